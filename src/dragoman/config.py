@@ -1,0 +1,72 @@
+"""Every setting of dragoman, declared once: name, default, help.
+
+A setting is read from the environment as ``DRAGOMAN_<NAME>`` (upper case)
+unless a caller passes it explicitly; :func:`settings` returns the frozen
+result. Modules take the values they need as keyword arguments rather than
+reading the environment themselves.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "sqlite:///dragoman.sqlite", "Store URL: a SQLite file (default) or postgresql://..."),
+    Setting("max_bytes", 5_000_000, "Largest input file accepted, in bytes; larger ones get error E105."),
+    Setting("min_chars", 40, "Fewer characters than this after cleaning is an empty document (E103)."),
+    Setting("batch_size", 16, "Documents per spaCy nlp.pipe batch."),
+    Setting("languages", "fr,en", "Languages with a full extraction pipeline."),
+    Setting("story_threshold", 0.5, "Lowest combined similarity for a document to join a story."),
+    Setting("token", "", "Bearer token guarding POST /api/documents."),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str
+    max_bytes: int
+    min_chars: int
+    batch_size: int
+    languages: str
+    story_threshold: float
+    token: str
+
+    @property
+    def language_list(self) -> tuple[str, ...]:
+        return tuple(x.strip() for x in self.languages.split(",") if x.strip())
+
+
+def settings(**overrides: object) -> Settings:
+    """Defaults, overridden by ``DRAGOMAN_*`` variables, overridden by ``overrides``."""
+    values: dict[str, object] = {}
+    for spec in SETTINGS:
+        raw = overrides.get(spec.name)
+        if raw is None:
+            raw = os.environ.get(f"DRAGOMAN_{spec.name.upper()}", spec.default)
+        values[spec.name] = _coerce(spec, raw)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _coerce(spec: Setting, raw: object) -> object:
+    kind = type(spec.default)
+    try:
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(name=spec.name, detail=f"{raw!r} is not a {kind.__name__}") from exc
+
+
+def data_dir() -> Path:
+    """Folder of the packaged domain knowledge (lexicons, actor lists, topics)."""
+    return Path(__file__).parent / "data"
+

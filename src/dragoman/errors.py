@@ -1,0 +1,106 @@
+"""Every user-facing error of dragoman, with a stable code.
+
+The tree::
+
+    DragomanError                 (E000) base; carries .code and .message
+    ├── InputError                (E1xx) a document could not be read or used
+    │   ├── UnreadableInput       E101 missing file, permission, not a regular file
+    │   ├── BinaryInput           E102 binary content (NUL bytes, images, archives)
+    │   ├── EmptyInput            E103 nothing left after cleaning
+    │   ├── UndecodableInput      E104 no text encoding fits
+    │   ├── OversizedInput        E105 larger than the configured limit
+    │   ├── MalformedInput        E106 JSON/feed/HTML that does not parse or lacks text
+    │   └── UnsupportedLanguage   E107 no pipeline for the detected language
+    ├── PipelineError             E201 a stage returned something of the wrong shape
+    ├── ModelError                E202 a language model is not installed
+    ├── StoreError                E301 the database cannot be opened or written
+    ├── ConfigError               E401 a setting or option has a bad value
+    └── NotFound                  E404 an id or resource does not exist
+
+The library raises; only the CLI (and the API) turn errors into messages and
+exit codes. Messages are templates kept here, filled by keyword.
+"""
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "E000": "{detail}",
+    "E100": "{source}: {detail}",
+    "E101": "cannot read {source}: {detail}",
+    "E102": "{source} looks binary, not text ({detail})",
+    "E103": "{source} has no text left after cleaning",
+    "E104": "{source}: no text encoding fits its bytes",
+    "E105": "{source} is {size} bytes, over the limit of {limit} bytes",
+    "E106": "{source} is malformed: {detail}",
+    "E107": "{source}: language '{language}' has no pipeline (supported: {supported})",
+    "E201": "stage '{stage}' failed on {source}: {detail}",
+    "E202": "language model '{model}' is not installed: {detail}",
+    "E301": "store {url}: {detail}",
+    "E401": "bad setting {name}: {detail}",
+    "E404": "{what} '{key}' not found",
+}
+
+
+class DragomanError(Exception):
+    code = "E000"
+
+    def __init__(self, **fields: object) -> None:
+        self.fields = fields
+        template = MESSAGES[self.code]
+        try:
+            self.message = template.format(**fields)
+        except KeyError:  # a missing field must not hide the original problem
+            self.message = f"{template} {fields}"
+        super().__init__(f"[{self.code}] {self.message}")
+
+
+class InputError(DragomanError):
+    code = "E100"
+
+
+class UnreadableInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class EmptyInput(InputError):
+    code = "E103"
+
+
+class UndecodableInput(InputError):
+    code = "E104"
+
+
+class OversizedInput(InputError):
+    code = "E105"
+
+
+class MalformedInput(InputError):
+    code = "E106"
+
+
+class UnsupportedLanguage(InputError):
+    code = "E107"
+
+
+class PipelineError(DragomanError):
+    code = "E201"
+
+
+class ModelError(DragomanError):
+    code = "E202"
+
+
+class StoreError(DragomanError):
+    code = "E301"
+
+
+class ConfigError(DragomanError):
+    code = "E401"
+
+
+class NotFound(DragomanError):
+    code = "E404"
+

@@ -1,0 +1,251 @@
+"""Typed records passed between dragoman's stages.
+
+Data flows one way::
+
+    Source -> RawItem -> Document -> Mention -> EventCandidate -> Story / Event
+
+Every record is a frozen dataclass; collections are tuples so records hash
+and pickle (Ray ships them between processes). Conversion to the JSON
+contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.serialize`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+STATUSES: tuple[str, ...] = ("planned", "ongoing", "occurred", "cancelled", "uncertain")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "unknown")
+
+Status = Literal["planned", "ongoing", "occurred", "cancelled", "uncertain"]
+Precision = Literal["day", "week", "month", "quarter", "year", "unknown"]
+ActorRole = Literal["source", "target", "participant"]
+
+
+# ----------------------------------------------------------------- ingestion
+
+@dataclass(frozen=True)
+class RawItem:
+    """One article as read from a source, before cleaning.
+
+    ``text`` is decoded, NFC-normalised text; for HTML it is the page's
+    extracted main text (the HTML itself is not kept).
+    """
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    language: str | None = None
+    given_id: str | None = None
+    media_type: str = "text/plain"
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a cleaned text back to the raw text it came from.
+
+    ``segments`` holds ``(clean_start, raw_start, length)`` runs, sorted by
+    ``clean_start``; every kept character belongs to exactly one run.
+    """
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def to_raw(self, offset: int) -> int:
+        for clean_start, raw_start, length in reversed(self.segments):
+            if offset >= clean_start:
+                return raw_start + min(offset - clean_start, length)
+        return offset
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article. ``text`` is what every evidence offset points into."""
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    language: str | None = None
+    published: date | None = None
+    url: str | None = None
+    flags: tuple[str, ...] = ()
+    error: str | None = None
+    content_hash: str = ""
+    raw_text: str = ""
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# ----------------------------------------------------------------- values
+
+@dataclass(frozen=True)
+class DateValue:
+    """An interval with a precision; ``start``/``end`` inclusive."""
+    start: date | None
+    end: date | None
+    precision: Precision = "unknown"
+    text: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.precision != "unknown"
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    name: str
+    role: ActorRole = "participant"
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    actor: str | None = None
+    title: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+# ----------------------------------------------------------------- mentions
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that extraction recognised.
+
+    ``kind`` is one of ``actor``, ``person``, ``place``, ``venue``, ``date``,
+    ``trigger``, ``topic``; ``value`` carries the typed reading (an
+    :class:`Actor`, :class:`Person`, :class:`Location`, :class:`DateValue`,
+    a trigger label or a topic code).
+    """
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: int = 0
+    value: Any = None
+
+
+# ----------------------------------------------------------------- events
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One document's reading of one event."""
+    document: str
+    type: str
+    status: Status
+    mode: str | None = None
+    cameo: str | None = None
+    actors: tuple[Actor, ...] = ()
+    people: tuple[Person, ...] = ()
+    location: Location | None = None
+    date: DateValue = DateValue(None, None)
+    topics: tuple[str, ...] = ()
+    excluded_topics: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    trigger: str | None = None
+    confidence: float = 0.5
+    background: bool = False  # recalled as context, not the article's news
+
+    @property
+    def actor_codes(self) -> frozenset[str]:
+        return frozenset(a.code for a in self.actors)
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """What one document said about one field of an event."""
+    value: Any
+    document: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str
+    values: tuple[tuple[Any, tuple[str, ...]], ...]  # (value, documents)
+
+
+@dataclass(frozen=True)
+class Relation:
+    event: str
+    relation: str  # previous_round | next_round | follow_up | part_of | response_to
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: Status
+    reported: date | None
+    document: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event merged over every document that reports it."""
+    id: str
+    type: str
+    status: Status
+    mode: str | None = None
+    cameo: str | None = None
+    actors: tuple[Actor, ...] = ()
+    people: tuple[Person, ...] = ()
+    location: Location | None = None
+    date: DateValue = DateValue(None, None)
+    topics: tuple[str, ...] = ()
+    excluded_topics: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    related: tuple[Relation, ...] = ()
+    provenance: tuple[tuple[str, tuple[FieldValue, ...]], ...] = ()
+    status_history: tuple[StatusChange, ...] = ()
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    documents: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """Everything single-document extraction produced for one document."""
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    candidates: tuple[EventCandidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a run: what ``dragoman extract --json`` prints."""
+    documents: tuple[Document, ...] = ()
+    stories: tuple[Story, ...] = ()
+    events: tuple[Event, ...] = ()
+    story_of: tuple[tuple[str, str], ...] = ()  # (document id, story id)
