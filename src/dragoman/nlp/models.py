@@ -31,7 +31,26 @@ def load_pipeline(language: str):  # -> spacy.language.Language
         raise UnsupportedLanguage(source="<pipeline>", language=language, supported=", ".join(names))
     import spacy  # deferred: importing spaCy costs a second
 
+    _register_line_breaks()
     try:
-        return spacy.load(names[language])
+        nlp = spacy.load(names[language])
     except OSError as exc:
         raise ModelError(model=names[language], detail=str(exc)) from exc
+    nlp.add_pipe("dragoman_line_breaks", before="parser")
+    return nlp
+
+
+def _register_line_breaks() -> None:
+    """A line break starts a sentence: headings, list items and table rows carry no final stop."""
+    from spacy.language import Language
+
+    if "dragoman_line_breaks" in Language.factories:
+        return
+
+    @Language.component("dragoman_line_breaks")
+    def line_breaks(doc):
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                token.is_sent_start = True
+        return doc

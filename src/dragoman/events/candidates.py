@@ -1,0 +1,201 @@
+"""Candidates stage: coded triggers + mentions -> one EventCandidate per event reading.
+
+A coded trigger gives the type and the parties the parse shows. Articles
+name the parties once (title, lead) and then speak of "the talks", "the two
+countries"; the document :class:`Frame` carries those parties and the main
+place so that such later mentions still become events. Place, date, people,
+venue, status and topics are attached from the trigger's sentence, and for
+the article's main event from the rest of the article too.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import lru_cache
+
+from ..config import data_dir
+from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
+from ..nlp.mentions import Anchor, Mentions
+from .status import event_status
+from .topics import read_topics
+
+# Types an article's own subject is usually expressed with; a trigger of these
+# types without parties of its own takes the frame's parties.
+FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+LEAD_SENTENCES = 3
+
+
+@lru_cache(maxsize=None)
+def discourse(language: str) -> dict[str, list[str]]:
+    path = data_dir() / language / "discourse.json"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the article as a whole is about: its main parties and place."""
+    actors: tuple[Actor, ...]
+    location: Location | None
+
+
+def document_frame(mentions: Mentions) -> Frame:
+    lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
+    counts = Counter(m.value.code for m in mentions.actors)
+    lead = [m for m in mentions.actors if m.start < lead_end]
+    by_code: dict[str, Actor] = {}
+    for m in lead:
+        by_code.setdefault(m.value.code, m.value)
+    ranked = sorted(by_code, key=lambda c: (-counts[c], c))
+    top = counts[ranked[0]] if ranked else 0
+    codes = [c for c in ranked if counts[c] * 2 >= top][:3]
+    actors = tuple(Actor(c, by_code[c].name, "participant", None) for c in sorted(codes))
+    return Frame(actors, lead_location(mentions, lead_end))
+
+
+def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
+    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id]
+    return cities[0] if cities else None
+
+
+def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language: str) -> list[EventCandidate]:
+    """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
+    frame = document_frame(mentions)
+    sents = list(sdoc.sents)
+    drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
+    main = [d for d in drafts if not d.background]
+    own_sentences = {d.evidence[0].start for d in drafts if d.background}
+    return [finish_main(d, sents, mentions, own_sentences, language) for d in main] + \
+        [finish_background(d, sents, mentions, language) for d in drafts if d.background]
+
+
+def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
+    sent = sents[ce.sentence]
+    actors = parties(ce, sent, frame, language)
+    if len({a.code for a in actors}) < 2:
+        return None
+    token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
+    status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
+    when = event_date(mentions, sent, ce.trigger[0], language)
+    where = event_place(mentions, sent, ce, frame, language)
+    evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
+    return EventCandidate(
+        document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
+        location=where, date=when, evidence=(evidence,), trigger=doc.text[ce.trigger[0]:ce.trigger[1]],
+        confidence=0.8 if ce.source else 0.5, background=is_background(when, mentions.anchor))
+
+
+def parties(ce, sent, frame: Frame, language: str) -> tuple[Actor, ...]:
+    """The parse's parties; the frame's when the sentence names none of its own."""
+    own = tuple(dedupe_actors([*(with_role(a, "source") for a in ce.source),
+                               *(with_role(a, "target") for a in ce.target)]))
+    if len({a.code for a in own}) >= 2:
+        return symmetric(own, ce.type)
+    text = sent.text.lower()
+    anaphor = any(cue in text for cue in discourse(language).get("dyad_anaphora", ()))
+    frame_codes = {a.code for a in frame.actors}
+    if len(frame_codes) >= 2 and (ce.type in FRAME_TYPES or anaphor) and {a.code for a in own} <= frame_codes:
+        return frame.actors
+    return own
+
+
+def with_role(actor: Actor, role: str) -> Actor:
+    return Actor(actor.code, actor.name, role, actor.sector)  # type: ignore[arg-type]
+
+
+def dedupe_actors(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.code, actor)
+    return list(seen.values())
+
+
+def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
+    if event_type in FRAME_TYPES:
+        return tuple(with_role(a, "participant") for a in actors)
+    return actors
+
+
+def event_date(mentions: Mentions, sent, trigger_start: int, language: str) -> DateValue:
+    """The date in the trigger's sentence nearest the trigger (durations excluded)."""
+    skip = tuple(discourse(language).get("duration_prefixes", ()))
+    dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
+             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)]
+    if not dates:
+        return DateValue(None, None, "unknown", None)
+    return min(dates, key=lambda m: abs(m.start - trigger_start)).value
+
+
+def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
+    before = sent.doc.text[max(sent.start_char, mention.start - 20):mention.start].lower().split()
+    return bool(before) and before[-1] in words
+
+
+def event_place(mentions: Mentions, sent, ce, frame: Frame, language: str) -> Location | None:
+    if ce.mode == "phone":
+        return None
+    places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char) if m.value.geonames_id]
+    if places:
+        return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
+    return frame.location
+
+
+def is_background(when: DateValue, anchor: Anchor) -> bool:
+    """An event dated clearly before the article's own time is recalled, not reported."""
+    if not when.known or not anchor.known or when.end is None:
+        return False
+    slack = timedelta(days=3 if anchor.precision == "day" else 0)
+    start = anchor.day.replace(day=1) if anchor.precision == "month" else anchor.day
+    return when.end < start - slack
+
+
+def finish_main(cand: EventCandidate, sents, mentions: Mentions, taken: set[int], language: str) -> EventCandidate:
+    """The article's own event reads people, venue and topics across the article."""
+    pool = [s for s in sents if s.start_char not in taken]
+    reading = read_topics(pool, language=language)
+    return replace_fields(cand, people=event_people(mentions.people, cand.actors),
+                          venue=first_venue(mentions, taken),
+                          topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
+
+
+def finish_background(cand: EventCandidate, sents, mentions: Mentions, language: str) -> EventCandidate:
+    start = cand.evidence[0].start
+    own = [s for s in sents if s.start_char == start]
+    reading = read_topics(own, language=language)
+    people = [m for m in mentions.people if m.start >= start and m.end <= cand.evidence[0].end]
+    return replace_fields(cand, people=event_people(people, cand.actors), venue=None,
+                          topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
+
+
+def codes_of(spans) -> tuple[str, ...]:
+    return tuple(sorted({code for code, _, _ in spans}))
+
+
+def event_people(people: list[Mention] | tuple[Mention, ...], actors: tuple[Actor, ...]) -> tuple[Person, ...]:
+    codes = {a.code for a in actors}
+    chosen: dict[str, Person] = {}
+    for m in people:
+        person: Person = m.value
+        if person.actor in codes and (person.role or person.title):
+            chosen.setdefault(person.name, person)
+    return tuple(chosen.values())
+
+
+def first_venue(mentions: Mentions, taken: set[int]) -> str | None:
+    """The first venue named outside the sentences of recalled events."""
+    for m in mentions.venues:
+        if mentions.sentences[m.sentence][0] not in taken:
+            return str(m.value)
+    return None
+
+
+def replace_fields(cand: EventCandidate, *, people, venue, topics, excluded) -> EventCandidate:
+    location = cand.location
+    if venue and location is not None:
+        location = replace(location, venue=venue)
+    topics = tuple(t for t in topics if t not in excluded)
+    return replace(cand, people=people, location=location, topics=topics, excluded_topics=excluded)

@@ -1,0 +1,109 @@
+"""Mentions stage: everything recognised in one parsed document.
+
+Gathers the gazetteer, people, venue and date readers into one typed
+:class:`Mentions` record, and fixes the document's temporal anchor (its
+publication date, or when it has none, the latest absolute date it states).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import DateValue, Document, Location, Mention
+from .actors import ActorMatcher
+from .people import find_people
+from .places import PlaceResolver
+from .temporal import find_dates
+from .venues import find_venues
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The reference date of a document; ``precision`` says how well it is known."""
+    day: date | None
+    precision: str = "day"
+
+    @property
+    def known(self) -> bool:
+        return self.day is not None
+
+
+@dataclass(frozen=True)
+class Mentions:
+    actors: tuple[Mention, ...]
+    places: tuple[Mention, ...]
+    people: tuple[Mention, ...]
+    venues: tuple[Mention, ...]
+    dates: tuple[Mention, ...]
+    anchor: Anchor
+    sentences: tuple[tuple[int, int], ...]  # char spans of the sentences, in order
+
+    def all(self) -> tuple[Mention, ...]:
+        return self.actors + self.places + self.people + self.venues + self.dates
+
+    def in_span(self, kind: str, start: int, end: int) -> list[Mention]:
+        return [m for m in getattr(self, kind) if m.start >= start and m.end <= end]
+
+
+def sentence_index(spans: tuple[tuple[int, int], ...], offset: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return i
+    return max(len(spans) - 1, 0)
+
+
+def with_sentence(mentions: list[Mention], spans: tuple[tuple[int, int], ...]) -> tuple[Mention, ...]:
+    return tuple(Mention(m.kind, m.start, m.end, m.text, sentence_index(spans, m.start), m.value)
+                 for m in sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Mentions:
+    """Run every reader over a parsed document (``sdoc`` is the spaCy Doc of ``doc.text``)."""
+    spans = tuple((s.start_char, s.end_char) for s in sdoc.sents)
+    actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
+    places = place_mentions(sdoc, language=language)
+    people = find_people(sdoc, actors, language=language)
+    venues = find_venues(sdoc, language=language)
+    anchor = document_anchor(doc, language=language)
+    dates = date_mentions(doc.text, anchor, language=language)
+    return Mentions(with_sentence(actors, spans), with_sentence(places, spans), with_sentence(people, spans),
+                    with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans)
+
+
+def place_mentions(sdoc, *, language: str) -> list[Mention]:
+    """Places named by the parser's entities, resolved in the gazetteer."""
+    resolver = PlaceResolver.for_language(language)
+    found: list[Mention] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        loc = resolver.resolve(ent.text)
+        if isinstance(loc, Location):
+            found.append(Mention("place", ent.start_char, ent.end_char, ent.text, 0, loc))
+    known = {(m.start, m.end) for m in found}
+    for mention in resolver.find(sdoc.text):  # the gazetteer catches what NER labelled otherwise
+        if not any(s < mention.end and mention.start < e for s, e in known):
+            found.append(mention)
+    return found
+
+
+def document_anchor(doc: Document, *, language: str) -> Anchor:
+    """Publication date; else the latest absolute date the text states (month or finer)."""
+    if doc.published:
+        return Anchor(doc.published, "day")
+    best: DateValue | None = None
+    for _, _, value in find_dates(doc.text, None, language=language):
+        if value.start is None or value.precision not in ("day", "week", "month"):
+            continue
+        if best is None or value.start > best.start:
+            best = value
+    if best is None:
+        return Anchor(None, "unknown")
+    return Anchor(best.start, "day" if best.precision == "day" else "month")
+
+
+def date_mentions(text: str, anchor: Anchor, *, language: str) -> list[Mention]:
+    found = find_dates(text, anchor.day, language=language, anchor_precision=anchor.precision)
+    return [Mention("date", start, end, text[start:end], 0, value) for start, end, value in found]

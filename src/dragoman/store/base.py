@@ -1,0 +1,61 @@
+"""The one interface every store implements; the pipeline, API and CLI see only this."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from ..model import Document, DocumentAnalysis, Event, Story
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Documents with their analyses (what was read) and stories/events (what was derived).
+
+    Writes are atomic per call: a document is stored with all its mentions and
+    candidates or not at all; derived records are replaced all at once.
+    """
+
+    def has_document(self, content_hash: str) -> bool: ...
+
+    def add_analysis(self, analysis: DocumentAnalysis) -> bool:
+        """Store a document and what was extracted from it; ``False`` if its content is already stored."""
+
+    def add_failed(self, document: Document) -> bool:
+        """Store a document whose ``.error`` is set, so it is shown; ``False`` if already stored."""
+
+    def analyses(self) -> Iterator[DocumentAnalysis]:
+        """Every stored analysis, in ingestion order."""
+
+    def replace_derived(self, *, stories: Sequence[Story], events: Sequence[Event],
+                        story_of: Mapping[str, str]) -> None:
+        """Replace all stories and events, and set each document's story id."""
+
+    def documents(self, *, limit: int = 100, offset: int = 0, errors: bool | None = None,
+                  language: str | None = None) -> list[Document]:
+        """Documents in ingestion order; ``errors`` keeps only failed (True) or only good (False) ones."""
+
+    def document(self, doc_id: str) -> Document: ...
+
+    def story_of(self, doc_id: str) -> str | None: ...
+
+    def events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
+               type: str | None = None, status: str | None = None, topic: str | None = None,
+               start: date | None = None, end: date | None = None, text: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[Event]:
+        """Events by date start then id; see :class:`dragoman.store.queries.EventFilter`."""
+
+    def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                     type: str | None = None, status: str | None = None, topic: str | None = None,
+                     start: date | None = None, end: date | None = None, text: str | None = None) -> int: ...
+
+    def event(self, event_id: str) -> Event: ...
+
+    def stories(self, *, limit: int = 100, offset: int = 0) -> list[Story]: ...
+
+    def story(self, story_id: str) -> Story: ...
+
+    def counts(self) -> dict[str, int]:
+        """``documents`` (all, failed included), ``failed``, ``stories``, ``events``."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,96 @@
+"""The tables as the store's queries see them.
+
+Migrations in ``migrations/versions`` create this schema; they keep their own
+copy of every table (a migration is a snapshot), and a test checks that the
+migrated database matches these definitions.
+
+Records are kept whole as JSON ``payload`` (via :mod:`dragoman.serialize`);
+the other columns and the ``event_actors``/``event_topics`` tables exist only
+to filter and order.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text)
+
+# On PostgreSQL ids compare byte-wise as on SQLite, so ordering and pagination agree across backends.
+ID = String().with_variant(String(collation="C"), "postgresql")
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", ID, nullable=False, unique=True),
+    Column("key", String, nullable=False, unique=True),  # content hash, or a hash of (source, error)
+    Column("content_hash", String, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("language", String),
+    Column("published", Date),
+    Column("flags", JSON, nullable=False),
+    Column("error", Text),
+    Column("text", Text, nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column("offsets", JSON, nullable=False),
+    Column("story_id", ID),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_language", "language"),
+    Index("ix_documents_story_id", "story_id"),
+)
+
+analyses = Table(
+    "analyses", metadata,
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("mentions", JSON, nullable=False),
+)
+
+candidates = Table(
+    "candidates", metadata,
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("type", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_candidates_type", "type"),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_stories_position", "position"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", ID, primary_key=True),
+    Column("type", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("location_name", Text),
+    Column("story_id", ID),
+    Column("search_text", Text, nullable=False),  # lower-cased evidence texts and location name
+    Column("payload", JSON, nullable=False),
+    Index("ix_events_type", "type"),
+    Index("ix_events_status", "status"),
+    Index("ix_events_order", "date_start", "id"),
+    Index("ix_events_date_end", "date_end"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("code", String, primary_key=True),
+    Index("ix_event_actors_code", "code"),
+)
+
+event_topics = Table(
+    "event_topics", metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic", String, primary_key=True),
+    Index("ix_event_topics_topic", "topic"),
+)
