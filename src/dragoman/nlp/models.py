@@ -49,8 +49,29 @@ def _register_line_breaks() -> None:
 
     @Language.component("dragoman_line_breaks")
     def line_breaks(doc):
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                token.is_sent_start = True
+        for line in _lines(doc):
+            line[0].is_sent_start = True
+            if not any(t.text in SENTENCE_END for t in line[:-1]):
+                for token in line[1:]:  # a heading or table row is one sentence
+                    token.is_sent_start = False
         return doc
+
+
+SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
+
+
+def _lines(doc) -> list[list]:
+    lines, current = [], []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if current:
+                lines.append(current)
+            current = []
+            continue
+        current.append(token)
+        if "\n" in token.whitespace_:
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    return lines

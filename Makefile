@@ -1,0 +1,36 @@
+# dragoman — the two commands of the Quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_DB ?= sqlite:///demo.sqlite
+
+.PHONY: setup demo test eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	rm -f demo.sqlite
+	$(BIN)/dragoman ingest examples --db $(DEMO_DB)
+	$(BIN)/dragoman stories --db $(DEMO_DB)
+	$(BIN)/dragoman events --db $(DEMO_DB)
+	$(BIN)/dragoman timeline RUS USA --db $(DEMO_DB)
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/python scripts/eval.py
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) demo.sqlite reports .pytest_cache

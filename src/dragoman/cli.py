@@ -1,0 +1,210 @@
+"""The command line: a thin shell over :mod:`dragoman.service`.
+
+Only this module prints and chooses exit codes: a DragomanError becomes one
+line on stderr and exit code 1.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from . import service
+from .config import settings
+from .contract import event_json, result_json
+from .errors import ConfigError, DragomanError
+from .model import Event
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dragoman: multilingual news to a source-linked timeline of diplomatic events.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Store URL (default: DRAGOMAN_DB or sqlite:///dragoman.sqlite).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(name="--published", detail=f"{value!r} is not YYYY-MM-DD") from exc
+
+
+@contextmanager
+def open_db(url: str | None) -> Iterator:
+    from .store import open_store
+
+    store = open_store(url or settings().db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def make_pipeline(actor_files: list[Path] | None = None):
+    from .pipeline import Pipeline
+
+    conf = settings()
+    extra = ()
+    if actor_files:
+        from .nlp.actor_dict import load_dictionaries
+
+        extra = tuple(load_dictionaries(actor_files))
+    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.story_threshold, extra_actors=extra)
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")], db: DbOption = None,
+           published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None) -> None:
+    """Read articles into the store; rebuild stories and events."""
+    conf = settings()
+    with open_db(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                        console=err, transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+        report = service.ingest(paths, store=store, pipeline=make_pipeline(), published=parse_day(published),
+                                max_bytes=conf.max_bytes, min_chars=conf.min_chars,
+                                progress=lambda _doc: bar.advance(task))
+    for doc in report.failed:
+        err.print(f"[yellow]skipped[/] {doc.error}", markup=True, highlight=False)
+    out.print(report.summary())
+
+
+@app.command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+            as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract (the default).")] = True,
+            published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None,
+            actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None) -> None:
+    """Run the whole pipeline in memory and print one JSON object."""
+    conf = settings()
+    result = service.extract(paths, pipeline=make_pipeline(actors), published=parse_day(published),
+                             max_bytes=conf.max_bytes, min_chars=conf.min_chars)
+    sys.stdout.write(json.dumps(result_json(result), ensure_ascii=False, indent=1) + "\n")
+
+
+@app.command()
+def events(db: DbOption = None, actor: Optional[str] = None, type: Optional[str] = None,
+           status: Optional[str] = None, topic: Optional[str] = None, limit: int = 100, as_json: JsonFlag = False) -> None:
+    """List events in date order."""
+    with open_db(db) as store:
+        rows = store.events(actor=actor, type=type, status=status, topic=topic, limit=limit)
+    show_events(rows, as_json=as_json, title="Events")
+
+
+@app.command()
+def timeline(a: Annotated[str, typer.Argument(help="Actor code, e.g. RUS")],
+             b: Annotated[str, typer.Argument(help="Actor code, e.g. USA")], db: DbOption = None,
+             as_json: JsonFlag = False) -> None:
+    """The series of events between two actors: date, place, venue, heads of delegation, topics, sources."""
+    with open_db(db) as store:
+        rows = service.timeline(store.events(dyad=(a.upper(), b.upper()), limit=10_000), a, b)
+    show_events(rows, as_json=as_json, title=f"Timeline {a.upper()}–{b.upper()}")
+
+
+@app.command()
+def stories(db: DbOption = None, as_json: JsonFlag = False) -> None:
+    """List stories with their documents and events."""
+    with open_db(db) as store:
+        rows = store.stories(limit=10_000)
+    if as_json:
+        out.print_json(json.dumps([{"id": s.id, "title": s.title, "documents": list(s.documents),
+                                    "events": list(s.events)} for s in rows]))
+        return
+    table = Table("story", "title", "documents", "events", title="Stories")
+    for s in rows:
+        table.add_row(s.id, s.title, str(len(s.documents)), str(len(s.events)))
+    out.print(table)
+
+
+@app.command()
+def documents(db: DbOption = None, errors: Annotated[bool, typer.Option("--errors", help="Only failed ones.")] = False,
+              limit: int = 100) -> None:
+    """List stored documents (and why any failed)."""
+    with open_db(db) as store:
+        rows = store.documents(limit=limit, errors=True if errors else None)
+    table = Table("id", "lang", "published", "title / error", "flags", title="Documents")
+    for d in rows:
+        table.add_row(d.id, d.language or "", str(d.published or ""), d.error or d.title or "", ",".join(d.flags))
+    out.print(table)
+
+
+@app.command()
+def dates(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {text, anchor, language?, context?}.")]) -> None:
+    """Resolve temporal expressions (contract §3)."""
+    from .nlp.temporal import run_dates
+
+    for row in run_dates(read_jsonl(jsonl)):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def code(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {id, text, date, language?}.")],
+         actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None) -> None:
+    """Code sentences into PLOVER events (contract §2)."""
+    from .events.coder import run_code
+
+    for row in run_code(read_jsonl(jsonl), dictionaries=tuple(actors or ())):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    from .errors import MalformedInput, UnreadableInput
+
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise UnreadableInput(source=str(path), detail=exc.strerror or str(exc)) from exc
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise MalformedInput(source=f"{path}:{number}", detail=exc.msg) from exc
+
+
+def show_events(rows: list[Event], *, as_json: bool, title: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps([event_json(e) for e in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table("date", "type", "status", "actors", "place", "heads of delegation", "topics", "not on the table",
+                  "sources", "conflicts", title=title)
+    for e in rows:
+        place = e.location.name + (f" ({e.location.venue})" if e.location and e.location.venue else "") if e.location else ""
+        heads = ", ".join(f"{p.name} ({p.actor})" for p in e.people if p.role == "head_of_delegation")
+        when = e.date.start.isoformat() if e.date.start else "?"
+        if e.date.precision not in ("day", "unknown"):
+            when += f" ~{e.date.precision}"
+        table.add_row(when, e.type + (f"/{e.mode}" if e.mode else ""), e.status, ",".join(a.code for a in e.actors),
+                      place, heads, ", ".join(e.topics), ", ".join(e.excluded_topics), str(len(e.documents)),
+                      ", ".join(c.field for c in e.conflicts))
+    out.print(table)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except DragomanError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise SystemExit(1) from None
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        raise SystemExit(130) from None
+    except Exception as exc:  # click's usage errors come through here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        raise

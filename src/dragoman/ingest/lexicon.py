@@ -1,0 +1,125 @@
+"""Cleaning lexicons, one data file per language (``data/<lang>/cleaning.json``).
+
+The cleaning code never names a language: it asks :func:`lexicon_for` for the
+lexicon of a language and gets the union of every lexicon when the language
+is unknown or has no file of its own.
+
+Rule patterns are case-insensitive and match a *folded* view of the text in
+which curly apostrophes are straight and non-breaking spaces are plain
+spaces (see :func:`fold`), so the data files only spell ``'`` and `` ``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import data_dir
+from ..errors import ConfigError
+
+SCOPES = ("paragraph", "line", "sentence", "none")
+REGIONS = ("any", "lead", "tail")
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+def fold(text: str) -> str:
+    """Same-length view of ``text`` that rule patterns are written against."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A family of patterns: what to remove (``scope``), where, which flag it raises."""
+    name: str
+    scope: str
+    where: str
+    flag: str | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    languages: tuple[str, ...]
+    sections: frozenset[tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    small_words: frozenset[str]
+    abbreviations: frozenset[str]
+    title_case_normal: bool
+
+    @property
+    def section_words(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self.sections if len(phrase) == 1)
+
+    @property
+    def longest_section(self) -> int:
+        return max((len(phrase) for phrase in self.sections), default=0)
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.parent.name for p in data_dir().glob("*/cleaning.json")))
+
+
+def lexicon_for(language: str | None) -> Lexicon:
+    """The lexicon of ``language``; the union of all of them when it has none."""
+    languages = available_languages()
+    if language in languages:
+        return _load(language)
+    return _merged(languages)
+
+
+@lru_cache(maxsize=None)
+def _merged(languages: tuple[str, ...]) -> Lexicon:
+    parts = [_load(lang) for lang in languages]
+    return Lexicon(
+        languages=languages,
+        sections=frozenset().union(*(p.sections for p in parts)),
+        rules=tuple(rule for p in parts for rule in p.rules),
+        small_words=frozenset().union(*(p.small_words for p in parts)),
+        abbreviations=frozenset().union(*(p.abbreviations for p in parts)),
+        # Title Case is only suspicious if no candidate language uses it normally.
+        title_case_normal=any(p.title_case_normal for p in parts),
+    )
+
+
+@lru_cache(maxsize=None)
+def _load(language: str) -> Lexicon:
+    path = data_dir() / language / "cleaning.json"
+    with open(path, encoding="utf-8") as handle:
+        raw = json.load(handle)
+    return Lexicon(
+        languages=(language,),
+        sections=frozenset(section_tokens(name) for name in raw["sections"]),
+        rules=tuple(_rule(spec, path.name) for spec in raw["rules"]),
+        small_words=frozenset(w.casefold() for w in raw.get("small_words", ())),
+        abbreviations=frozenset(w.casefold() for w in raw.get("abbreviations", ())),
+        title_case_normal=bool(raw.get("title_case_normal", True)),
+    )
+
+
+def _rule(spec: dict, filename: str) -> Rule:
+    scope, where = spec.get("scope", "none"), spec.get("where", "any")
+    if scope not in SCOPES or where not in REGIONS:
+        raise ConfigError(name=f"{filename}:{spec.get('name')}", detail=f"bad scope/where {scope!r}/{where!r}")
+    try:
+        pattern = re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(name=f"{filename}:{spec.get('name')}", detail=str(exc)) from exc
+    return Rule(spec["name"], scope, where, spec.get("flag"), pattern)
+
+
+def section_tokens(text: str) -> tuple[str, ...]:
+    """Words of a label, case-folded, with CamelCase glue split apart."""
+    return tuple(part.casefold() for word in text.split() for part in split_camel(word))
+
+
+def split_camel(word: str) -> list[str]:
+    """``"ActualitésInternational"`` -> ``["Actualités", "International"]``."""
+    parts, start = [], 0
+    for i in range(1, len(word)):
+        if word[i - 1].islower() and word[i].isupper():
+            parts.append(word[start:i])
+            start = i
+    parts.append(word[start:])
+    return parts

@@ -1,0 +1,114 @@
+"""Records to table rows and back, and the event filters of :meth:`Store.events`."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, exists
+
+from ..model import Document, Event, EventCandidate, OffsetMap, Story
+from ..serialize import from_data, to_data
+from .engine import Unserialisable
+from .schema import event_actors, event_topics, events
+
+
+def payload(obj: Any) -> Any:
+    try:
+        return to_data(obj)
+    except TypeError as exc:
+        raise Unserialisable(f"{type(obj).__name__}: {exc}") from exc
+
+
+# ---------------------------------------------------------------- documents
+
+def document_key(doc: Document) -> str:
+    """What makes two documents the same: their content hash, else a hash of text or (source, error)."""
+    if doc.content_hash:
+        return doc.content_hash
+    if doc.text:
+        return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    failure = f"{doc.source}\x00{doc.error or ''}"
+    return "failed:" + hashlib.sha256(failure.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_row(doc: Document, *, key: str, now: datetime) -> dict[str, Any]:
+    return {"id": doc.id, "key": key, "content_hash": doc.content_hash, "source": doc.source, "url": doc.url,
+            "title": doc.title, "language": doc.language, "published": doc.published,
+            "flags": list(doc.flags), "error": doc.error, "text": doc.text, "raw_text": doc.raw_text,
+            "offsets": payload(doc.offsets), "ingested_at": now}
+
+
+def row_document(row: Row[Any]) -> Document:
+    return Document(id=row.id, source=row.source, text=row.text, title=row.title, language=row.language,
+                    published=row.published, url=row.url, flags=tuple(row.flags), error=row.error,
+                    content_hash=row.content_hash, raw_text=row.raw_text,
+                    offsets=from_data(OffsetMap, row.offsets))
+
+
+def candidate_rows(doc_id: str, cands: Sequence[EventCandidate]) -> list[dict[str, Any]]:
+    return [{"document_id": doc_id, "position": i, "type": cand.type, "status": cand.status,
+             "payload": payload(cand)} for i, cand in enumerate(cands)]
+
+
+# ---------------------------------------------------------------- derived
+
+def story_row(position: int, story: Story) -> dict[str, Any]:
+    return {"id": story.id, "position": position, "title": story.title, "payload": payload(story)}
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The event's filter columns; a one-sided date interval is kept as a single day."""
+    texts = [ev.text for ev in event.evidence] + ([event.location.name] if event.location else [])
+    return {"id": event.id, "type": event.type, "status": event.status,
+            "date_start": event.date.start or event.date.end, "date_end": event.date.end or event.date.start,
+            "location_name": event.location.name if event.location else None, "story_id": event.story,
+            "search_text": "\n".join(texts).lower(), "payload": payload(event)}
+
+
+def event_links(event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    codes = dict.fromkeys(actor.code for actor in event.actors)
+    topics = dict.fromkeys(event.topics)
+    return ([{"event_id": event.id, "code": code} for code in codes],
+            [{"event_id": event.id, "topic": topic} for topic in topics])
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of :meth:`Store.events`; empty values filter nothing.
+
+    ``dyad``: both codes among the event's actors. ``start``/``end``: the
+    event's dates overlap ``[start, end]`` (undated events never match).
+    ``text``: case-insensitive substring of an evidence text or the location name.
+    """
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    status: str | None = None
+    topic: str | None = None
+    start: date | None = None
+    end: date | None = None
+    text: str | None = None
+
+    def where(self) -> list[ColumnElement[bool]]:
+        codes = [self.actor] if self.actor else []
+        codes += list(self.dyad or ())
+        clauses = [_has_actor(code) for code in codes]
+        clauses += [column == value for column, value in
+                    ((events.c.type, self.type), (events.c.status, self.status)) if value]
+        if self.topic:
+            clauses.append(exists().where(event_topics.c.event_id == events.c.id,
+                                          event_topics.c.topic == self.topic))
+        if self.start:
+            clauses.append(events.c.date_end >= self.start)
+        if self.end:
+            clauses.append(events.c.date_start <= self.end)
+        if self.text:
+            clauses.append(events.c.search_text.contains(self.text.lower(), autoescape=True))
+        return clauses
+
+
+def _has_actor(code: str) -> ColumnElement[bool]:
+    return exists().where(event_actors.c.event_id == events.c.id, event_actors.c.code == code)
