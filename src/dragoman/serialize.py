@@ -86,7 +86,7 @@ def _encode(tp: Any, value: Any) -> Any:
         return value
     if tp is date and isinstance(value, date):
         return value.isoformat()
-    if tp in _SCALARS and isinstance(value, int if tp is float else tp):
+    if tp in _SCALARS and isinstance(value, (int, float) if tp is float else tp):
         return value
     raise TypeError(f"cannot serialise {type(value).__name__} {value!r:.60} as {_name(tp)}")
 

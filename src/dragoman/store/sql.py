@@ -1,0 +1,224 @@
+"""The store on SQLAlchemy 2: one implementation for SQLite and PostgreSQL.
+
+Every write is one transaction taken under a process-wide writer lock, so
+concurrent callers queue instead of colliding and a write interrupted midway
+(an error, a kill) leaves nothing of itself behind.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..errors import ConfigError, NotFound, StoreError
+from ..model import Document, DocumentAnalysis, Event, EventCandidate, Mention, Story
+from ..serialize import from_data
+from . import rows
+from .engine import WRITE, errors as db_errors
+from .rows import EventFilter
+from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories
+
+_BATCH = 200  # analyses read per query by analyses()
+
+
+class SqlStore:
+    """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated."""
+
+    def __init__(self, engine: Engine, *, url: str) -> None:
+        self.url = url  # password masked
+        self._engine = engine
+        self._writer = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"SqlStore({self.url!r})"
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with self._writer, db_errors(self.url, action), self._engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with db_errors(self.url, action), self._engine.connect() as conn:
+            yield conn
+
+    # ------------------------------------------------------------ documents
+
+    def has_document(self, content_hash: str) -> bool:
+        with self._read("look up a document") as conn:
+            found = conn.execute(select(documents.c.seq).where(documents.c.key == content_hash)).first()
+        return found is not None
+
+    def add_analysis(self, analysis: DocumentAnalysis) -> bool:
+        doc = analysis.document
+        with self._write(f"store document {doc.id!r}") as conn:
+            if not _insert_document(conn, doc):
+                return False
+            conn.execute(insert(analyses), {"document_id": doc.id, "mentions": rows.payload(analysis.mentions)})
+            if analysis.candidates:
+                conn.execute(insert(candidates), rows.candidate_rows(doc.id, analysis.candidates))
+        return True
+
+    def add_failed(self, document: Document) -> bool:
+        if document.error is None:
+            raise StoreError(url=self.url, detail=f"add_failed: document {document.id!r} has no error set")
+        with self._write(f"store failed document {document.id!r}") as conn:
+            return _insert_document(conn, document)
+
+    def analyses(self) -> Iterator[DocumentAnalysis]:
+        after = 0
+        while batch := self._analysis_batch(after):
+            yield from (analysis for _, analysis in batch)
+            after = batch[-1][0]
+
+    def _analysis_batch(self, after: int) -> list[tuple[int, DocumentAnalysis]]:
+        query = (select(documents, analyses.c.mentions).join(analyses, analyses.c.document_id == documents.c.id)
+                 .where(documents.c.seq > after).order_by(documents.c.seq).limit(_BATCH))
+        with self._read("read analyses") as conn:
+            found = conn.execute(query).all()
+            cands = _candidates_of(conn, [row.id for row in found])
+        return [(row.seq, DocumentAnalysis(document=rows.row_document(row),
+                                           mentions=from_data(tuple[Mention, ...], row.mentions),
+                                           candidates=tuple(cands.get(row.id, ())))) for row in found]
+
+    def documents(self, *, limit: int = 100, offset: int = 0, errors: bool | None = None,
+                  language: str | None = None) -> list[Document]:
+        query = select(documents).order_by(documents.c.seq)
+        if errors is not None:
+            query = query.where(documents.c.error.is_not(None) if errors else documents.c.error.is_(None))
+        if language:
+            query = query.where(documents.c.language == language)
+        with self._read("list documents") as conn:
+            return [rows.row_document(row) for row in conn.execute(_page(query, limit, offset))]
+
+    def document(self, doc_id: str) -> Document:
+        with self._read("read a document") as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+        if row is None:
+            raise NotFound(what="document", key=doc_id)
+        return rows.row_document(row)
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The id of the story the document belongs to; ``NotFound`` if the document is not stored."""
+        with self._read("read a document's story") as conn:
+            row = conn.execute(select(documents.c.story_id).where(documents.c.id == doc_id)).first()
+        if row is None:
+            raise NotFound(what="document", key=doc_id)
+        return row.story_id
+
+    # ------------------------------------------------------------ derived
+
+    def replace_derived(self, *, stories: Sequence[Story], events: Sequence[Event],
+                        story_of: Mapping[str, str]) -> None:
+        with self._write("replace stories and events") as conn:
+            _clear_derived(conn)
+            _insert_derived(conn, stories, events)
+            if story_of:
+                link = (update(documents).where(documents.c.id == bindparam("doc_key"))
+                        .values(story_id=bindparam("story_key")))
+                conn.execute(link, [{"doc_key": doc, "story_key": story} for doc, story in story_of.items()])
+
+    def events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
+               type: str | None = None, status: str | None = None, topic: str | None = None,
+               start: date | None = None, end: date | None = None, text: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[Event]:
+        where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
+                            start=start, end=end, text=text).where()
+        query = (select(events.c.payload).where(*where)
+                 .order_by(events.c.date_start.is_(None), events.c.date_start, events.c.id))
+        with self._read("list events") as conn:
+            return [from_data(Event, data) for data in conn.scalars(_page(query, limit, offset))]
+
+    def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                     type: str | None = None, status: str | None = None, topic: str | None = None,
+                     start: date | None = None, end: date | None = None, text: str | None = None) -> int:
+        where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
+                            start=start, end=end, text=text).where()
+        with self._read("count events") as conn:
+            return conn.scalar(select(func.count()).select_from(events).where(*where)) or 0
+
+    def event(self, event_id: str) -> Event:
+        return from_data(Event, self._payload(events, event_id, "event"))
+
+    def stories(self, *, limit: int = 100, offset: int = 0) -> list[Story]:
+        query = select(stories.c.payload).order_by(stories.c.position, stories.c.id)
+        with self._read("list stories") as conn:
+            return [from_data(Story, data) for data in conn.scalars(_page(query, limit, offset))]
+
+    def story(self, story_id: str) -> Story:
+        return from_data(Story, self._payload(stories, story_id, "story"))
+
+    def _payload(self, table: Any, key: str, what: str) -> Any:
+        with self._read(f"read a {what}") as conn:
+            row = conn.execute(select(table.c.payload).where(table.c.id == key)).first()
+        if row is None:
+            raise NotFound(what=what, key=key)
+        return row.payload
+
+    # ------------------------------------------------------------ whole store
+
+    def counts(self) -> dict[str, int]:
+        queries = {"documents": select(func.count()).select_from(documents),
+                   "failed": select(func.count()).select_from(documents).where(documents.c.error.is_not(None)),
+                   "stories": select(func.count()).select_from(stories),
+                   "events": select(func.count()).select_from(events)}
+        with self._read("count records") as conn:
+            return {name: conn.scalar(query) or 0 for name, query in queries.items()}
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+def _insert_document(conn: Connection, doc: Document) -> bool:
+    """Insert the document row; ``False`` if a document with the same key is already there."""
+    row = rows.document_row(doc, key=rows.document_key(doc), now=datetime.now(timezone.utc))
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = (dialect.insert(documents).values(row).on_conflict_do_nothing(index_elements=["key"])
+                 .returning(documents.c.seq))
+    return conn.execute(statement).first() is not None
+
+
+def _candidates_of(conn: Connection, doc_ids: list[str]) -> dict[str, list[EventCandidate]]:
+    found: dict[str, list[EventCandidate]] = {}
+    if not doc_ids:
+        return found
+    query = (select(candidates.c.document_id, candidates.c.payload)
+             .where(candidates.c.document_id.in_(doc_ids))
+             .order_by(candidates.c.document_id, candidates.c.position))
+    for doc_id, data in conn.execute(query):
+        found.setdefault(doc_id, []).append(from_data(EventCandidate, data))
+    return found
+
+
+def _clear_derived(conn: Connection) -> None:
+    for table in (event_topics, event_actors, events, stories):
+        conn.execute(delete(table))
+    conn.execute(update(documents).where(documents.c.story_id.is_not(None)).values(story_id=None))
+
+
+def _insert_derived(conn: Connection, new_stories: Sequence[Story], new_events: Sequence[Event]) -> None:
+    if new_stories:
+        conn.execute(insert(stories), [rows.story_row(i, story) for i, story in enumerate(new_stories)])
+    if not new_events:
+        return
+    conn.execute(insert(events), [rows.event_row(event) for event in new_events])
+    links = [rows.event_links(event) for event in new_events]
+    actor_rows = [row for actors, _ in links for row in actors]
+    topic_rows = [row for _, topics in links for row in topics]
+    if actor_rows:
+        conn.execute(insert(event_actors), actor_rows)
+    if topic_rows:
+        conn.execute(insert(event_topics), topic_rows)
+
+
+def _page(query: Select[Any], limit: int, offset: int) -> Select[Any]:
+    if limit < 0 or offset < 0:
+        raise ConfigError(name="limit" if limit < 0 else "offset", detail="must not be negative")
+    return query.limit(limit).offset(offset)
