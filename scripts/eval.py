@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""`make eval`: every suite of ../shared/eval through the CLI and the shared scorer.
+
+Prints one table and writes reports/eval.json. Inputs for the scorer are
+built in a temporary folder from the gold files (never copied into the repo).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+PEERS = EVAL / "peers"
+DRAGOMAN = [str(ROOT / ".venv" / "bin" / "dragoman")]
+FLOORS = {"seeds": "events_f1>=0.9 field_accuracy>=0.85", "plover_gsr": "type_f1>=0.6",
+          "petrarch_unit": "type_f1>=0.6", "fr_timebank": "date_accuracy>=0.85", "duckling_fr": "date_accuracy>=0.85"}
+
+
+def run(cmd: list[str], out: Path) -> float:
+    start = time.perf_counter()
+    with open(out, "w", encoding="utf-8") as handle:
+        subprocess.run(cmd, stdout=handle, check=True)
+    return time.perf_counter() - start
+
+
+def score(kind: str, gold: Path, pred: Path) -> dict[str, str]:
+    done = subprocess.run([sys.executable, str(EVAL / "score.py"), kind, str(gold), str(pred)],
+                          capture_output=True, text=True, check=True)
+    summary = done.stdout.strip().splitlines()[-1]
+    return dict(pair.split("=", 1) for pair in summary.split())
+
+
+def date_inputs(gold: Path, tmp: Path) -> Path:
+    path = tmp / f"{gold.stem}.in.jsonl"
+    with open(gold, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
+        for line in src:
+            row = json.loads(line)
+            item = {"text": row["text"], "anchor": row.get("anchor") or row.get("dct"), "language": "fr"}
+            if row.get("sentence"):
+                item["context"] = row["sentence"]
+            dst.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return path
+
+
+def sentence_inputs(gold: Path, tmp: Path) -> Path:
+    path = tmp / f"{gold.stem}.in.jsonl"
+    with open(gold, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
+        for line in src:
+            row = json.loads(line)
+            dst.write(json.dumps({"id": row["id"], "text": row["text"], "date": row.get("date"),
+                                  "language": row.get("language", "en")}, ensure_ascii=False) + "\n")
+    return path
+
+
+def suites(tmp: Path):
+    seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
+    yield "seeds", "events", SHARED / "seeds" / "gold.json", DRAGOMAN + ["extract", "--json", *seeds]
+    gsr = PEERS / "plover" / "PLOVER_GSR_CAMEO.jsonl"
+    yield "plover_gsr", "sentences", gsr, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(gsr, tmp))]
+    unit = PEERS / "petrarch" / "PETR.UnitTest.records.jsonl"
+    dicts = ["--actors", str(PEERS / "petrarch" / "PETR.Validate.actors.txt"),
+             "--actors", str(PEERS / "petrarch" / "PETR.Validate.agents.txt")]
+    yield "petrarch_unit", "sentences", unit, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(unit, tmp)), *dicts]
+    upetr = PEERS / "petrarch" / "UniversalPetrarch.PETR2_GSR_validation.jsonl"
+    yield "universal_petrarch", "sentences", upetr, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(upetr, tmp))]
+    for name, file in (("fr_timebank", "fr_timebank_timex3.jsonl"), ("duckling_fr", "duckling_fr_time_corpus.jsonl"),
+                       ("dateparser_fr", "dateparser_fr_freshness_cases.jsonl")):
+        gold = PEERS / "temporal" / file
+        yield name, "dates", gold, DRAGOMAN + ["dates", "--jsonl", str(date_inputs(gold, tmp))]
+
+
+def main() -> int:
+    if not EVAL.is_dir():
+        print(f"no evaluation data at {EVAL}", file=sys.stderr)
+        return 2
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        for suite, kind, gold, cmd in suites(tmp):
+            pred = tmp / f"{suite}.out"
+            try:
+                seconds = run(cmd, pred)
+                report[suite] = {"kind": kind, "seconds": round(seconds, 1), **score(kind, gold, pred)}
+            except subprocess.CalledProcessError as exc:
+                report[suite] = {"kind": kind, "error": f"exit {exc.returncode}"}
+    (ROOT / "reports").mkdir(exist_ok=True)
+    (ROOT / "reports" / "eval.json").write_text(json.dumps(report, indent=1) + "\n")
+    print(f"{'suite':<20} {'floor':<40} result")
+    for suite, figures in report.items():
+        shown = " ".join(f"{k}={v}" for k, v in figures.items() if k not in ("kind",))
+        print(f"{suite:<20} {FLOORS.get(suite, '-'):<40} {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
