@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput of extraction against raw spaCy, and memory.
+
+Corpus: the 108 French news documents of FR-TimeBank (../shared, read at run
+time) plus the project's own examples. Reports articles per second of the
+whole single-document extraction (mentions, coding, candidates) on this
+machine, the same for raw ``nlp.pipe`` on the same texts, their ratio, and
+peak resident memory. Writes reports/bench.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def corpus() -> list:
+    from dragoman.ingest import read_documents
+
+    docs = [d for d in read_documents([ROOT / "examples"]) if d.ok]
+    tml = sorted((SHARED / "eval" / "peers" / "temporal" / "fr_timebank").glob("*.tml"))
+    for path in tml:
+        text = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
+        docs.extend(d for d in documents_from_text(text, path) if d.ok)
+    return docs
+
+
+def documents_from_text(text: str, path: Path):
+    from dragoman.ingest import documents_from_records
+
+    day = path.stem[:10]
+    return documents_from_records([{"text": text, "published": day, "language": "fr", "id": path.stem}],
+                                  source=str(path))
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def bench_extraction(docs) -> dict:
+    from dragoman.nlp.models import load_pipeline
+    from dragoman.pipeline import Pipeline
+
+    by_lang: dict[str, list] = {}
+    for d in docs:
+        by_lang.setdefault(d.language, []).append(d)
+    for lang in by_lang:
+        load_pipeline(lang)("warm up")
+    raw = timed(lambda: [list(load_pipeline(lang).pipe([d.text for d in ds], batch_size=16))
+                         for lang, ds in by_lang.items()])
+    pipeline = Pipeline()
+    list(pipeline.analyse(docs[:3]))  # warm the lexicons and gazetteers
+    full = timed(lambda: list(pipeline.analyse(docs)))
+    n = len(docs)
+    return {"documents": n, "characters": sum(len(d.text) for d in docs),
+            "raw_nlp_pipe_docs_per_s": round(n / raw, 2), "extraction_docs_per_s": round(n / full, 2),
+            "ratio_to_raw": round(raw / full, 3)}
+
+
+def main() -> int:
+    docs = corpus()
+    report = {"extraction": bench_extraction(docs),
+              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    (ROOT / "reports").mkdir(exist_ok=True)
+    (ROOT / "reports" / "bench.json").write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
