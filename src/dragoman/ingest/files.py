@@ -1,0 +1,126 @@
+"""Files and folders to RawItems: walking, format choice, sidecar metadata."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from ..errors import InputError, MalformedInput, UnreadableInput
+from ..model import RawItem
+from .decode import check_bytes, decode_bytes, read_bytes
+from .formats import Result, parse_date, parse_feed, parse_html, parse_json, parse_jsonl, parse_text
+from .language import normalise_language
+
+SIDECAR = ".meta.json"
+SIDECAR_MAX_BYTES = 1_000_000
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+_FEED_TAGS = (b"<rss", b"<feed", b"<rdf:rdf")
+_HTML_TAG = re.compile(rb"<(html|head|body|p|div|article|h1|br)[\s/>]")
+
+
+def iter_raw(paths: Iterable[str | Path], *, max_bytes: int, published: date | None) -> Iterator[Result]:
+    for path in walk(paths):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        for result in read_file(path, max_bytes=max_bytes):
+            if isinstance(result, RawItem) and result.published is None and published is not None:
+                result = dataclasses.replace(result, published=published)
+            yield result
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Given files, and every visible non-sidecar file under given folders, sorted."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if _is_article(p, path))
+        elif path.exists() or path.is_symlink():
+            if not is_sidecar(path):
+                yield path
+        else:
+            yield UnreadableInput(source=str(given), detail="no such file or directory")
+
+
+def _is_article(path: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and not is_sidecar(path) and path.is_file()
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR)
+
+
+def read_file(path: Path, *, max_bytes: int) -> Iterator[Result]:
+    """Every article in one file; problems come out as InputErrors."""
+    source = str(path)
+    try:
+        data = read_bytes(path, source, max_bytes)
+        check_bytes(data, source)
+        kind = kind_of(path, data)
+        if kind == "feed":
+            yield from parse_feed(data, source)
+            return
+        text = decode_bytes(data, source)
+        if kind in ("json", "jsonl"):
+            yield from (parse_json if kind == "json" else parse_jsonl)(text, source)
+            return
+        item = parse_html(text, source) if kind == "html" else parse_text(text, source)
+        yield with_sidecar(item, path, max_bytes=max_bytes)
+    except InputError as exc:
+        yield exc
+
+
+def kind_of(path: Path, data: bytes) -> str:
+    """Format by extension, else by sniffing the first bytes."""
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind:
+        return kind
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(tag in head for tag in _FEED_TAGS):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")) or _HTML_TAG.search(head):
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+# ----------------------------------------------------------------- sidecars
+
+def sidecar_of(path: Path) -> Path:
+    return path.with_name(path.stem + SIDECAR)
+
+
+def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
+    """``NAME.meta.json`` beside ``NAME.txt`` overrides title, url, published, language, id."""
+    sidecar = sidecar_of(path)
+    if not sidecar.is_file():
+        return item
+    meta = _read_sidecar(sidecar, item.source, max_bytes=min(max_bytes, SIDECAR_MAX_BYTES))
+    given = {
+        "title": meta.get("title"), "url": meta.get("url"),
+        "published": parse_date(meta.get("published"), item.source, name=f"{sidecar.name}: published"),
+        "language": normalise_language(meta.get("language")), "given_id": meta.get("id"),
+    }
+    return dataclasses.replace(item, **{key: value for key, value in given.items() if value})
+
+
+def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
+    data = read_bytes(sidecar, str(sidecar), max_bytes)
+    try:
+        meta = json.loads(decode_bytes(data, str(sidecar)))
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not JSON ({exc.msg})") from exc
+    if not isinstance(meta, dict):
+        raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not a JSON object")
+    bad = [k for k in ("title", "url", "language", "id") if meta.get(k) is not None and not isinstance(meta[k], str)]
+    if bad:
+        raise MalformedInput(source=source, detail=f"sidecar {sidecar.name}: {', '.join(bad)} must be strings")
+    return meta

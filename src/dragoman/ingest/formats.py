@@ -1,0 +1,200 @@
+"""Readers for each input format; each gives RawItems (or InputErrors to pass on)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import feedparser
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..errors import EmptyInput, InputError, MalformedInput
+from ..model import RawItem
+
+Result = RawItem | InputError
+RECORD_FIELDS = ("title", "url", "language", "id")
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
+           "section", "article", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt")
+_DROP = "//script|//style|//noscript|//template|//head"
+# Dates only from the page's metadata: guessing them from the body confuses
+# the date an article mentions with the date it was published.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+def parse_text(text: str, source: str) -> RawItem:
+    return RawItem(source=source, text=text, media_type="text/plain")
+
+
+def parse_html(markup: str, source: str) -> RawItem:
+    page = extract_html(markup, source)
+    return RawItem(source=source, text=page.text, title=page.title, url=page.url,
+                   published=page.published, media_type="text/html")
+
+
+def extract_html(markup: str, source: str) -> Page:
+    """Main text and metadata with trafilatura; lxml's text when it finds nothing."""
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          date_extraction_params=_DATE_PARAMS)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise MalformedInput(source=source, detail=f"HTML does not parse ({exc})") from exc
+    text = paragraphs(doc.text) if doc is not None and doc.text else ""
+    if not text:
+        text = html_to_text(markup)
+    if not text:
+        raise MalformedInput(source=source, detail="no text in the HTML")
+    if doc is None:
+        return Page(text)
+    return Page(text, doc.title or None, _lenient_date(doc.date), doc.url or None)
+
+
+def paragraphs(text: str) -> str:
+    """One paragraph per non-empty line, separated by blank lines."""
+    return "\n\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page or fragment, one block per paragraph."""
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for node in tree.xpath(_DROP):
+        node.drop_tree()
+    for node in tree.iter(*_BLOCKS):
+        node.text = "\n" + (node.text or "")
+        node.tail = "\n" + (node.tail or "")
+    return paragraphs(tree.text_content())
+
+
+# ----------------------------------------------------------------- JSON
+
+def parse_json(text: str, source: str) -> Iterator[Result]:
+    """One article object, or a list of them (``source#index`` each)."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield MalformedInput(source=source, detail=f"bad JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    if isinstance(value, dict):
+        yield _record_or_error(value, source)
+    elif isinstance(value, list):
+        if not value:
+            yield EmptyInput(source=source)
+        for index, record in enumerate(value):
+            yield _record_or_error(record, f"{source}#{index}")
+    else:
+        yield MalformedInput(source=source, detail="expected an article object or a list of them")
+
+
+def parse_jsonl(text: str, source: str) -> Iterator[Result]:
+    """One article object per line; a bad line is its own error (``source:line``)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        line_source = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield MalformedInput(source=line_source, detail=f"line {number} is not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _record_or_error(record, line_source)
+
+
+def _record_or_error(record: object, source: str) -> Result:
+    try:
+        return record_item(record, source)
+    except InputError as exc:
+        return exc
+
+
+def record_item(record: object, source: str) -> RawItem:
+    """An article dict (``text`` or ``html``; ``title url published language id``)."""
+    if not isinstance(record, dict):
+        raise MalformedInput(source=source, detail="expected a JSON object with 'text' or 'html'")
+    fields = {name: _string_field(record, name, source) for name in RECORD_FIELDS}
+    page = _record_body(record, source)
+    return RawItem(
+        source=source, text=page.text, title=fields["title"] or page.title, url=fields["url"] or page.url,
+        published=parse_date(record.get("published"), source) or page.published,
+        language=fields["language"], given_id=fields["id"],
+        media_type="text/html" if "text" not in record else "text/plain",
+    )
+
+
+def _record_body(record: dict, source: str) -> Page:
+    text, markup = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return Page(text)
+    if isinstance(markup, str) and markup.strip():
+        return extract_html(markup, source)
+    if text is None and markup is None:
+        raise MalformedInput(source=source, detail="no 'text' or 'html' field")
+    if isinstance(text, str) or isinstance(markup, str):
+        raise EmptyInput(source=source)
+    raise MalformedInput(source=source, detail="'text'/'html' must be strings")
+
+
+def _string_field(record: dict, name: str, source: str) -> str | None:
+    value = record.get(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise MalformedInput(source=source, detail=f"'{name}' must be a string, not {type(value).__name__}")
+    return str(value).strip() or None
+
+
+def parse_date(value: object, source: str, name: str = "published") -> date | None:
+    """``YYYY-MM-DD`` or an ISO datetime; anything else is malformed."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    raise MalformedInput(source=source, detail=f"'{name}' is not a YYYY-MM-DD date or ISO datetime: {value!r}")
+
+
+def _lenient_date(value: object) -> date | None:
+    try:
+        return parse_date(value, "<metadata>")
+    except MalformedInput:
+        return None
+
+
+# ----------------------------------------------------------------- feeds
+
+def parse_feed(data: bytes, source: str) -> Iterator[Result]:
+    """One item per RSS/Atom entry (``source#index``); never fetches anything."""
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        detail = f"not a readable feed ({feed.get('bozo_exception', 'no entries')})"
+        yield MalformedInput(source=source, detail=detail)
+        return
+    media_type = "application/atom+xml" if str(feed.get("version", "")).startswith("atom") else "application/rss+xml"
+    for index, entry in enumerate(feed.entries):
+        yield _entry_item(entry, f"{source}#{index}", media_type)
+
+
+def _entry_item(entry: dict, source: str, media_type: str) -> Result:
+    contents = [c.get("value", "") for c in entry.get("content", ())]
+    body = max(contents + [entry.get("summary", "")], key=len)
+    text = html_to_text(body) if body.strip() else ""
+    if not text:
+        return MalformedInput(source=source, detail="feed entry has no content or summary")
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    title = " ".join(entry.get("title", "").split()) or None
+    return RawItem(source=source, text=text, title=title, url=entry.get("link") or None,
+                   published=date(*stamp[:3]) if stamp else None, media_type=media_type)

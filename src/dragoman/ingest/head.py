@@ -1,0 +1,136 @@
+"""The top of an article: section labels, breadcrumbs, the title and its repeats."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .layout import Line, Span, is_heading
+from .lexicon import Lexicon, fold, section_tokens, split_camel
+
+HEAD_LINES = 8  # labels and repeated titles are looked for in the first lines only
+TITLE_MAX = 200
+LABEL_MAX = 80
+_BREADCRUMB = re.compile(r"\s*(?:>|/|\||»|›|·|•|→|::)\s*")
+_DECORATION = {"So", "Sk", "Cf", "Mn", "Co", "Cs", "Zs"}
+
+
+@dataclass(frozen=True)
+class Head:
+    lines: tuple[Line, ...]  # the input lines, some trimmed at the start
+    dropped: frozenset[int]  # indexes of section labels and repeated titles
+    title: int | None  # index of the title line
+
+
+def is_section_label(text: str, lex: Lexicon) -> bool:
+    """``"Politique"``, ``"Accueil > Monde"``, ``"ActualitésInternational"``, ``"World News"``."""
+    if len(text) > LABEL_MAX:
+        return False
+    parts = [part for part in _BREADCRUMB.split(text) if part.strip()]
+    return bool(parts) and all(_covered(section_tokens(part), lex) for part in parts)
+
+
+def _covered(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether ``tokens`` is a sequence of known section names (longest match first)."""
+    i = 0
+    while i < len(tokens):
+        for size in range(min(lex.longest_section, len(tokens) - i), 0, -1):
+            if tokens[i:i + size] in lex.sections:
+                i += size
+                break
+        else:
+            return False
+    return bool(tokens)
+
+
+def glued_prefix(text: str, lex: Lexicon) -> int:
+    """Length of two or more section words glued to the start of a line, else 0."""
+    first = text.split(maxsplit=1)[0]
+    parts = split_camel(first)
+    count = 0
+    while count < len(parts) and parts[count].casefold() in lex.section_words:
+        count += 1
+    if count < 2:
+        return 0
+    cut = sum(len(part) for part in parts[:count])
+    return cut + len(text[cut:]) - len(text[cut:].lstrip())
+
+
+def decoration(text: str) -> int:
+    """Length of leading emoji, flags and symbols (``"🇺🇲🇷🇺 USA..."`` -> 5)."""
+    i = 0
+    while i < len(text) and (unicodedata.category(text[i]) in _DECORATION or text[i].isspace()):
+        i += 1
+    return i if i < len(text) else 0
+
+
+def same_title(a: str, b: str) -> bool:
+    return _key(a) == _key(b) and bool(_key(a))
+
+
+def _key(text: str) -> str:
+    letters = (ch if ch.isalnum() else " " for ch in fold(text).casefold())
+    return " ".join("".join(letters).split())
+
+
+def first_content(raw: str, lines: tuple[Line, ...], lex: Lexicon) -> str | None:
+    """Text of the first line that is not a section label (glued labels cut off)."""
+    for line in lines[:HEAD_LINES]:
+        text = line.of(raw)
+        if not is_section_label(text, lex):
+            return text[glued_prefix(text, lex):]
+    return None
+
+
+def scan_head(raw: str, lines: tuple[Line, ...], lex: Lexicon, *, has_title: bool) -> Head:
+    """Find labels, the title and its repeats among the first lines.
+
+    ``has_title`` says the first content line is known to be the title (it
+    came from metadata); otherwise it must look like one.
+    """
+    lines = list(lines)
+    dropped: set[int] = set()
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if is_section_label(line.of(raw), lex):
+            dropped.add(i)
+            continue
+        lines[i] = _trimmed(raw, line, lex)
+        if has_title or looks_like_title(raw, lines, i):
+            dropped |= _repeats(raw, lines, i, lex)
+            return Head(tuple(lines), frozenset(dropped), i)
+        break
+    return Head(tuple(lines), frozenset(dropped), None)
+
+
+def _trimmed(raw: str, line: Line, lex: Lexicon) -> Line:
+    text = line.of(raw)
+    cut = glued_prefix(text, lex)
+    cut += decoration(text[cut:])
+    return Line(Span(line.span.start + cut, line.span.end), line.paragraph)
+
+
+def looks_like_title(raw: str, lines: list[Line], i: int) -> bool:
+    """Short, no final sentence punctuation, followed by a blank line or a body."""
+    if i + 1 >= len(lines):
+        return False
+    text, following = lines[i].of(raw), lines[i + 1]
+    blank_after = following.paragraph != lines[i].paragraph
+    if len(text) > TITLE_MAX or text[-1] in ".,;:…":
+        return False
+    if text[-1] in "?!" and not blank_after:
+        return False
+    return blank_after or not is_heading(following.of(raw))
+
+
+def _repeats(raw: str, lines: list[Line], title: int, lex: Lexicon) -> set[int]:
+    """Later head lines repeating the title, and labels before the body starts."""
+    found: set[int] = set()
+    title_text = lines[title].of(raw)
+    in_head = True
+    for j in range(title + 1, min(len(lines), HEAD_LINES)):
+        text = lines[j].of(raw)
+        if same_title(text, title_text) or (in_head and is_section_label(text, lex)):
+            found.add(j)
+        elif not is_heading(text):
+            in_head = False
+    return found
