@@ -43,7 +43,7 @@ class Store(Protocol):
                type: str | None = None, status: str | None = None, topic: str | None = None,
                start: date | None = None, end: date | None = None, text: str | None = None,
                limit: int = 100, offset: int = 0) -> list[Event]:
-        """Events by date start then id; see :class:`dragoman.store.queries.EventFilter`."""
+        """Events by date start then id; see :class:`dragoman.store.rows.EventFilter`."""
 
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,

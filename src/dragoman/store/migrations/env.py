@@ -7,12 +7,12 @@ development, ``sqlalchemy.url`` may be set on the Config instead.
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from dragoman.store.schema import metadata
 
 
-def run_with(connection) -> None:  # type: ignore[no-untyped-def]
+def run_with(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=metadata, compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
