@@ -6,7 +6,7 @@ Data flows one way::
 
 Every record is a frozen dataclass; collections are tuples so records hash
 and pickle (Ray ships them between processes). Conversion to the JSON
-contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.serialize`.
+contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.contract`; the storage format in :mod:`dragoman.serialize`.
 """
 from __future__ import annotations
 
