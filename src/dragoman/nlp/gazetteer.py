@@ -1,0 +1,233 @@
+"""Phrase matching over normalised tokens: the engine under the actor and place gazetteers.
+
+Text is folded once, character for character (lower case, accents stripped,
+typographic apostrophes and hyphens unified), so every offset in the folded
+text is an offset in the original. Tokens are word runs or single
+punctuation marks; whitespace is not a token, so "Etats - Unis" and
+"États-Unis" meet the same path of a token trie.
+
+Case is checked per token against the surface form it came from, not folded
+away: a lower-case form token accepts any case ("américaine" matches
+"Américaine"), a capitalised one needs a capital initial ("Turkey", not
+"turkey") and an all-capitals one needs all capitals ("US", not "us").
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, Iterator, TypeVar
+
+from ..config import data_dir
+
+V = TypeVar("V")
+
+ANY, INITIAL, UPPER = 0, 1, 2
+TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+_APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4\u2032"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2212"
+_END = ""  # trie key of the entries that end at a node
+
+
+def _fold_char(char: str) -> str:
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _HYPHENS:
+        return "-"
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
+    return base if len(base) == 1 else char
+
+
+# Latin, Latin-1, Latin Extended-A/B and the typographic marks: enough for French and English news.
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x250)}
+_FOLD_TABLE.update({ord(c): _fold_char(c) for c in _APOSTROPHES + _HYPHENS})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with exactly the same length."""
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text cut into tokens; ``keys`` are folded, ``spans`` index the original text."""
+    text: str
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        folded = fold(text)
+        found = [(m.group(), m.span()) for m in TOKEN.finditer(folded)]
+        return cls(text, tuple(k for k, _ in found), tuple(s for _, s in found))
+
+    def surface(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.text[start:end]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def case_rule(token: str) -> int:
+    """How strictly a text token must follow the case of this form token."""
+    if not any(c.isalpha() for c in token):
+        return ANY
+    if token.isupper():
+        return UPPER
+    return INITIAL if token[0].isupper() else ANY
+
+
+def case_fits(rule: int, text_token: str) -> bool:
+    if rule == UPPER:
+        return text_token.isupper()
+    if rule == INITIAL:
+        return text_token[:1].isupper()
+    return True
+
+
+@dataclass(frozen=True)
+class Hit(Generic[V]):
+    """A matched phrase: token range ``[first, last)`` and character span."""
+    first: int
+    last: int
+    start: int
+    end: int
+    value: V
+
+
+@dataclass
+class _Entry(Generic[V]):
+    rules: tuple[int, ...]
+    value: V
+    prefix: bool
+
+
+class PhraseTable(Generic[V]):
+    """A token trie from surface forms to values, with longest-match search.
+
+    A value of ``None`` is a blocker: it claims its span (so nothing inside
+    it matches) but yields no hit. A ``prefix`` entry ("russo", "Sino") is
+    only valid before a hyphen and another match, as in "russo-américain".
+    """
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self.size = 0
+
+    def add(self, form: str, value: V | None, *, prefix: bool = False) -> None:
+        """Add ``form``; a later form with the same tokens and case rules replaces the earlier one."""
+        for variant in _variants(form, prefix=prefix):
+            self._add_tokens(variant, value, prefix)
+
+    def _add_tokens(self, tokens: Tokens, value: V | None, prefix: bool) -> None:
+        if not len(tokens):
+            return
+        node = self._root
+        for key in tokens.keys:
+            node = node.setdefault(key, {})
+        rules = tuple(case_rule(tokens.surface(i)) for i in range(len(tokens)))
+        entries: list[_Entry] = node.setdefault(_END, [])
+        for entry in entries:
+            if entry.rules == rules:
+                entry.value, entry.prefix = value, prefix
+                return
+        entries.append(_Entry(rules, value, prefix))
+        entries.sort(key=lambda e: -sum(e.rules))  # strictest case first
+        self.size += 1
+
+    def __contains__(self, form: str) -> bool:
+        node = self._walk(Tokens.of(form).keys)
+        return node is not None and _END in node
+
+    def _walk(self, keys: tuple[str, ...]) -> dict | None:
+        node = self._root
+        for key in keys:
+            node = node.get(key)
+            if node is None:
+                return None
+        return node
+
+    def match_at(self, tokens: Tokens, first: int) -> Hit[V | None] | None:
+        """The longest valid match starting at token ``first``."""
+        node = self._root
+        found: list[tuple[int, list[_Entry]]] = []
+        for index in range(first, len(tokens)):
+            node = node.get(tokens.keys[index])
+            if node is None:
+                break
+            if _END in node:
+                found.append((index + 1, node[_END]))
+        for last, entries in reversed(found):
+            entry = self._fitting(tokens, first, last, entries)
+            if entry is not None:
+                return Hit(first, last, tokens.spans[first][0], tokens.spans[last - 1][1], entry.value)
+        return None
+
+    def _fitting(self, tokens: Tokens, first: int, last: int, entries: list[_Entry]) -> _Entry | None:
+        hyphen_next = last < len(tokens) and tokens.keys[last] == "-"
+        for entry in entries:
+            if not all(case_fits(rule, tokens.surface(first + i)) for i, rule in enumerate(entry.rules)):
+                continue
+            if entry.prefix and not (hyphen_next and self._valued_at(tokens, last + 1)):
+                continue
+            if entry.value is None and hyphen_next:
+                continue  # "in Russian-held areas" is not the blocker "in Russian"
+            return entry
+        return None
+
+    def _valued_at(self, tokens: Tokens, first: int) -> bool:
+        hit = self.match_at(tokens, first) if first < len(tokens) else None
+        return hit is not None and hit.value is not None
+
+    def scan(self, tokens: Tokens) -> Iterator[Hit[V]]:
+        """Non-overlapping longest matches, left to right; blocked spans are skipped."""
+        index, root = 0, self._root
+        while index < len(tokens):
+            if tokens.keys[index] not in root:
+                index += 1
+                continue
+            hit = self.match_at(tokens, index)
+            if hit is None:
+                index += 1
+                continue
+            if hit.value is not None:
+                yield hit  # type: ignore[misc]
+            index = hit.last
+
+    def lookup(self, tokens: Tokens) -> V | None:
+        """The value of a phrase that is exactly one form (case rules apply)."""
+        hit = self.match_at(tokens, 0) if len(tokens) else None
+        if hit is None or hit.last != len(tokens):
+            return None
+        return hit.value
+
+
+def _variants(form: str, *, prefix: bool) -> list[Tokens]:
+    """A form and, for hyphenated names, its spelling with the hyphens dropped."""
+    tokens = Tokens.of(form)
+    variants = [tokens]
+    if "-" in tokens.keys and not prefix:
+        kept = [i for i, key in enumerate(tokens.keys) if key != "-"]
+        variants.append(Tokens(form, tuple(tokens.keys[i] for i in kept), tuple(tokens.spans[i] for i in kept)))
+    return variants
+
+
+def strip_article(tokens: Tokens, articles: tuple[Tokens, ...]) -> Tokens | None:
+    """``tokens`` without a leading article ("la Maison-Blanche", "the UK"), if it has one."""
+    for article in articles:
+        size = len(article)
+        if len(tokens) > size and tokens.keys[:size] == article.keys:
+            return Tokens(tokens.text, tokens.keys[size:], tokens.spans[size:])
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_data(*parts: str) -> dict:
+    """A JSON data file under ``data/`` (read once per process)."""
+    path: Path = data_dir().joinpath(*parts)
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
