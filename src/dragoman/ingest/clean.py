@@ -35,8 +35,11 @@ def clean(item: RawItem, *, min_chars: int = 40) -> Document:
     """Clean one article; raises :class:`EmptyInput` when too little text is left."""
     given_language = normalise_language(item.language)
     lex = lexicon_for(given_language or detect_language(item.text))
-    raw = with_title(item, lex)
-    head = scan_head(raw, split_lines(raw), lex, has_title=bool(_title_of(item)))
+    # Section labels are matched in every language: sites mix them ("Live",
+    # "Tech") and they are too short to tell the page's language.
+    labels = lexicon_for(None)
+    raw = with_title(item, labels)
+    head = scan_head(raw, split_lines(raw), labels, has_title=bool(_title_of(item)))
     folded = fold(raw)
     verdict = judge(folded, head, lex)
     text, offsets = assemble(raw, folded, head, verdict, lex)

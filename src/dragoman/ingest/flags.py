@@ -24,7 +24,7 @@ def text_flags(text: str, title: str | None, lead: str, lex: Lexicon) -> frozens
     flags: set[str] = set()
     if shouting_lead(lead) or (not lex.title_case_normal and title_case(title, lex)):
         flags.add("clickbait")
-    if ends_mid_sentence(text):
+    if ends_mid_sentence(text, lex):
         flags.add("truncated")
     return frozenset(flags)
 
@@ -44,11 +44,14 @@ def title_case(title: str | None, lex: Lexicon) -> bool:
     return capitalised >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
-def ends_mid_sentence(text: str) -> bool:
-    """The last line is running text that stops without final punctuation."""
+def ends_mid_sentence(text: str, lex: Lexicon) -> bool:
+    """The last line stops without final punctuation, or on a word like "the"/"des"."""
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
     if not last:
         return False
     if last.endswith(("…", "...")) and len(last) >= ELLIPSIS_MIN:
         return True
-    return not is_heading(last) and last[-1] not in TERMINAL + _CLOSERS
+    if last[-1] in TERMINAL + _CLOSERS:
+        return False
+    words = _WORD.findall(last)
+    return not is_heading(last) or (len(words) > 2 and words[-1].casefold() in lex.small_words)

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .layout import Line, Span, is_heading
+from .layout import Line, Span, continues, is_heading
 from .lexicon import Lexicon, fold, section_tokens, split_camel
 
 HEAD_LINES = 8  # labels and repeated titles are looked for in the first lines only
@@ -117,7 +117,7 @@ def looks_like_title(raw: str, lines: list[Line], i: int) -> bool:
     blank_after = following.paragraph != lines[i].paragraph
     if len(text) > TITLE_MAX or text[-1] in ".,;:…":
         return False
-    if text[-1] in "?!" and not blank_after:
+    if not blank_after and (text[-1] in "?!" or continues(following.of(raw))):
         return False
     return blank_after or not is_heading(following.of(raw))
 

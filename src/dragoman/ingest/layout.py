@@ -103,14 +103,20 @@ def is_heading(text: str) -> bool:
 def line_break(before: str, after: str) -> str:
     """Separator between two kept lines of the same raw paragraph.
 
-    A heading, or a finished sentence, followed by running text starts a new
-    paragraph; lists, table rows and hard-wrapped lines keep a single newline.
+    A finished sentence, or a heading followed by running text, ends a
+    paragraph; list items, table rows and hard-wrapped lines (the next line
+    going on in lower case) keep a single newline.
     """
-    if is_heading(after):
+    if continues(after) or (_is_list_item(before) and _is_list_item(after)):
         return "\n"
-    if is_heading(before) or before[-1] in TERMINAL + _CLOSERS:
-        return "\n\n" if not _is_list_item(after) else "\n"
+    if before[-1] in TERMINAL + _CLOSERS or (is_heading(before) and not is_heading(after)):
+        return "\n\n"
     return "\n"
+
+
+def continues(text: str) -> bool:
+    """A line that carries on the previous one rather than starting afresh."""
+    return text[0].islower()
 
 
 def _is_list_item(text: str) -> bool:
