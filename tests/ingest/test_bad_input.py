@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,12 @@ def test_missing_path_is_an_error_document_and_the_rest_is_read(tmp_path):
     assert [d.ok for d in docs] == [False, True]
     assert docs[0].error.startswith(f"[E101] cannot read {tmp_path / 'nope.txt'}")
     assert docs[0].source == str(tmp_path / "nope.txt")
+
+
+def test_special_file_is_refused_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer
+    [doc] = read_documents([tmp_path / "pipe.txt"])
+    assert doc.error == f"[E101] cannot read {tmp_path / 'pipe.txt'}: not a regular file"
 
 
 def test_bad_jsonl_line_is_its_own_error_and_other_lines_come_through(tmp_path):

@@ -47,6 +47,12 @@ def test_plain_text_title_body_and_language(tmp_path: Path):
     assert doc.language == "fr" and doc.source == str(tmp_path / "a.txt")
 
 
+def test_markdown_heading_marker_is_not_part_of_the_title(tmp_path: Path):
+    (tmp_path / "a.md").write_text(f"# Crise entre Paris et Alger\n\n{FR_BODY}\n", encoding="utf-8")
+    [doc] = read(tmp_path / "a.md")
+    assert doc.title == "Crise entre Paris et Alger" and doc.text.startswith("Crise entre Paris et Alger\n\n")
+
+
 def test_html_main_text_title_date_and_url_via_trafilatura(tmp_path: Path):
     (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
     [doc] = read(tmp_path / "page.html")

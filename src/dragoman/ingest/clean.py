@@ -8,6 +8,7 @@ flags to raise comes from the per-language lexicons in ``data/<lang>/``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import EmptyInput
@@ -73,39 +74,40 @@ def with_title(item: RawItem, lex: Lexicon) -> str:
 
 # ----------------------------------------------------------------- rules
 
+@dataclass(frozen=True)
+class Hit:
+    index: int  # line index
+    line: Line
+    rule: Rule
+    units: tuple[Span, ...]  # the matched sentences, or the line
+
+
 def judge(folded: str, head: Head, lex: Lexicon) -> Verdict:
     """Run every rule over the lines it applies to (the title is never removed)."""
+    hits = list(_hits(folded, head, lex))
+    removable = [hit for hit in hits if hit.index != head.title and hit.rule.scope != "none"]
+    return Verdict(
+        flags=frozenset(hit.rule.flag for hit in hits if hit.rule.flag),
+        paragraphs=frozenset(hit.line.paragraph for hit in removable if hit.rule.scope == "paragraph"),
+        lines=frozenset(hit.index for hit in removable if hit.rule.scope == "line"),
+        sentences=frozenset(unit for hit in removable if hit.rule.scope == "sentence" for unit in hit.units),
+    )
+
+
+def _hits(folded: str, head: Head, lex: Lexicon) -> Iterator[Hit]:
+    """Rule matches on sentences (sentence rules) or whole lines (the others)."""
     regions = _regions(head)
-    flags: set[str] = set()
-    paragraphs: set[int] = set()
-    lines: set[int] = set()
-    sentences: set[Span] = set()
     for i, line in enumerate(head.lines):
         if i in head.dropped:
             continue
+        sentences = split_sentences(folded, line.span, lex.abbreviations)
         for rule in lex.rules:
             if line.paragraph not in regions[rule.where]:
                 continue
-            hits = _hits(folded, line, rule, lex)
-            if not hits:
-                continue
-            if rule.flag:
-                flags.add(rule.flag)
-            if i == head.title or rule.scope == "none":
-                continue
-            if rule.scope == "paragraph":
-                paragraphs.add(line.paragraph)
-            elif rule.scope == "line":
-                lines.add(i)
-            else:
-                sentences.update(hits)
-    return Verdict(frozenset(flags), frozenset(paragraphs), frozenset(lines), frozenset(sentences))
-
-
-def _hits(folded: str, line: Line, rule: Rule, lex: Lexicon) -> tuple[Span, ...]:
-    """Units of ``line`` the rule matches: its sentences, or the line itself."""
-    units = split_sentences(folded, line.span, lex.abbreviations) if rule.scope == "sentence" else (line.span,)
-    return tuple(unit for unit in units if rule.pattern.search(unit.of(folded)))
+            units = sentences if rule.scope == "sentence" else (line.span,)
+            matched = tuple(unit for unit in units if rule.pattern.search(unit.of(folded)))
+            if matched:
+                yield Hit(i, line, rule, matched)
 
 
 def _regions(head: Head) -> dict[str, frozenset[int]]:

@@ -40,12 +40,19 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if _is_article(p, path))
+            yield from _folder(path)
         elif path.exists() or path.is_symlink():
             if not is_sidecar(path):
                 yield path
         else:
             yield UnreadableInput(source=str(given), detail="no such file or directory")
+
+
+def _folder(root: Path) -> list[Path | InputError]:
+    try:
+        return sorted(p for p in root.rglob("*") if _is_article(p, root))
+    except OSError as exc:
+        return [UnreadableInput(source=str(root), detail=exc.strerror or str(exc))]
 
 
 def _is_article(path: Path, root: Path) -> bool:

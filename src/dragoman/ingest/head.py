@@ -12,6 +12,7 @@ HEAD_LINES = 8  # labels and repeated titles are looked for in the first lines o
 TITLE_MAX = 200
 LABEL_MAX = 80
 _BREADCRUMB = re.compile(r"\s*(?:>|/|\||»|›|·|•|→|::)\s*")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _DECORATION = {"So", "Sk", "Cf", "Mn", "Co", "Cs", "Zs"}
 
 
@@ -57,10 +58,12 @@ def glued_prefix(text: str, lex: Lexicon) -> int:
 
 
 def decoration(text: str) -> int:
-    """Length of leading emoji, flags and symbols (``"🇺🇲🇷🇺 USA..."`` -> 5)."""
+    """Length of leading emoji, flags, symbols and Markdown ``#`` (``"🇺🇲🇷🇺 USA..."`` -> 5)."""
     i = 0
     while i < len(text) and (unicodedata.category(text[i]) in _DECORATION or text[i].isspace()):
         i += 1
+    marker = _MARKDOWN_HEADING.match(text, i)
+    i = marker.end() if marker else i
     return i if i < len(text) else 0
 
 
