@@ -214,3 +214,12 @@ def test_reading_twice_gives_the_same_ids_and_hashes(tmp_path: Path):
     (tmp_path / "a.txt").write_text(f"Crise entre Paris et Alger\n\n{FR_BODY}\n", encoding="utf-8")
     first, second = read(tmp_path / "a.txt"), read(tmp_path / "a.txt")
     assert (first[0].id, first[0].content_hash) == (second[0].id, second[0].content_hash)
+
+
+def test_folder_readme_is_not_an_article(tmp_path):
+    from dragoman.ingest import read_documents
+
+    (tmp_path / "README.md").write_text("About this folder\n\nThese files are examples written for tests.\n")
+    (tmp_path / "a.txt").write_text("Talks resume\n\nThe two delegations met again on Monday in Geneva to discuss visas.\n")
+    names = [Path(d.source).name for d in read_documents([tmp_path])]
+    assert names == ["a.txt"]

@@ -15,6 +15,7 @@ from .formats import Result, parse_date, parse_feed, parse_html, parse_json, par
 from .language import normalise_language
 
 SIDECAR = ".meta.json"
+FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 SIDECAR_MAX_BYTES = 1_000_000
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -57,7 +58,9 @@ def _folder(root: Path) -> list[Path | InputError]:
 
 def _is_article(path: Path, root: Path) -> bool:
     hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-    return not hidden and not is_sidecar(path) and path.is_file()
+    # a folder's own README or LICENCE describes the folder; it is not an article
+    notes = path.stem.upper() in FOLDER_NOTES
+    return not hidden and not notes and not is_sidecar(path) and path.is_file()
 
 
 def is_sidecar(path: Path) -> bool:
