@@ -1,0 +1,518 @@
+"""Sentence-level event coding from the dependency parse (``dragoman code``).
+
+For each trigger the lexicon finds (:mod:`dragoman.events.triggers`), the
+arguments come from the tree, not from word order: the source is the subject
+(or the ``by``/``par`` agent of a passive), the target the objects and the
+oblique arguments whose preposition marks a recipient (``with``/``avec`` mark
+a partner, ``against``/``contre`` a target...). A noun trigger takes its
+arguments from its own modifiers ("US-Russia talks", "sanctions against Iran",
+"l'expulsion de diplomates français") and, failing that, from the verb that
+governs it ("Russia *held* talks with..."). A trigger embedded under another
+trigger is part of that event ("threatened to impose sanctions" is one THREATEN
+event), as in CAMEO's coding of the main verb. Reporters of speech are never
+arguments: "a annoncé l'agence TASS" only governs the clause it reports.
+
+:class:`CodedEvent` keeps the lexical type with ``future`` and ``negated`` flags;
+:func:`plover_coding` applies PLOVER's conventions (a future meeting is AGREE, a
+negated event is dropped or becomes a refusal) for the ``code`` contract.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..errors import MalformedInput
+from ..model import Actor, Mention
+from .triggers import CLAUSE_DEPS, Cues, TriggerLexicon, TriggerMatch, lemma, plover
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
+PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
+FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
+NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
+SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
+VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """One event read from one sentence.
+
+    ``type`` is the lexical PLOVER type ("meet" is CONSULT even when it will
+    happen next week); ``future`` and ``negated`` say how it is asserted.
+    """
+    type: str
+    mode: str | None
+    cameo: str | None
+    trigger: tuple[int, int]
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    negated: bool
+    sentence: int
+    future: bool = False
+    text: str = ""
+
+
+class ActorIndex:
+    """Actor mentions located on the tokens of one parsed document."""
+
+    def __init__(self, doc, mentions: Sequence[Mention]) -> None:
+        self.mentions = [m for m in mentions if isinstance(m.value, Actor)]
+        self.at: dict[int, int] = {}
+        for n, mention in enumerate(self.mentions):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                self.at.setdefault(token.i, n)
+
+    def within(self, indices: Iterable[int]) -> list[int]:
+        return list(dict.fromkeys(self.at[i] for i in sorted(indices) if i in self.at))
+
+
+class Frame:
+    """Mentions found for each argument role of one trigger (indices into an ActorIndex)."""
+
+    def __init__(self) -> None:
+        self.sources: list[int] = []
+        self.objects: list[int] = []
+        self.targets: list[int] = []
+        self.partners: list[int] = []
+        self.weak: list[int] = []
+
+    def add(self, role: str, found: list[int]) -> None:
+        getattr(self, role).extend(m for m in found if m not in getattr(self, role))
+
+    def empty(self) -> bool:
+        return not (self.sources or self.objects or self.targets or self.partners)
+
+
+# ----------------------------------------------------------------- tree helpers
+
+def np_indices(token) -> set[int]:
+    """Token indices of the noun phrase headed by ``token``, without its clauses."""
+    found = {token.i}
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in NP_STOP_DEPS and child.i not in found:
+                found.add(child.i)
+                stack.append(child)
+    return found
+
+
+def is_passive(token) -> bool:
+    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+
+
+def case_word(token, cues: Cues) -> str | None:
+    """The preposition introducing ``token`` (French ``case`` child), if it has a known role."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed")]
+    return next((w for w in words if w in cues.prepositions), words[0] if words else None)
+
+
+def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
+    """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
+    pairs = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
+        elif child.dep_ in FR_PP_DEPS:
+            word = case_word(child, cues)
+            if word:
+                pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
+    return pairs
+
+
+def governing_verb(token):
+    """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
+    cur = token
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ in NOT_EMBEDDING or cur.dep_.startswith("nsubj"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+            return cur if cur.pos_ in ("VERB", "AUX", "ADJ") else None
+    return None
+
+
+def is_pronoun(token, cues: Cues) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in cues.pronouns
+
+
+# ----------------------------------------------------------------- arguments
+
+class ArgumentReader:
+    """Fills the :class:`Frame` of a trigger from the tree around it."""
+
+    def __init__(self, index: ActorIndex, cues: Cues) -> None:
+        self.index = index
+        self.cues = cues
+
+    def actors(self, token) -> list[int]:
+        return self.index.within(np_indices(token))
+
+    def subject(self, verb) -> list[int]:
+        """Actors of the doer of ``verb``: its active subject or its passive agent."""
+        found: list[int] = []
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                found += self.actors(verb.head) if self._relative(child, verb) else self.actors(child)
+        if is_passive(verb):
+            found = [m for word, obj in pp_arguments(verb, self.cues)
+                     if self.cues.prepositions.get(word) == "agent" for m in self.actors(obj)]
+        return found
+
+    def _relative(self, child, verb) -> bool:
+        return "Rel" in child.morph.get("PronType") and verb.dep_ in ("relcl", "acl:relcl", "acl")
+
+    def verb_frame(self, verb, frame: Frame) -> None:
+        passive = is_passive(verb)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not passive:
+                frame.add("sources", self.actors(verb.head) if self._relative(child, verb) else self.actors(child))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ in SUBJECT_DEPS and passive):
+                frame.add("targets", self.actors(child))
+            elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
+                frame.add("objects", self.actors(child))
+        self.prepositional(verb, frame, noun=False)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
+
+    def prepositional(self, token, frame: Frame, *, noun: bool, genitive: str = "source") -> None:
+        roles = {"partner": "partners", "target": "targets", "agent": "sources", "from": "weak",
+                 "location": "weak", "genitive": genitive + "s" if noun else "weak"}
+        for word, obj in pp_arguments(token, self.cues):
+            role = self.cues.prepositions.get(word)
+            if role in roles:
+                frame.add(roles[role], self.actors(obj))
+
+    def noun_frame(self, noun, frame: Frame, genitive: str) -> None:
+        modifiers: list[int] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "nmod:poss"):
+                frame.add("sources", self.actors(child))
+            elif child.dep_ in MODIFIER_DEPS or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
+                modifiers += self.actors(child)
+        self.prepositional(noun, frame, noun=True, genitive=genitive)
+        frame.add("partners" if frame.partners or not frame.sources else "targets", modifiers)
+
+    def climb(self, token, frame: Frame) -> None:
+        """The doer of a trigger without a subject: the controller of an infinitive,
+        the first conjunct's subject, the speaker of "X said it would ..."."""
+        if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in token.children):
+            return
+        cur = token
+        for _ in range(4):
+            if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+                return
+            cur = cur.head
+            found = self.subject(cur)
+            if found:
+                frame.add("sources", found)
+                return
+            if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in cur.children):
+                return
+
+    def frame(self, token, match: TriggerMatch) -> Frame:
+        frame = Frame()
+        if match.entry.pos == "noun":
+            self.noun_frame(token, frame, match.entry.genitive)
+            verb = governing_verb(token)
+            if verb is not None:
+                self._from_governor(verb, token, frame)
+            elif token.dep_.startswith("nsubj") and token.head.i != token.i:
+                self._partners_of_head(token.head, frame)
+        else:
+            self.verb_frame(token, frame)
+            if not frame.sources:
+                self.climb(token, frame)
+        return frame
+
+    def _from_governor(self, verb, noun, frame: Frame) -> None:
+        outer = Frame()
+        self.verb_frame(verb, outer)
+        inside = set(self.index.within(np_indices(noun)))
+        if not frame.sources:
+            frame.add("sources", [m for m in outer.sources if m not in inside])
+            if not frame.sources:
+                self.climb(verb, frame)
+        if not (frame.targets or frame.partners):
+            for role in ("targets", "partners", "weak"):
+                frame.add(role, [m for m in getattr(outer, role) + (outer.objects if role == "targets" else [])
+                                 if m not in inside and m not in frame.sources])
+
+    def _partners_of_head(self, verb, frame: Frame) -> None:
+        outer = Frame()
+        self.prepositional(verb, outer, noun=False)
+        frame.add("partners", outer.partners)
+
+
+# ----------------------------------------------------------------- modality
+
+def negated(token, cues: Cues, noun: bool) -> bool:
+    if _has_negation(token, cues):
+        return True
+    if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
+        return True
+    verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
+    return verb is not None and _has_negation(verb, cues)
+
+
+def _has_negation(token, cues: Cues) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in cues.negation and c.dep_ in ("advmod", "neg", "det", "preconj"))
+               for c in token.children)
+
+
+def future(token, cues: Cues, noun: bool) -> bool:
+    if noun:
+        if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
+            return True
+        token = governing_verb(token) or token
+    if "Fut" in token.morph.get("Tense"):
+        return True
+    for child in token.children:
+        if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
+            return True
+    head = token.head
+    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+
+
+# ----------------------------------------------------------------- subsumption
+
+def governor(token, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
+    """The trigger this one is embedded under, if any ("refused to *meet*")."""
+    cur = token
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        dep, cur, skip = cur.dep_, cur.head, False
+        if dep in NOT_EMBEDDING:
+            if dep != "conj" and not (dep == "advcl" and _verbal(triggers[token.i])):
+                return None
+            skip = dep == "conj"
+        if not skip and cur.i in triggers:
+            return triggers[cur.i]
+    return None
+
+
+def _verbal(match: TriggerMatch) -> bool:
+    return plover().quads.get(match.entry.type) in VERBAL_QUADS
+
+
+def main_triggers(matches: list[TriggerMatch], doc) -> list[tuple[TriggerMatch, list[TriggerMatch]]]:
+    """Triggers not embedded under another one, each with the triggers it governs."""
+    by_token = {m.token: m for m in matches}
+    embedded: dict[int, list[TriggerMatch]] = {}
+    free = []
+    for match in matches:
+        boss = governor(doc[match.token], by_token)
+        if boss is None:
+            free.append(match)
+        else:
+            embedded.setdefault(boss.token, []).append(match)
+    return [(m, embedded.get(m.token, [])) for m in free]
+
+
+def committed_type(match: TriggerMatch, inner: list[TriggerMatch]) -> tuple[str, str | None, str | None]:
+    """Type of a promise, vow or threat: what is promised decides ("vowed to fight" threatens)."""
+    entry = match.entry
+    conflict = [m for m in inner if "conflict" in plover().quads.get(m.entry.type, "")]
+    if not entry.commissive or not conflict:
+        return entry.type, entry.cameo, entry.mode
+    shift = plover().future.get(conflict[0].entry.type)
+    if shift and shift[0] == "THREATEN":
+        return "THREATEN", shift[1], shift[2]
+    return "THREATEN", "130", entry.mode if entry.type == "THREATEN" else None
+
+
+# ----------------------------------------------------------------- coding
+
+class SentenceCoder:
+    """Codes the sentences of one parsed document."""
+
+    def __init__(self, doc, actors: Sequence[Mention], *, language: str) -> None:
+        self.doc = doc
+        self.lexicon = TriggerLexicon.for_language(language)
+        self.index = ActorIndex(doc, actors)
+        self.reader = ArgumentReader(self.index, self.lexicon.cues)
+        self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+
+    def code(self, span) -> list[CodedEvent]:
+        events = [self.event(m, inner) for m, inner in main_triggers(self.lexicon.find(span), self.doc)]
+        return merge_events(events)
+
+    def event(self, match: TriggerMatch, inner: list[TriggerMatch]) -> CodedEvent:
+        token = self.doc[match.token]
+        noun = match.entry.pos == "noun"
+        frame = self.reader.frame(token, match)
+        kind, cameo, mode = committed_type(match, inner)
+        source, target = self.roles(frame, match.entry.symmetric)
+        cues = self.lexicon.cues
+        return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
+                          target=target, negated=negated(token, cues, noun), sentence=self.sent_of.get(token.i, 0),
+                          future=future(token, cues, noun), text=self.doc.text[match.start:match.end])
+
+    def roles(self, frame: Frame, symmetric: bool) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+        parties = list(dict.fromkeys(frame.sources + frame.partners + frame.objects))
+        if symmetric and len(parties) > 1:
+            both = self.actors(parties, "participant")
+            return both, both
+        targets = [m for m in dict.fromkeys(frame.objects + frame.targets + frame.partners) if m not in frame.sources]
+        if not targets:
+            targets = [m for m in frame.weak if m not in frame.sources]
+        return self.actors(frame.sources, "source"), self.actors(targets, "target")
+
+    def actors(self, indices: list[int], role: str) -> tuple[Actor, ...]:
+        return tuple(dataclasses.replace(self.index.mentions[i].value, role=role) for i in indices)
+
+
+def merge_events(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per type and party set: "killed ... in an attack" is one ASSAULT."""
+    kept: list[CodedEvent] = []
+    for event in events:
+        twin = next((k for k in kept if _mergeable(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            kept[kept.index(twin)] = dataclasses.replace(
+                twin, source=_union(twin.source, event.source), target=_union(twin.target, event.target))
+    return kept
+
+
+def _mergeable(a: CodedEvent, b: CodedEvent) -> bool:
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    codes_a, codes_b = {x.code for x in a.source}, {x.code for x in b.source}
+    return not codes_a or not codes_b or codes_a <= codes_b or codes_b <= codes_a
+
+
+def _union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    return tuple({x.code: x for x in a + b}.values())
+
+
+def units(doc) -> list:
+    """Sentences, re-joined where the parser split before a sentence really ended."""
+    spans, start = [], None
+    for sent in doc.sents:
+        start = sent.start if start is None else start
+        last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+        if last.text[-1:] in SENTENCE_END or last.text in ("»", '"', "”", ")") or sent.end == len(doc):
+            spans.append(doc[start:sent.end])
+            start = None
+    return spans
+
+
+def code_sentence(sent, actors: Sequence[Mention], *, language: str) -> list[CodedEvent]:
+    """Events of one sentence (a spaCy Span); ``actors`` are Mentions with char offsets in its Doc."""
+    return SentenceCoder(sent.doc, actors, language=language).code(sent)
+
+
+def code_doc(doc, actors: Sequence[Mention], *, language: str) -> list[CodedEvent]:
+    """Events of every sentence of a parsed document."""
+    coder = SentenceCoder(doc, actors, language=language)
+    return [event for span in units(doc) for event in coder.code(span)]
+
+
+# ----------------------------------------------------------------- the `code` contract
+
+def plover_coding(event: CodedEvent) -> tuple[str, str | None, str | None] | None:
+    """(type, cameo, mode) under PLOVER's conventions, or None when the event is not coded."""
+    table = plover()
+    if event.negated:
+        return table.negated.get(event.type)
+    if event.future and event.type in table.future:
+        return table.future[event.type]
+    return event.type, event.cameo, event.mode
+
+
+def contract_events(events: Iterable[CodedEvent]) -> list[dict[str, Any]]:
+    """Events as ``dragoman code`` prints them; those without any actor are left out."""
+    out: list[dict[str, Any]] = []
+    for event in events:
+        coded = plover_coding(event)
+        if coded is None or not (event.source or event.target):
+            continue
+        item = {"type": coded[0], "cameo": coded[1], "mode": coded[2],
+                "source": list(dict.fromkeys(a.code for a in event.source)),
+                "target": list(dict.fromkeys(a.code for a in event.target))}
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), nlp: Callable[[str], Any] | None = None,
+             matcher: Callable[[str], Any] | None = None, batch_size: int = 64) -> Iterator[dict]:
+    """``dragoman code``: one ``{"id", "events"}`` per input row, in input order.
+
+    ``nlp`` maps a language to its spaCy pipeline and ``matcher`` to an object
+    with ``find(text) -> list[Mention]``; both default to the project's own.
+    ``dictionaries`` are PETRARCH/TABARI actor (and agent) files; their actors
+    win over the built-in ones where both match.
+    """
+    from ..nlp.models import load_pipeline
+
+    pipelines = nlp or load_pipeline
+    finders = matcher or _default_matcher
+    dictionary = _dictionary(dictionaries) if dictionaries else None
+    batch: list[dict] = []
+    for row in rows:
+        batch.append(_checked(row))
+        if len(batch) >= batch_size:
+            yield from _code_batch(batch, pipelines, finders, dictionary)
+            batch = []
+    yield from _code_batch(batch, pipelines, finders, dictionary)
+
+
+def _dictionary(paths: Sequence):
+    from ..nlp.actor_dict import ActorDictionary
+
+    return ActorDictionary.load(paths)
+
+
+def _checked(row: dict) -> dict:
+    if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text", ""), str):
+        raise MalformedInput(source=str(row)[:60], detail="a line needs an 'id' and a string 'text'")
+    return row
+
+
+def _default_matcher(language: str):
+    from ..nlp.actors import ActorMatcher
+
+    return ActorMatcher.for_language(language)
+
+
+def _code_batch(batch: list[dict], pipelines, finders, dictionary) -> Iterator[dict]:
+    results: dict[int, list[dict[str, Any]]] = {}
+    languages = dict.fromkeys(row.get("language") or "en" for row in batch)
+    for language in languages:
+        positions = [n for n, row in enumerate(batch) if (row.get("language") or "en") == language]
+        docs = pipelines(language).pipe([batch[n].get("text") or "" for n in positions])
+        finder = finders(language)
+        for n, doc in zip(positions, docs):
+            mentions = _mentions(doc, batch[n], finder, dictionary)
+            results[n] = contract_events(code_doc(doc, mentions, language=language))
+    for n, row in enumerate(batch):
+        yield {"id": row["id"], "events": results[n]}
+
+
+def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:
+    found = list(finder.find(doc.text))
+    if dictionary is None:
+        return found
+    own = dictionary.find(doc, on=_day(row.get("date")))
+    taken = {i for m in own for i in range(m.start, m.end)}
+    return own + [m for m in found if not any(i in taken for i in range(m.start, m.end))]
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,309 @@
+"""Trigger lexicon: which words of a parsed sentence name a PLOVER event.
+
+The knowledge lives in data files, one per language (``data/<lang>/triggers.json``),
+plus the language-independent PLOVER table (``data/common/plover.json``: types,
+modes, the CAMEO -> PLOVER mapping and PLOVER's coding conventions). An entry
+names lemmas (or a multiword phrase) and the conditions under which they are an
+event: a word among their dependents (``needs``: "impose" + "sanctions"), a
+particle or preposition (``preps``: "call for", "se rendre à"), a reflexive
+pronoun ("s'entretenir"), a governing verb (``heads``: "lodge" + "protest").
+The most specific entry whose conditions hold wins.
+
+Matching works on spaCy's lemma and on the lower-cased text (the French model
+lemmatises "pourparlers" as "pourparler"; both forms are tried).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..config import data_dir
+from ..errors import ConfigError
+from ..model import PLOVER_TYPES
+
+# Dependents that open a new clause: words below them belong to another predication.
+CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "punct", "acl"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
+PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
+REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
+POS_CLASSES = {"verb": frozenset({"VERB"}), "noun": frozenset({"NOUN", "PROPN"}), "adj": frozenset({"ADJ"})}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One way of naming an event: lemmas (or a phrase), the conditions, and the code."""
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    needs: tuple[frozenset[str], ...] = ()
+    preps: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    phrase: tuple[str, ...] = ()
+    reflexive: bool | None = None
+    intransitive: bool = False
+    symmetric: bool = False
+    genitive: str = "source"
+    commissive: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return (len(self.needs) + bool(self.preps) + bool(self.heads) + bool(self.subjects) + len(self.phrase)
+                + bool(self.reflexive) + self.intransitive)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a document: its head token, character span and entry."""
+    token: int
+    start: int
+    end: int
+    entry: TriggerEntry
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Closed-class words of one language that the coder reads around a trigger."""
+    prepositions: dict[str, str] = field(default_factory=dict)  # word -> partner|target|agent|genitive|location
+    negation: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    future_modifiers: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Plover:
+    """PLOVER's types and conventions (``data/common/plover.json``)."""
+    cameo: dict[str, tuple[str, str | None]]
+    quads: dict[str, str]
+    symmetric_types: frozenset[str]
+    genitive_target_types: frozenset[str]
+    future: dict[str, tuple[str, str | None, str | None]]
+    negated: dict[str, tuple[str, str | None, str | None]]
+
+    def type_of(self, cameo: str) -> tuple[str, str | None] | None:
+        """PLOVER type and mode of a CAMEO code, by longest known prefix."""
+        code = cameo.strip()
+        while code and code not in self.cameo:
+            code = code[:-1]
+        return self.cameo.get(code)
+
+
+@lru_cache(maxsize=1)
+def plover() -> Plover:
+    raw = _read_json("common/plover.json")
+    cameo = {code: (pair[0], pair[1]) for code, pair in raw["cameo"].items()}
+    quads = {name: spec["quad"] for name, spec in raw["types"].items()}
+    return Plover(cameo=cameo, quads=quads, symmetric_types=frozenset(raw["symmetric_types"]),
+                  genitive_target_types=frozenset(raw["noun_genitive"]["target"]),
+                  future=_shifts(raw["future"]), negated=_shifts(raw["negated"]))
+
+
+def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
+    return {key: (value[0], value[1], value[2]) for key, value in raw.items() if not key.startswith("_")}
+
+
+def _read_json(relative: str) -> dict[str, Any]:
+    path = data_dir() / relative
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(name=str(path), detail=str(exc)) from exc
+
+
+def _words(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    return frozenset([value.lower()] if isinstance(value, str) else [v.lower() for v in value])
+
+
+def _needs(value: Any) -> tuple[frozenset[str], ...]:
+    if not value:
+        return ()
+    if all(isinstance(v, str) for v in value):
+        return (_words(value),)
+    return tuple(_words(group) for group in value)
+
+
+def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
+    """One lexicon entry; type and mode default to what its CAMEO code means in PLOVER."""
+    cameo = raw.get("cameo")
+    known = table.type_of(cameo) if cameo else None
+    kind = raw.get("type") or (known[0] if known else None)
+    if kind not in PLOVER_TYPES:
+        raise ConfigError(name="triggers", detail=f"entry {raw!r} has no PLOVER type")
+    mode = raw["mode"] if "mode" in raw else (known[1] if known else None)
+    symmetric = raw.get("symmetric", kind in table.symmetric_types)
+    genitive = raw.get("genitive", "target" if kind in table.genitive_target_types else "source")
+    phrase = tuple(raw.get("phrase", ()))
+    lemmas = tuple(sorted(_words(raw.get("lemma")))) or phrase[:1]
+    return TriggerEntry(lemmas=lemmas, pos=raw.get("pos", "verb"), type=kind, cameo=cameo, mode=mode,
+                        needs=_needs(raw.get("needs")), preps=_words(raw.get("preps")),
+                        heads=_words(raw.get("heads")), subjects=_words(raw.get("subjects")),
+                        unless=_words(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
+                        intransitive=raw.get("intransitive", False), symmetric=symmetric, genitive=genitive,
+                        commissive=raw.get("commissive", False))
+
+
+def parse_cues(raw: dict[str, Any]) -> Cues:
+    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()},
+                negation=_words(raw.get("negation")), future_aux=_words(raw.get("future_aux")),
+                future_heads=_words(raw.get("future_heads")), future_modifiers=_words(raw.get("future_modifiers")),
+                speech=_words(raw.get("speech")), pronouns=_words(raw.get("pronouns")))
+
+
+# ----------------------------------------------------------------- token context
+
+def lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def forms(token) -> frozenset[str]:
+    return frozenset((token.lemma_.lower(), token.lower_))
+
+
+def near_words(token, depth: int = 2) -> frozenset[str]:
+    """Lemmas and forms of the dependents of ``token`` within ``depth`` steps, inside its clause."""
+    found: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS or t.i == token.i]
+        for child in frontier:
+            found |= forms(child)
+    return frozenset(found)
+
+
+def particles(token) -> frozenset[str]:
+    """Particles, prepositions and complementisers attached to ``token`` or to its phrases."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in PARTICLE_DEPS:
+            found.add(child.lower_)
+        if child.dep_ in PHRASE_DEPS:
+            found |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark", "fixed")}
+    return frozenset(found)
+
+
+def is_reflexive(token) -> bool:
+    return any(c.lemma_.lower() in ("se", "s'", "soi") and c.dep_ in REFLEXIVE_DEPS for c in token.children)
+
+
+def subject_words(token) -> frozenset[str]:
+    return frozenset(w for c in token.children if c.dep_.startswith("nsubj") for w in forms(c))
+
+
+def pos_ok(token, pos: str) -> bool:
+    if token.pos_ in POS_CLASSES.get(pos, ()):
+        return True
+    return pos == "verb" and token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm")
+
+
+def entry_holds(entry: TriggerEntry, token) -> bool:
+    """Whether every condition of ``entry`` holds around ``token``."""
+    if entry.reflexive is not None and is_reflexive(token) != entry.reflexive:
+        return False
+    if entry.intransitive and any(c.dep_ in ("obj", "dobj") for c in token.children):
+        return False
+    if entry.heads and (token.head.i == token.i or lemma(token.head) not in entry.heads):
+        return False
+    if entry.subjects and not entry.subjects & subject_words(token):
+        return False
+    if entry.preps and not entry.preps & particles(token):
+        return False
+    if not (entry.needs or entry.unless):
+        return True
+    near = near_words(token) | {f"dep:{c.dep_}" for c in token.children}
+    return all(group & near for group in entry.needs) and not entry.unless & near
+
+
+# ----------------------------------------------------------------- the lexicon
+
+class TriggerLexicon:
+    """Every trigger entry of one language, indexed by lemma and by first phrase word."""
+
+    def __init__(self, entries: list[TriggerEntry], cues: Cues, *, language: str) -> None:
+        self.language = language
+        self.cues = cues
+        self.by_word: dict[str, list[TriggerEntry]] = {}
+        self.phrases: dict[str, list[TriggerEntry]] = {}
+        for entry in entries:
+            if entry.phrase:
+                self.phrases.setdefault(entry.phrase[0], []).append(entry)
+                continue
+            for word in entry.lemmas:
+                self.by_word.setdefault(word, []).append(entry)
+        for bucket in (*self.by_word.values(), *self.phrases.values()):
+            bucket.sort(key=_by_specificity)
+
+    @classmethod
+    def for_language(cls, language: str) -> "TriggerLexicon":
+        return _lexicon(language)
+
+    def find(self, span) -> list[TriggerMatch]:
+        """Triggers in a sentence (or any span), one per head token, in text order."""
+        found: dict[int, TriggerMatch] = {}
+        for match in self._phrase_matches(span):
+            found.setdefault(match.token, match)
+        for token in span:
+            if token.i not in found:
+                entry = self.entry_for(token)
+                if entry is not None:
+                    found[token.i] = TriggerMatch(token.i, token.idx, token.idx + len(token.text), entry)
+        return [found[i] for i in sorted(found)]
+
+    def entry_for(self, token) -> TriggerEntry | None:
+        seen: set[int] = set()
+        for word in (lemma(token), token.lower_):
+            for entry in self.by_word.get(word, ()):
+                if id(entry) in seen or not pos_ok(token, entry.pos):
+                    continue
+                seen.add(id(entry))
+                if entry_holds(entry, token):
+                    return entry
+        return None
+
+    def _phrase_matches(self, span) -> list[TriggerMatch]:
+        matches = []
+        for token in span:
+            for entry in _unique(self.phrases.get(token.lower_, []) + self.phrases.get(lemma(token), [])):
+                tokens = _phrase_at(span, token.i - span.start, entry.phrase)
+                if tokens and entry_holds(entry, _phrase_head(tokens)):
+                    head = _phrase_head(tokens)
+                    matches.append(TriggerMatch(head.i, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), entry))
+        return matches
+
+
+def _by_specificity(entry: TriggerEntry) -> int:
+    return -entry.specificity
+
+
+def _unique(entries: list[TriggerEntry]) -> list[TriggerEntry]:
+    return list({id(e): e for e in entries}.values())
+
+
+def _phrase_at(span, offset: int, words: tuple[str, ...]) -> list | None:
+    tokens = list(span[offset:offset + len(words)])
+    if len(tokens) == len(words) and all(w in forms(t) for w, t in zip(words, tokens)):
+        return tokens
+    return None
+
+
+def _phrase_head(tokens: list):
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+@lru_cache(maxsize=None)
+def _lexicon(language: str) -> TriggerLexicon:
+    raw = _read_json(f"{language}/triggers.json")
+    table = plover()
+    entries = [parse_entry(item, table) for item in raw["entries"]]
+    return TriggerLexicon(entries, parse_cues(raw.get("cues", {})), language=language)
