@@ -74,11 +74,9 @@ class Tokens:
 
 def case_rule(token: str) -> int:
     """How strictly a text token must follow the case of this form token."""
-    if not any(c.isalpha() for c in token):
-        return ANY
-    if token.isupper():
+    if token.isupper():  # False for tokens without letters, so "-" and "7" accept anything
         return UPPER
-    return INITIAL if token[0].isupper() else ANY
+    return INITIAL if token[:1].isupper() else ANY
 
 
 def case_fits(rule: int, text_token: str) -> bool:
@@ -119,24 +117,31 @@ class PhraseTable(Generic[V]):
         self.size = 0
 
     def add(self, form: str, value: V | None, *, prefix: bool = False) -> None:
-        """Add ``form``; a later form with the same tokens and case rules replaces the earlier one."""
-        for variant in _variants(form, prefix=prefix):
-            self._add_tokens(variant, value, prefix)
+        """Add ``form`` (and, if hyphenated, its spelling without hyphens); a later form with
+        the same tokens and case rules replaces the earlier one."""
+        folded = fold(form)
+        spans = [m.span() for m in TOKEN.finditer(folded)]
+        keys = tuple(folded[start:end] for start, end in spans)
+        rules = tuple(case_rule(form[start:end]) for start, end in spans)
+        self._insert(keys, rules, value, prefix)
+        if "-" in keys and not prefix:
+            kept = [i for i, key in enumerate(keys) if key != "-"]
+            self._insert(tuple(keys[i] for i in kept), tuple(rules[i] for i in kept), value, prefix)
 
-    def _add_tokens(self, tokens: Tokens, value: V | None, prefix: bool) -> None:
-        if not len(tokens):
+    def _insert(self, keys: tuple[str, ...], rules: tuple[int, ...], value: V | None, prefix: bool) -> None:
+        if not keys:
             return
         node = self._root
-        for key in tokens.keys:
+        for key in keys:
             node = node.setdefault(key, {})
-        rules = tuple(case_rule(tokens.surface(i)) for i in range(len(tokens)))
         entries: list[_Entry] = node.setdefault(_END, [])
         for entry in entries:
             if entry.rules == rules:
                 entry.value, entry.prefix = value, prefix
                 return
         entries.append(_Entry(rules, value, prefix))
-        entries.sort(key=lambda e: -sum(e.rules))  # strictest case first
+        if len(entries) > 1:
+            entries.sort(key=_strictness)
         self.size += 1
 
     def __contains__(self, form: str) -> bool:
@@ -153,14 +158,15 @@ class PhraseTable(Generic[V]):
 
     def match_at(self, tokens: Tokens, first: int) -> Hit[V | None] | None:
         """The longest valid match starting at token ``first``."""
-        node = self._root
+        keys, node = tokens.keys, self._root
         found: list[tuple[int, list[_Entry]]] = []
-        for index in range(first, len(tokens)):
-            node = node.get(tokens.keys[index])
+        for index in range(first, len(keys)):
+            node = node.get(keys[index])
             if node is None:
                 break
-            if _END in node:
-                found.append((index + 1, node[_END]))
+            ends = node.get(_END)
+            if ends:
+                found.append((index + 1, ends))
         for last, entries in reversed(found):
             entry = self._fitting(tokens, first, last, entries)
             if entry is not None:
@@ -168,7 +174,7 @@ class PhraseTable(Generic[V]):
         return None
 
     def _fitting(self, tokens: Tokens, first: int, last: int, entries: list[_Entry]) -> _Entry | None:
-        hyphen_next = last < len(tokens) and tokens.keys[last] == "-"
+        hyphen_next = last < len(tokens.keys) and tokens.keys[last] == "-"
         for entry in entries:
             if not all(case_fits(rule, tokens.surface(first + i)) for i, rule in enumerate(entry.rules)):
                 continue
@@ -185,12 +191,10 @@ class PhraseTable(Generic[V]):
 
     def scan(self, tokens: Tokens) -> Iterator[Hit[V]]:
         """Non-overlapping longest matches, left to right; blocked spans are skipped."""
-        index, root = 0, self._root
-        while index < len(tokens):
-            if tokens.keys[index] not in root:
-                index += 1
-                continue
-            hit = self.match_at(tokens, index)
+        keys, root = tokens.keys, self._root
+        index, size = 0, len(keys)
+        while index < size:
+            hit = self.match_at(tokens, index) if keys[index] in root else None
             if hit is None:
                 index += 1
                 continue
@@ -206,14 +210,8 @@ class PhraseTable(Generic[V]):
         return hit.value
 
 
-def _variants(form: str, *, prefix: bool) -> list[Tokens]:
-    """A form and, for hyphenated names, its spelling with the hyphens dropped."""
-    tokens = Tokens.of(form)
-    variants = [tokens]
-    if "-" in tokens.keys and not prefix:
-        kept = [i for i, key in enumerate(tokens.keys) if key != "-"]
-        variants.append(Tokens(form, tuple(tokens.keys[i] for i in kept), tuple(tokens.spans[i] for i in kept)))
-    return variants
+def _strictness(entry: _Entry) -> int:
+    return -sum(entry.rules)  # strictest case first: "US" is tried before a lower-case "us"
 
 
 def strip_article(tokens: Tokens, articles: tuple[Tokens, ...]) -> Tokens | None:
