@@ -52,9 +52,15 @@ def usable_alias(name: str) -> bool:
 
 
 def clean_country_name(name: str | None) -> str | None:
-    if not name or "," in name or "(" in name:
+    """ISO list names read "Iran, Islamic Republic of": put them in reading order, or drop them."""
+    if not name or "(" in name:
         return None
-    return name
+    if "," not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    if not tail[:1].isupper() or "," in tail or " and " in tail or " et " in tail or "Province" in tail:
+        return None
+    return f"{tail}{head}" if tail.endswith("'") else f"{tail} {head}"
 
 
 def country_names(country: object, translator: gettext.NullTranslations) -> list[str]:
