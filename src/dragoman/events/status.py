@@ -1,0 +1,465 @@
+"""Event status: planned, ongoing, occurred, cancelled or uncertain.
+
+The status of an event is read from the verb that governs its trigger (the
+trigger itself when it is a verb; for a noun trigger such as "pourparlers"
+or "talks", the verb it depends on), in this order:
+
+1. cancellation: a cancel word on the way from the trigger to its verb
+   ("annulé", "called off") or a negated occurrence verb ("n'aura pas lieu");
+2. uncertainty: denial or wish verbs above it ("démenti", "want"), a
+   hypothesis ("si", "if"), the hearsay conditional perfect ("aurait
+   rencontré"), hedging adverbs ("reportedly"), or a negated event verb;
+3. tense and mood of the verb group, climbing infinitive chains ("va
+   signer", "plans to send", "ont convenu de reprendre");
+4. modifiers of a noun trigger ("prochaine réunion", "previous talks");
+5. time cue words anywhere in the sentence ("prochains jours", "next week").
+
+Every word list lives in ``data/<language>/status.json``; spaCy's
+morphology (``Tense``, ``Mood``, ``VerbForm``) is complemented for French
+by a check of future and conditional endings, because fr_core_news_md tags
+forms such as "porteront" or "tiendraient" as present or imperfect.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from ..config import data_dir
+from ..errors import UnsupportedLanguage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["StatusLexicon", "conditional_perfect", "event_status", "governing_verb", "normalise",
+           "phrase_pattern", "status_lexicon"]
+
+Verdict = tuple[str, str]  # (status, cue)
+
+_GROUP_DEPS = frozenset({
+    "aux", "aux:tense", "aux:pass", "auxpass", "aux:caus", "cop", "neg", "expl", "expl:pass",
+    "expl:comp", "expl:pv", "prt", "compound:prt",
+})
+_PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
+_CHAIN_DEPS = frozenset({"xcomp", "acomp"})
+_PATH_DEPS = frozenset({"xcomp", "acomp", "ccomp", "obj", "dobj", "csubj", "obl:arg", "pobj", "prep"})
+_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "csubj", "conj"})
+_MODIFIER_DEPS = frozenset({"amod", "acl", "nmod", "advmod", "compound", "appos"})
+_MAX_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    """The cue words of one language (``data/<language>/status.json``)."""
+    language: str
+    future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    future_stems: tuple[tuple[str, str], ...]  # (infinitive ending, stem ending), longest first
+    perfect_auxiliaries: frozenset[str]
+    modals: tuple[tuple[str, str], ...]
+    near_future: frozenset[str]
+    prospective_heads: frozenset[str]
+    irrealis_heads: frozenset[str]
+    denial_heads: frozenset[str]
+    reporting_heads: frozenset[str]
+    announce_heads: frozenset[str]
+    begin_verbs: frozenset[str]
+    cancel_words: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    planned_modifiers: frozenset[str]
+    past_modifiers: frozenset[str]
+    uncertain_modifiers: frozenset[str]
+    uncertain_adverbs: frozenset[str]
+    hypothesis_marks: frozenset[str]
+    negation: frozenset[str]
+    planned_cues: re.Pattern[str]
+    ongoing_cues: re.Pattern[str]
+    past_cues: re.Pattern[str]
+    uncertain_cues: re.Pattern[str]
+
+    def modal(self, word: str) -> Optional[str]:
+        return dict(self.modals).get(word)
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``phrases`` as whole words."""
+    ordered = sorted({normalise(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Lower case with typographic apostrophes made plain, as cue lists are written."""
+    return text.lower().replace("\u2019", "'").replace("\u02bc", "'")
+
+
+@lru_cache(maxsize=None)
+def status_lexicon(language: str) -> StatusLexicon:
+    """The status cue lexicon for ``language``, read once."""
+    path = data_dir() / language / "status.json"
+    if not path.is_file():
+        raise UnsupportedLanguage(source="<status>", language=language, supported="fr, en")
+    with open(path, encoding="utf-8") as handle:
+        raw = json.load(handle)
+    sets = {key: frozenset(normalise(w) for w in raw[key]) for key in (
+        "perfect_auxiliaries", "near_future", "prospective_heads", "irrealis_heads", "denial_heads",
+        "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
+        "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
+        "uncertain_adverbs", "hypothesis_marks", "negation")}
+    cues = {key: phrase_pattern(raw[key]) for key in (
+        "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues")}
+    stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))
+    return StatusLexicon(
+        language=language, future_endings=tuple(raw["future_endings"]),
+        conditional_endings=tuple(raw["conditional_endings"]), future_stems=stems,
+        modals=tuple(raw["modals"].items()), **sets, **cues)
+
+
+# ----------------------------------------------------------------- syntax
+
+def governing_verb(trigger: "Token") -> Optional["Token"]:
+    """The verb (or copular predicate) that ``trigger`` depends on, itself if a verb."""
+    token = trigger
+    for _ in range(_MAX_CLIMB):
+        if _is_predicate(token):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _is_predicate(token: "Token") -> bool:
+    if token.pos_ == "VERB" and token.dep_ not in _GROUP_DEPS:
+        return True
+    if token.pos_ == "AUX" and token.dep_ not in _GROUP_DEPS:
+        return True
+    return any(child.dep_ == "cop" for child in token.children)
+
+
+def _group(token: "Token") -> list["Token"]:
+    """The verb with its auxiliaries, copula, negation, clitics and particles."""
+    members = [token] + [c for c in token.children if c.dep_ in _GROUP_DEPS or _is_negation_adverb(c)]
+    return sorted(members, key=lambda t: t.i)
+
+
+def _is_negation_adverb(token: "Token") -> bool:
+    return token.dep_ == "advmod" and "Neg" in token.morph.get("Polarity")
+
+
+def _text(tokens: list["Token"]) -> str:
+    """The words of ``tokens`` as written (one span when they are close together)."""
+    if not tokens:
+        return ""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    first, last = tokens[0], tokens[-1]
+    if last.i - first.i + 1 <= len(tokens) + 1:
+        return first.doc[first.i:last.i + 1].text
+    return " ".join(t.text for t in tokens)
+
+
+def _words(token: "Token") -> set[str]:
+    return {normalise(token.lemma_), normalise(token.text)}
+
+
+def _entry(token: "Token", entries: frozenset[str]) -> Optional[list["Token"]]:
+    """Tokens realising an entry of ``entries`` headed by ``token`` ("avoir lieu", "call off")."""
+    words = _words(token)
+    for entry in entries:
+        first, *rest = entry.split()
+        if first not in words:
+            continue
+        found = [c for c in token.children if _words(c) & set(rest)]
+        if len(found) >= len(rest):
+            return [token, *found]
+    return None
+
+
+def _negated(token: "Token", lex: StatusLexicon) -> bool:
+    return any(c.dep_ in ("neg", "advmod") and normalise(c.text) in lex.negation
+               for c in token.children)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where the trigger sits: its verb, the infinitive chain above it, the clauses above that."""
+    trigger: "Token"
+    gov: Optional["Token"]
+    chain: tuple["Token", ...]  # gov, then the heads of xcomp/acomp links
+    path: tuple["Token", ...]   # heads above the chain reached through complement links
+    lex: StatusLexicon
+
+    @property
+    def top(self) -> Optional["Token"]:
+        return self.chain[-1] if self.chain else None
+
+    @property
+    def heads(self) -> tuple["Token", ...]:
+        """Verbs above the trigger (the governing verb counts unless it is the trigger)."""
+        own = self.chain if self.gov is not self.trigger else self.chain[1:]
+        return own + self.path
+
+
+def _frame(trigger: "Token", lex: StatusLexicon) -> _Frame:
+    gov = _infinitive_below(governing_verb(trigger), lex)
+    chain: list["Token"] = []
+    token = gov
+    while token is not None and len(chain) < _MAX_CLIMB:
+        chain.append(token)
+        climbs = token.dep_ in _CHAIN_DEPS or (token.dep_ == "advcl" and "Inf" in token.morph.get("VerbForm"))
+        token = token.head if climbs and token.head is not token else None
+    path: list["Token"] = []
+    token = chain[-1] if chain else None
+    while token is not None and token.dep_ in _PATH_DEPS and token.head is not token and len(path) < _MAX_CLIMB:
+        token = token.head
+        path.append(token)
+    return _Frame(trigger, gov, tuple(chain), tuple(path), lex)
+
+
+def _infinitive_below(gov: Optional["Token"], lex: StatusLexicon) -> Optional["Token"]:
+    """For 'les discussions vont reprendre', the verb of the event is the infinitive."""
+    for _ in range(_MAX_CLIMB):
+        if gov is None or not (lex.modal(normalise(gov.lemma_)) or _entry(gov, lex.prospective_heads)):
+            return gov
+        below = [c for c in gov.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not below:
+            return gov
+        gov = below[0]
+    return gov
+
+
+def _between(frame: _Frame) -> list["Token"]:
+    """Tokens from the trigger up to (not including) its governing verb."""
+    tokens, token = [], frame.trigger
+    while token is not frame.gov and token.head is not token and len(tokens) < _MAX_CLIMB:
+        token = token.head
+        if token is not frame.gov:
+            tokens.append(token)
+    return tokens
+
+
+# ----------------------------------------------------------------- rules
+
+def _cancelled(frame: _Frame) -> Optional[Verdict]:
+    lex = frame.lex
+    modifiers = [c for c in frame.trigger.children if c.dep_ in _MODIFIER_DEPS]
+    for token in [*modifiers, *_between(frame), *frame.chain]:
+        found = _entry(token, lex.cancel_words)
+        if found and not _negated(token, lex):
+            return "cancelled", _text(_group(token) + found[1:])
+    gov = frame.gov
+    negated = [v for v in frame.chain if _negated(v, lex)]
+    found = _entry(gov, lex.occurrence_verbs) if gov is not None and negated else None
+    if found:
+        return "cancelled", _text(_group(negated[0]) + _group(gov) + found[1:])
+    return None
+
+
+def _uncertain(frame: _Frame) -> Optional[Verdict]:
+    lex = frame.lex
+    for head in frame.heads:
+        if _entry(head, lex.denial_heads) or _entry(head, lex.irrealis_heads):
+            return "uncertain", _text(_group(head))
+    for verb in frame.chain:
+        for child in verb.children:
+            if child.dep_ == "mark" and normalise(child.text) in lex.hypothesis_marks:
+                return "uncertain", child.text
+            if child.dep_ == "advmod" and normalise(child.text) in lex.uncertain_adverbs:
+                return "uncertain", child.text
+    if frame.top is not None and conditional_perfect(frame.top, lex):
+        return "uncertain", _text(_group(frame.top))
+    return _negated_event(frame)
+
+
+def _negated_event(frame: _Frame) -> Optional[Verdict]:
+    """A negated event verb ("did not meet"); negated property verbs ("ne dureront pas") do not count."""
+    gov, lex = frame.gov, frame.lex
+    negated = [v for v in frame.chain if _negated(v, lex)]
+    if gov is None or not negated:
+        return None
+    if gov is frame.trigger or _entry(gov, lex.support_verbs):
+        return "uncertain", _text(_group(negated[0]) + [gov])
+    return None
+
+
+def conditional_perfect(verb: "Token", lex: StatusLexicon) -> bool:
+    """'aurait rencontré', 'would have met': hearsay or counterfactual."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return False
+    group = _group(verb)
+    perfect = [t for t in group if t is not verb and normalise(t.lemma_) in lex.perfect_auxiliaries]
+    if not perfect:
+        return False
+    modal = any(lex.modal(normalise(t.text)) == "reported" for t in group)
+    return modal or any(_mood(t, lex) == "Cnd" for t in perfect)
+
+
+def _mood(token: "Token", lex: StatusLexicon) -> Optional[str]:
+    """'Fut', 'Cnd' or None: endings first (the tagger confuses them), then morphology."""
+    ending = _inflection(token, lex)
+    if ending:
+        return ending
+    if "Cnd" in token.morph.get("Mood"):
+        return "Cnd"
+    if "Fut" in token.morph.get("Tense"):
+        return "Fut"
+    return None
+
+
+def _inflection(token: "Token", lex: StatusLexicon) -> Optional[str]:
+    """Future or conditional from the form: stem of the infinitive + ending ('tiendr' + 'aient')."""
+    if not lex.future_endings:
+        return None
+    lemma, form = normalise(token.lemma_), normalise(token.text)
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    for ending, replacement in lex.future_stems:
+        if lemma.endswith(ending):
+            stem = lemma[: len(lemma) - len(ending)] + replacement
+            break
+    if not form.startswith(stem) or len(form) == len(stem):
+        return None
+    rest = form[len(stem):]
+    if rest in lex.conditional_endings:
+        return "Cnd"
+    return "Fut" if rest in lex.future_endings else None
+
+
+def _reported(frame: _Frame) -> bool:
+    """Under a reporting verb ('a indiqué que ...') or with a source ('selon', 'according to')."""
+    lex = frame.lex
+    if any(_entry(head, lex.reporting_heads) for head in frame.path):
+        return True
+    top = frame.top
+    near = [g for c in top.children for g in (c, *c.children)] if top is not None else []
+    return any(t.dep_ in ("case", "prep") and _words(t) & lex.reporting_heads for t in near)
+
+
+def _by_modal(value: str, frame: _Frame) -> str:
+    if value == "reported":
+        return "planned" if _reported(frame) else "uncertain"
+    return value
+
+
+def _chain_heads(frame: _Frame) -> Optional[Verdict]:
+    """Verbs above an infinitive: 'va signer', 'pourraient reprendre', 'plans to send', 'began to'."""
+    lex, gov = frame.lex, frame.gov
+    for head in frame.chain[1:]:
+        cue = _text(_group(head) + [gov])
+        modal = lex.modal(normalise(head.lemma_))
+        if modal and not (normalise(head.lemma_) in lex.near_future and _finite_past(head)):
+            return _by_modal(modal, frame), cue
+        if _entry(head, lex.prospective_heads):
+            return "planned", cue
+    return None
+
+
+def _core(frame: _Frame) -> bool:
+    """Whether the trigger is the verb itself or its subject or object (not a circumstance)."""
+    trigger = frame.trigger
+    return trigger is frame.gov or (trigger.head in frame.chain and trigger.dep_ in _CORE_DEPS)
+
+
+def _finite_past(token: "Token") -> bool:
+    morph = token.morph
+    return "Fin" in morph.get("VerbForm") and bool({"Past", "Imp"} & set(morph.get("Tense")))
+
+
+def _tense(frame: _Frame) -> Optional[Verdict]:
+    """Status from the verb group at the top of the chain; None when it is a plain present."""
+    found = _chain_heads(frame)
+    if found:
+        return found
+    top, lex = frame.top, frame.lex
+    if top is None:
+        return None
+    group = _group(top)
+    cue = _text(group if top is frame.gov else group + [frame.gov])
+    for token in group:
+        modal = lex.modal(normalise(token.text)) or lex.modal(normalise(token.lemma_))
+        if modal and token.dep_ in ("aux", "aux:tense") and token.tag_ == "MD":
+            return _by_modal(modal, frame), cue
+    tense = _group_tense(top, group, lex)
+    if tense == "Cnd":
+        modal = lex.modal(normalise(top.lemma_))
+        return _by_modal(modal or "reported", frame), cue
+    if tense == "Fut":
+        return "planned", cue
+    if tense in ("Remote", "Recent"):
+        if tense == "Recent" and _core(frame) and any(_entry(v, lex.begin_verbs) for v in frame.chain):
+            return "ongoing", cue
+        return "occurred", cue
+    return None
+
+
+def _group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Optional[str]:
+    """'Fut', 'Cnd', 'Remote' (pluperfect, imperfect), 'Recent' (passé composé, simple past) or None."""
+    auxiliaries = [t for t in group if t is not top and t.pos_ == "AUX"]
+    finite = next((t for t in auxiliaries if "Fin" in t.morph.get("VerbForm")), None) or top
+    mood = _mood(finite, lex)
+    if mood:
+        return mood
+    perfect = [t for t in auxiliaries if t.dep_ not in _PASSIVE_AUX_DEPS and t.dep_ != "cop"
+               and normalise(t.lemma_) in lex.perfect_auxiliaries]
+    if "Part" not in top.morph.get("VerbForm"):
+        perfect = []
+    if finite is top or not perfect:
+        if "Imp" in finite.morph.get("Tense"):
+            return "Remote"
+        return "Recent" if _finite_past(finite) else None
+    return "Remote" if _finite_past(finite) else "Recent"
+
+
+def _modified(frame: _Frame) -> Optional[Verdict]:
+    """'prochaine réunion', 'la réunion prévue', 'previous talks', 'possible summit'."""
+    lex = frame.lex
+    for child in frame.trigger.children:
+        if child.dep_ not in _MODIFIER_DEPS:
+            continue
+        for status, words in (("planned", lex.planned_modifiers), ("occurred", lex.past_modifiers),
+                              ("uncertain", lex.uncertain_modifiers)):
+            if _words(child) & words:
+                return status, child.text
+    return None
+
+
+def _cued(sentence: "Span", lex: StatusLexicon) -> Optional[Verdict]:
+    text = normalise(sentence.text)
+    for status, pattern in (("planned", lex.planned_cues), ("occurred", lex.past_cues),
+                            ("ongoing", lex.ongoing_cues), ("uncertain", lex.uncertain_cues)):
+        match = pattern.search(text)
+        if match:
+            return status, sentence.text[match.start():match.end()]
+    return None
+
+
+def _announced(frame: _Frame) -> bool:
+    """'ont annoncé une rencontre': the verb reports the event, its tense says nothing of it."""
+    gov = frame.gov
+    return (gov is not None and gov is not frame.trigger
+            and frame.trigger.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")
+            and _entry(gov, frame.lex.announce_heads) is not None)
+
+
+def event_status(trigger: "Token", *, language: str) -> Verdict:
+    """``(status, cue)`` for the event that ``trigger`` names; ``cue`` is the deciding words."""
+    lex = status_lexicon(language)
+    frame = _frame(trigger, lex)
+    found = _cancelled(frame) or _uncertain(frame)
+    if found:
+        return found
+    found = _modified(frame)
+    if found:
+        return found
+    announced = _announced(frame)
+    found = None if announced else _tense(frame)
+    found = found or _cued(trigger.sent, lex)
+    if found:
+        return found
+    if announced:
+        return "planned", _text(_group(frame.gov))
+    if frame.gov is not None:
+        return "ongoing", _text(_group(frame.gov))
+    return "occurred", ""
