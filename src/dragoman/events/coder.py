@@ -25,7 +25,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import MalformedInput
 from ..model import Actor, Mention
-from .triggers import CLAUSE_DEPS, Cues, TriggerLexicon, TriggerMatch, lemma, plover
+from .triggers import (CLAUSE_DEPS, Cues, TriggerLexicon, TriggerMatch, background, future, governing_verb, lemma,
+                       negated, plover)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
@@ -34,7 +35,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
 FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
 NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark"})
 NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
 SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
@@ -130,18 +132,6 @@ def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
     return pairs
 
 
-def governing_verb(token):
-    """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
-    cur = token
-    for _ in range(3):
-        if cur.head.i == cur.i or cur.dep_ in NOT_EMBEDDING or cur.dep_.startswith("nsubj"):
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-            return cur if cur.pos_ in ("VERB", "AUX", "ADJ") else None
-    return None
-
-
 def is_pronoun(token, cues: Cues) -> bool:
     return token.pos_ == "PRON" or token.lower_ in cues.pronouns
 
@@ -158,27 +148,27 @@ class ArgumentReader:
     def actors(self, token) -> list[int]:
         return self.index.within(np_indices(token))
 
-    def subject(self, verb) -> list[int]:
+    def doer(self, verb) -> list[int]:
         """Actors of the doer of ``verb``: its active subject or its passive agent."""
+        if is_passive(verb):
+            return [m for word, obj in pp_arguments(verb, self.cues)
+                    if self.cues.prepositions.get(word) == "agent" for m in self.actors(obj)]
+        return self.grammatical_subject(verb, SUBJECT_DEPS)
+
+    def grammatical_subject(self, verb, deps=SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) -> list[int]:
         found: list[int] = []
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                found += self.actors(verb.head) if self._relative(child, verb) else self.actors(child)
-        if is_passive(verb):
-            found = [m for word, obj in pp_arguments(verb, self.cues)
-                     if self.cues.prepositions.get(word) == "agent" for m in self.actors(obj)]
+            if child.dep_ in deps:
+                found += self.actors(verb.head) if _relative(child, verb) else self.actors(child)
         return found
-
-    def _relative(self, child, verb) -> bool:
-        return "Rel" in child.morph.get("PronType") and verb.dep_ in ("relcl", "acl:relcl", "acl")
 
     def verb_frame(self, verb, frame: Frame) -> None:
         passive = is_passive(verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not passive:
-                frame.add("sources", self.actors(verb.head) if self._relative(child, verb) else self.actors(child))
+                frame.add("sources", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
             elif child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ in SUBJECT_DEPS and passive):
-                frame.add("targets", self.actors(child))
+                frame.add("targets", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
             elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
                 frame.add("objects", self.actors(child))
         self.prepositional(verb, frame, noun=False)
@@ -204,16 +194,20 @@ class ArgumentReader:
         frame.add("partners" if frame.partners or not frame.sources else "targets", modifiers)
 
     def climb(self, token, frame: Frame) -> None:
-        """The doer of a trigger without a subject: the controller of an infinitive,
+        """The doer of a trigger without a subject of its own: the controller of an infinitive,
         the first conjunct's subject, the speaker of "X said it would ..."."""
         if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in token.children):
             return
         cur = token
         for _ in range(4):
-            if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                cur = governing_verb(cur.head) or cur
+                found = self.doer(cur) if cur.pos_ in ("VERB", "AUX") else []
+            elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+                cur = cur.head
+                found = self.grammatical_subject(cur)
+            else:
                 return
-            cur = cur.head
-            found = self.subject(cur)
             if found:
                 frame.add("sources", found)
                 return
@@ -222,7 +216,10 @@ class ArgumentReader:
 
     def frame(self, token, match: TriggerMatch) -> Frame:
         frame = Frame()
-        if match.entry.pos == "noun":
+        if match.entry.pos == "clause":
+            frame.add("sources", self.doer(token.head))
+            frame.add("targets", self.grammatical_subject(token))
+        elif match.entry.pos == "noun":
             self.noun_frame(token, frame, match.entry.genitive)
             verb = governing_verb(token)
             if verb is not None:
@@ -254,52 +251,40 @@ class ArgumentReader:
         frame.add("partners", outer.partners)
 
 
-# ----------------------------------------------------------------- modality
-
-def negated(token, cues: Cues, noun: bool) -> bool:
-    if _has_negation(token, cues):
-        return True
-    if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
-        return True
-    verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
-    return verb is not None and _has_negation(verb, cues)
-
-
-def _has_negation(token, cues: Cues) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in cues.negation and c.dep_ in ("advmod", "neg", "det", "preconj"))
-               for c in token.children)
-
-
-def future(token, cues: Cues, noun: bool) -> bool:
-    if noun:
-        if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
-            return True
-        token = governing_verb(token) or token
-    if "Fut" in token.morph.get("Tense"):
-        return True
-    for child in token.children:
-        if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
-            return True
-    head = token.head
-    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+def _relative(child, verb) -> bool:
+    return "Rel" in child.morph.get("PronType") and verb.dep_ in ("relcl", "acl:relcl", "acl")
 
 
 # ----------------------------------------------------------------- subsumption
 
 def governor(token, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
-    """The trigger this one is embedded under, if any ("refused to *meet*")."""
+    """The trigger this one is part of: "refused to *meet*", "demanded the *release*",
+    "held talks on a troop *pullback*" (through the light verb's object)."""
     cur = token
     for _ in range(8):
-        if cur.head.i == cur.i:
+        if cur.head.i == cur.i or not _embeds(cur, triggers[token.i]):
             return None
-        dep, cur, skip = cur.dep_, cur.head, False
-        if dep in NOT_EMBEDDING:
-            if dep != "conj" and not (dep == "advcl" and _verbal(triggers[token.i])):
-                return None
-            skip = dep == "conj"
-        if not skip and cur.i in triggers:
+        below, cur = cur, cur.head
+        if below.dep_ != "conj" and cur.i in triggers:
             return triggers[cur.i]
+        light = _light_object(cur, below, triggers)
+        if light is not None:
+            return light
     return None
+
+
+def _embeds(token, match: TriggerMatch) -> bool:
+    dep = token.dep_
+    if dep == "advcl":
+        return _verbal(match) or "Inf" in token.morph.get("VerbForm") or any(
+            c.lower_ in ("to", "pour", "afin") for c in token.children if c.dep_ in ("aux", "mark"))
+    return dep not in NOT_EMBEDDING or dep in ("conj", "relcl", "acl:relcl")
+
+
+def _light_object(verb, below, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
+    if verb.i in triggers or below.dep_ in OBJECT_DEPS or below.dep_.startswith("nsubj"):
+        return None
+    return next((triggers[c.i] for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in triggers), None)
 
 
 def _verbal(match: TriggerMatch) -> bool:
@@ -320,15 +305,30 @@ def main_triggers(matches: list[TriggerMatch], doc) -> list[tuple[TriggerMatch, 
     return [(m, embedded.get(m.token, [])) for m in free]
 
 
+def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[TriggerMatch]:
+    """Embedded triggers that say what is promised, ordered or threatened (not adjuncts)."""
+    found = []
+    for item in inner:
+        cur = doc[item.token]
+        while cur.i != match.token and cur.dep_ in COMPLEMENT_DEPS and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == match.token:
+            found.append(item)
+    return found
+
+
 def committed_type(match: TriggerMatch, inner: list[TriggerMatch]) -> tuple[str, str | None, str | None]:
-    """Type of a promise, vow or threat: what is promised decides ("vowed to fight" threatens)."""
+    """Type of a promise, vow, threat or order: what is promised or ordered decides
+    ("vowed to fight" threatens, "ordered the arrest" coerces)."""
     entry = match.entry
+    if entry.causative and inner:
+        return inner[0].entry.type, inner[0].entry.cameo, inner[0].entry.mode
     conflict = [m for m in inner if "conflict" in plover().quads.get(m.entry.type, "")]
     if not entry.commissive or not conflict:
         return entry.type, entry.cameo, entry.mode
     shift = plover().future.get(conflict[0].entry.type)
     if shift and shift[0] == "THREATEN":
-        return "THREATEN", shift[1], shift[2]
+        return shift
     return "THREATEN", "130", entry.mode if entry.type == "THREATEN" else None
 
 
@@ -340,24 +340,34 @@ class SentenceCoder:
     def __init__(self, doc, actors: Sequence[Mention], *, language: str) -> None:
         self.doc = doc
         self.lexicon = TriggerLexicon.for_language(language)
+        self.cues = self.lexicon.cues
         self.index = ActorIndex(doc, actors)
-        self.reader = ArgumentReader(self.index, self.lexicon.cues)
+        self.reader = ArgumentReader(self.index, self.cues)
         self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
 
     def code(self, span) -> list[CodedEvent]:
-        events = [self.event(m, inner) for m, inner in main_triggers(self.lexicon.find(span), self.doc)]
-        return merge_events(events)
+        matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
+        events = [self.event(m, complements(m, inner, self.doc)) for m, inner in main_triggers(matches, self.doc)]
+        return absorb(merge_events(events))
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch]) -> CodedEvent:
         token = self.doc[match.token]
         noun = match.entry.pos == "noun"
         frame = self.reader.frame(token, match)
+        if inner and not (frame.objects or frame.targets or frame.partners):
+            self._inherit_targets(frame, inner[0])
         kind, cameo, mode = committed_type(match, inner)
         source, target = self.roles(frame, match.entry.symmetric)
-        cues = self.lexicon.cues
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
-                          target=target, negated=negated(token, cues, noun), sentence=self.sent_of.get(token.i, 0),
-                          future=future(token, cues, noun), text=self.doc.text[match.start:match.end])
+                          target=target, negated=negated(token, self.cues, noun),
+                          sentence=self.sent_of.get(token.i, 0), future=future(token, self.cues, noun),
+                          text=self.doc.text[match.start:match.end])
+
+    def _inherit_targets(self, frame: Frame, inner: TriggerMatch) -> None:
+        """ "threatened to impose sanctions on Iran": the target of what is threatened."""
+        sub = self.reader.frame(self.doc[inner.token], inner)
+        others = sub.sources + sub.objects + sub.targets + sub.partners
+        frame.add("targets", [m for m in others if m not in frame.sources])
 
     def roles(self, frame: Frame, symmetric: bool) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
         parties = list(dict.fromkeys(frame.sources + frame.partners + frame.objects))
@@ -371,6 +381,18 @@ class SentenceCoder:
 
     def actors(self, indices: list[int], role: str) -> tuple[Actor, ...]:
         return tuple(dataclasses.replace(self.index.mentions[i].value, role=role) for i in indices)
+
+
+def absorb(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Drop events that are part of another by the same actors (a protest's demands)."""
+    absorbs = plover().absorbs
+    return [e for e in events if not any(_absorbed_by(e, other, absorbs) for other in events if other is not e)]
+
+
+def _absorbed_by(event: CodedEvent, other: CodedEvent, absorbs: dict[str, frozenset[str]]) -> bool:
+    if event.type not in absorbs.get(other.type, ()):
+        return False
+    return {a.code for a in event.source} <= {a.code for a in other.source}
 
 
 def merge_events(events: list[CodedEvent]) -> list[CodedEvent]:

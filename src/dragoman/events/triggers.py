@@ -28,6 +28,9 @@ CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "c
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
 PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
+# Words inside names ("Ceasefire Violations Committee", "last March") name no event.
+NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+GOVERNOR_STOP = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "appos", "advcl", "ROOT", "root"})
 POS_CLASSES = {"verb": frozenset({"VERB"}), "noun": frozenset({"NOUN", "PROPN"}), "adj": frozenset({"ADJ"})}
 
 
@@ -50,6 +53,7 @@ class TriggerEntry:
     symmetric: bool = False
     genitive: str = "source"
     commissive: bool = False
+    causative: bool = False
 
     @property
     def specificity(self) -> int:
@@ -76,6 +80,9 @@ class Cues:
     future_modifiers: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    negation_paired: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ class Plover:
     genitive_target_types: frozenset[str]
     future: dict[str, tuple[str, str | None, str | None]]
     negated: dict[str, tuple[str, str | None, str | None]]
+    absorbs: dict[str, frozenset[str]]
 
     def type_of(self, cameo: str) -> tuple[str, str | None] | None:
         """PLOVER type and mode of a CAMEO code, by longest known prefix."""
@@ -103,7 +111,8 @@ def plover() -> Plover:
     quads = {name: spec["quad"] for name, spec in raw["types"].items()}
     return Plover(cameo=cameo, quads=quads, symmetric_types=frozenset(raw["symmetric_types"]),
                   genitive_target_types=frozenset(raw["noun_genitive"]["target"]),
-                  future=_shifts(raw["future"]), negated=_shifts(raw["negated"]))
+                  future=_shifts(raw["future"]), negated=_shifts(raw["negated"]),
+                  absorbs={k: frozenset(v) for k, v in raw["absorbs"].items() if not k.startswith("_")})
 
 
 def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
@@ -150,14 +159,16 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
                         heads=_words(raw.get("heads")), subjects=_words(raw.get("subjects")),
                         unless=_words(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
                         intransitive=raw.get("intransitive", False), symmetric=symmetric, genitive=genitive,
-                        commissive=raw.get("commissive", False))
+                        commissive=raw.get("commissive", False), causative=raw.get("causative", False))
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
     return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()},
                 negation=_words(raw.get("negation")), future_aux=_words(raw.get("future_aux")),
                 future_heads=_words(raw.get("future_heads")), future_modifiers=_words(raw.get("future_modifiers")),
-                speech=_words(raw.get("speech")), pronouns=_words(raw.get("pronouns")))
+                speech=_words(raw.get("speech")), pronouns=_words(raw.get("pronouns")),
+                background=_words(raw.get("background")), obligation=_words(raw.get("obligation")),
+                negation_paired=_words(raw.get("negation_paired")))
 
 
 # ----------------------------------------------------------------- token context
@@ -250,7 +261,7 @@ class TriggerLexicon:
     def find(self, span) -> list[TriggerMatch]:
         """Triggers in a sentence (or any span), one per head token, in text order."""
         found: dict[int, TriggerMatch] = {}
-        for match in self._phrase_matches(span):
+        for match in self._obligations(span) + self._phrase_matches(span):
             found.setdefault(match.token, match)
         for token in span:
             if token.i not in found:
@@ -260,6 +271,8 @@ class TriggerLexicon:
         return [found[i] for i in sorted(found)]
 
     def entry_for(self, token) -> TriggerEntry | None:
+        if token.ent_type_ in NAME_ENTITIES or token.dep_ == "compound":
+            return None
         seen: set[int] = set()
         for word in (lemma(token), token.lower_):
             for entry in self.by_word.get(word, ()):
@@ -269,6 +282,15 @@ class TriggerLexicon:
                 if entry_holds(entry, token):
                     return entry
         return None
+
+    def _obligations(self, span) -> list[TriggerMatch]:
+        """ "X said Y must do Z": X demands of Y, whatever Z is (a CAMEO/PLOVER convention)."""
+        found = []
+        for token in span:
+            clause = obligation_clause(token, self.cues)
+            if clause is not None:
+                found.append(TriggerMatch(clause.i, token.idx, token.idx + len(token.text), OBLIGATION))
+        return found
 
     def _phrase_matches(self, span) -> list[TriggerMatch]:
         matches = []
@@ -299,6 +321,87 @@ def _phrase_at(span, offset: int, words: tuple[str, ...]) -> list | None:
 def _phrase_head(tokens: list):
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+OBLIGATION = TriggerEntry(lemmas=(), pos="clause", type="REQUEST", cameo="100")
+
+
+def obligation_clause(token, cues: Cues):
+    """The verb of a reported obligation ("said that Sudan *must* return..."), or None."""
+    if lemma(token) not in cues.obligation:
+        return None
+    verb = token.head if token.dep_.startswith("aux") else token
+    if token.dep_.startswith("aux") or any(c.dep_ == "xcomp" for c in token.children):
+        if verb.dep_ in ("ccomp", "parataxis") and lemma(verb.head) in cues.speech:
+            return verb
+    return None
+
+
+# ----------------------------------------------------------------- cues around a trigger
+
+def governing_verb(token):
+    """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
+    cur = token
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ in GOVERNOR_STOP or cur.dep_.startswith("nsubj"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def negated(token, cues: Cues, noun: bool) -> bool:
+    """ "did not sign", "n'ont pas signé", "no talks", "aucune négociation"."""
+    if _has_negation(token, cues):
+        return True
+    if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
+        return True
+    verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
+    return verb is not None and _has_negation(verb, cues)
+
+
+def _has_negation(token, cues: Cues) -> bool:
+    words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
+    if any(c.dep_ == "neg" for c in token.children) or words & cues.negation:
+        return True
+    return bool(words & cues.negation_paired) and any(lemma(c) == "ne" for c in token.children)
+
+
+def future(token, cues: Cues, noun: bool) -> bool:
+    """Announced, planned or hypothetical rather than done: "will meet", "se rencontreront",
+    "plans to visit", "the upcoming talks"."""
+    if noun:
+        if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
+            return True
+        token = governing_verb(token) or token
+    if "Fut" in token.morph.get("Tense"):
+        return True
+    for child in token.children:
+        if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
+            return True
+    head = token.head
+    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+
+
+def background(token, cues: Cues) -> bool:
+    """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
+    attaque", "unless the president resigns"): not an event the sentence reports."""
+    cur = token
+    for _ in range(10):
+        if _introduced_by(cur) & cues.background:
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "xcomp", "conj", "dobj", "obj", "ROOT", "root"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _introduced_by(token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("mark", "case", "fixed")}
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "mark", "pcomp"):
+        words |= {token.head.lower_, token.head.head.lower_}
+    return words
 
 
 @lru_cache(maxsize=None)
