@@ -216,3 +216,9 @@ def test_every_state_and_territory_is_named(language: str) -> None:
                if not any(getattr(matcher.lookup(name), "code", None) == code for name in names)]
     assert unnamed == []
     assert len(load_data("common", "countries.json")) >= 249
+
+
+def test_bench_reports_build_and_search_times() -> None:
+    from dragoman.nlp.actors import bench
+
+    assert set(bench("en", repeat=1)) == {"build_ms", "find_ms_per_5k_chars"}

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 
 from dragoman.errors import UnsupportedLanguage
-from dragoman.nlp.gazetteer import load_data
+from dragoman.nlp.gazetteer import fold, load_data
 from dragoman.nlp.places import PlaceResolver, city_by_name
-from dragoman.nlp.gazetteer import fold
 
 
 def resolve(language: str, name: str, countries: tuple[str, ...] = ()):
@@ -121,3 +120,9 @@ def test_resolvers_are_cached_per_language() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(UnsupportedLanguage):
         PlaceResolver.for_language("xx")
+
+
+def test_bench_reports_build_and_search_times() -> None:
+    from dragoman.nlp.places import bench
+
+    assert set(bench("fr", repeat=1)) == {"build_ms", "find_ms_per_5k_chars"}
