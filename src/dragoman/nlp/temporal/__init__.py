@@ -1,0 +1,17 @@
+"""Temporal expressions in French and English news: finding them and resolving them.
+
+A lexicon per language (``data/<lang>/dates.json``) tags tokens with grammar
+categories; a language-agnostic rule grammar (:mod:`.grammar`) over those tags
+builds meanings (:mod:`.expr`); :mod:`.resolve` turns a meaning and an anchor
+(the publication date) into an interval with a precision, using the tense of
+the sentence (:mod:`.tense`) where the expression alone is ambiguous.
+
+    >>> from datetime import date
+    >>> resolve("mardi dernier", date(2025, 4, 10)).start
+    datetime.date(2025, 4, 8)
+"""
+from __future__ import annotations
+
+from .api import detect_language, find_dates, parse_anchor, resolve, run_dates
+
+__all__ = ["detect_language", "find_dates", "parse_anchor", "resolve", "run_dates"]

@@ -1,0 +1,196 @@
+"""The temporal grammar: nonterminals, top-level rules, and the scan over a text.
+
+Rules are language-agnostic: they name token categories, and the lexicon of
+each language decides which words fall in which category. Word order that
+differs between languages (``27 février`` / ``February 27``; ``il y a deux
+jours`` / ``two days ago``) is simply covered by two rules.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from . import builders as b
+from .expr import Found, Part, Period
+from .lexicon import Item, Lexicon
+from .pattern import Compiled, Hit, Rule, compile_rules
+from .tags import TAGS
+
+CLASSES: dict[str, str] = {
+    "DAY": "[NO]", "ANYMONTH": "[Mm]", "ANYWD": "[Ww]", "DIR": "[PX]", "COUNT": "[NV]", "SEP": r"[/\-.]",
+    "RANGETO": r"[>uc&\-]", "OPEN": "[gdb]", "LEAD": "[eIcuod]",
+    # a year: four digits, or two digits not followed by what a counted number would be
+    "YR": r"(?:Y|N(?![zNYBUMmOU]))",
+}
+
+
+def inner(hit: Hit) -> Any:
+    return hit.sub("x")
+
+
+def week_of(hit: Hit) -> Part | None:
+    base = hit.sub("x")
+    return Part(base, "week") if base is not None and b.unit_of(hit) == "week" else None
+
+
+def workdays(hit: Hit) -> Part | None:
+    return Part(Period("week"), "workdays") if b.unit_of(hit) == "week" else None
+
+
+def nth_alone(hit: Hit) -> Any:
+    return b.nth(hit) if b.unit_of(hit) in ("quarter", "semester") else None
+
+
+NTS: dict[str, list[Rule]] = {
+    "date": [
+        Rule("dmy", "THE? wd=ANYWD? COMMA? d=DAY OF? m=ANYMONTH (COMMA? y=YR)? dir=DIR?", b.dmy),
+        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(WORD|UNIT|NUM|DOT NUM) (COMMA? y=YR)?", b.dmy),
+        Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
+        Rule("iso", "y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
+        Rule("holiday", "THIS? THE? (HPRE THE?)? h=HOLIDAY (y=YEAR|dir=DIR)?", b.holiday),
+        Rule("weekday_day", "THE? wd=ANYWD d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
+        Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric),
+    ],
+    "month": [
+        Rule("month_year", "THE? (u=UNIT OF)? m=ANYMONTH OF? y=YR", b.month_year),
+        Rule("iso_month", "y=YEAR DASH b=NUM !(DASH)", b.iso_month),
+        Rule("month", "THE? (u=UNIT OF)? m=ANYMONTH dir=DIR?", b.month),
+    ],
+    "year": [
+        Rule("year", "THE? u=UNIT? y=YEAR", b.year),
+        Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", b.decade),
+        Rule("quarter_token", "q=QTOKEN y=YEAR?", b.quarter_token),
+    ],
+    "rel": [
+        Rule("this", "THIS u=UNIT THIS?", b.this_period),
+        Rule("unit_dir", "THE? THIS? u=UNIT dir=DIR", b.shifted_period),
+        Rule("dir_unit", "THE? THIS? dir=DIR u=UNIT", b.shifted_period),
+    ],
+    "season": [
+        Rule("season", "THE? s=SEASON (OF? y=YEAR|dir=DIR)", b.season),
+        Rule("this_season", "(THIS|THE) s=SEASON", b.season),
+        Rule("dir_season", "THE? dir=DIR s=SEASON", b.season),
+    ],
+}
+NTS["period"] = [Rule(name, f"x=<{name}>", inner) for name in ("month", "year", "rel", "season")]
+NTS["base"] = [Rule("period", "x=<period>", inner), Rule("implicit", "THE? u=UNIT", b.implicit_period)]
+NTS["part"] = [Rule("part", "THE? p=PART DASH? OF? THE? b=<base>", b.part)]
+NTS["point"] = [Rule(name, f"x=<{name}>", inner) for name in ("part", "date", "period")]
+
+TOP: list[Rule] = [
+    # ranges and lists
+    Rule("range_dates", "OPEN? THE? l=<date> RANGETO THE? r=<date>", b.span),
+    Rule("range_days", "OPEN? THE? ANYWD? l=DAY RANGETO THE? r=<date>", b.span),
+    Rule("range_month_days", "m=ANYMONTH l=DAY RANGETO r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
+    Rule("range_day_numbers", "BETWEEN THE l=DAY AND THE r=DAY !(UNIT|WORD|ANYMONTH)", b.span),
+    Rule("range_day_numbers_weak", "OPEN? THE? l=DAY RANGETO THE? r=DAY", b.span, weak=True),
+    Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", b.span),
+    Rule("list_days", "THE? l=DAY (COMMA THE? DAY)* AND THE? r=<date>", b.listing),
+    Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", b.listing),
+    # composites
+    Rule("until", "BY THE? x=<point>", b.until),
+    Rule("within", "BY hedge=HEDGE* n=COUNT u=UNIT", b.within),
+    Rule("part", "(IN|AU|AT|INP|ON)? x=<part>", inner),
+    Rule("week_of", "THE u=UNIT OF THE? x=<date>", week_of),
+    Rule("nth_unit", "THE? o=(ORD|LAST) u=UNIT OF THE? b=<base>", b.nth),
+    Rule("nth_weekday", "THE? o=(ORD|LAST) wd=ANYWD OF THE? b=<base>", b.nth),
+    Rule("nth_quarter", "THE? o=ORD u=UNIT !(OF)", nth_alone),
+    Rule("nth_day", "THE o=DAY OF THE? b=<rel>", b.nth),
+    Rule("shift", "r=DAYREL OF THE? x=<point>", b.shift),
+    Rule("to_date", "side=(AGOS|LATER) (INP|IN)? THE? THIS? u=UNIT THIS?", b.to_date),
+    # offsets from the anchor
+    Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
+    Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS", b.ago),
+    Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF?", b.ahead),
+    Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER", b.ahead),
+    Rule("since", "SINCE hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.since),
+    # runs of whole units, vague windows
+    Rule("vague_run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=VAGUE u=UNIT", b.vague_run),
+    Rule("vague_run_after", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=VAGUE dir=DIR u=UNIT", b.vague_run),
+    Rule("run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=NUM dir=DIR u=UNIT", b.run),
+    Rule("run_dir_first", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=NUM u=UNIT", b.run),
+    Rule("run_after", "THE? n=NUM u=UNIT dir=DIR", b.run),
+    # weekdays
+    Rule("weekday_week", "THE? wd=ANYWD OF? THE? THIS? u=UNIT dir=DIR?", b.weekday_week),
+    Rule("weekday_dir_week", "wd=ANYWD dir=DIR u=UNIT", b.weekday_week),
+    Rule("weekday_after", "wd=ANYWD IN n=NUM", b.weekday_after),
+    Rule("weekday_dir", "ON? THE? THIS? wd=ANYWD dir=DIR", b.weekday),
+    Rule("dir_weekday", "ON? dir=DIR wd=ANYWD", b.weekday),
+    Rule("weekday", "(ON|THE|THIS)? wd=WD TOD?", b.weekday),
+    Rule("weekday_abbr", "(ON|THIS) wd=WDA", b.weekday),
+    Rule("weekday_abbr_weak", "wd=WDA", b.weekday, weak=True),
+    # dates and periods
+    Rule("date", "x=<date> TOD?", inner),
+    Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", b.day_offset),
+    Rule("day_weak", "THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
+    Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
+    Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric, weak=True),
+    Rule("month_year", "LEAD? x=<month>", inner),
+    Rule("month", "(LEAD|THIS)? THE? (u=UNIT OF)? m=MONTH dir=DIR?", b.month),
+    Rule("month_ambiguous", "(LEAD|THIS) THE? (u=UNIT OF)? m=MONTHA dir=DIR?", b.month),
+    Rule("month_ambiguous_dir", "m=MONTHA dir=DIR", b.month),
+    Rule("month_ambiguous_weak", "m=MONTHA", b.month, weak=True),
+    Rule("year", "p=(LEAD|FROM|TO|SINCE|BETWEEN|AND)? THE? u=UNIT? y=YEAR", b.year),
+    Rule("short_year", "(IN|INP) y=NUM !(WORD|UNIT|NUM|YEAR|ANYMONTH|ORD|DOT NUM)", b.short_year),
+    Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", b.decade),
+    Rule("quarter_token", "q=QTOKEN y=YEAR?", b.quarter_token),
+    Rule("in_unit", "INP THE u=UNIT !(DIR|OF)", b.this_period),
+    Rule("workdays", "IN u=UNIT", workdays),
+    Rule("rel", "(INP|IN|AU|OF|ON|AT|HEDGE)? x=<rel>", inner),
+    Rule("season", "(IN|INP|AT|AU)? x=<season>", inner),
+    Rule("season_bare", "(IN|AT|AU) s=SEASON", b.season),
+]
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[list[Compiled], dict[str, list[Compiled]]]:
+    return compile_rules(TOP, CLASSES, NTS)
+
+
+def scan(text: str, lex: Lexicon, *, weak: bool = False) -> tuple[list[Found], list[Item]]:
+    """Every expression in ``text``, leftmost-longest, without overlaps.
+
+    ``weak`` admits rules that are too risky in running text ("le 16",
+    "17 02"): the caller keeps them only when they are the whole text.
+    """
+    items = lex.tag(text)
+    tags = "".join(TAGS[item.tag] for item in items)
+    top, nts = compiled()
+    candidates: list[tuple[int, int, int, Any, bool]] = []
+    for order, rule in enumerate(top):
+        if rule.rule.weak and not weak:
+            continue
+        for start, end, value in _matches(rule, items, tags, lex, nts):
+            candidates.append((start, end, order, value, rule.rule.weak))
+    return _select(candidates, items), items
+
+
+def _matches(rule: Compiled, items: list, tags: str, lex: Lexicon, nts: dict) -> list[tuple[int, int, Any]]:
+    found = []
+    pos = 0
+    while (m := rule.regex.search(tags, pos)) is not None:
+        if m.end() == m.start():
+            pos = m.start() + 1
+            continue
+        value = rule.rule.build(Hit(items, tags, m, rule, lex, nts))
+        if value is None:
+            pos = m.start() + 1
+            continue
+        found.append((m.start(), m.end(), value))
+        pos = m.end()
+    return found
+
+
+def _select(candidates: list[tuple[int, int, int, Any, bool]], items: list) -> list[Found]:
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
+    chosen: list[Found] = []
+    taken_until = 0
+    for start, end, _, value, weak in candidates:
+        if start < taken_until:
+            continue
+        taken_until = end
+        if isinstance(value, Found):
+            chosen.append(Found(value.start, value.end, value.expr, value.parts, weak))
+        else:
+            chosen.append(Found(items[start].start, items[end - 1].end, value, (), weak))
+    return chosen

@@ -1,0 +1,265 @@
+"""Temporal lexicons, one data file per language (``data/<lang>/dates.json``).
+
+The code never names a language: :func:`lexicon_for` loads a data file once
+and compiles it into a phrase index; :meth:`Lexicon.tag` turns a text into
+:class:`Item` tokens carrying a grammar category (see :mod:`.tags`) and a value.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ...config import data_dir
+from ...errors import ConfigError
+from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS, TAGS
+from .text import Token, fold, phrase_tokens, tokenize
+
+
+_UNAMBIGUOUS = {v: k for k, v in AMBIGUOUS_TAG.items()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    tag: str
+    value: Any
+    abbreviation: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    """One token, or one lexicon phrase spanning several tokens."""
+    start: int
+    end: int
+    tag: str
+    value: Any
+    norm: str
+    plural: bool = False
+
+    @property
+    def char(self) -> str:
+        return TAGS[self.tag]
+
+
+@dataclass(frozen=True)
+class Tense:
+    """Word lists that tell the tense of a clause (see :mod:`.tense`)."""
+    past_words: frozenset[str]
+    future_words: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    reflexive: frozenset[str]
+    participle_suffixes: tuple[str, ...]
+    etre_verbs: tuple[str, ...]
+    past_suffixes: tuple[str, ...]
+    future_suffixes: tuple[str, ...]
+    suffix_exceptions: frozenset[str]
+    clause_openers: frozenset[str] = frozenset()
+    participle_cue_suffixes: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    numeric_order: str
+    phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[Entry, ...]], ...]]
+    ordinal_suffixes: frozenset[str]
+    decade_suffixes: frozenset[str]
+    quarter_prefixes: frozenset[str]
+    number_joiners: frozenset[str]
+    plural: frozenset[str]
+    strict_accents: frozenset[str]
+    strict_folded: frozenset[str]
+    detect: frozenset[str]
+    tense: Tense
+    ambiguous_need_capital: bool = False
+    holidays: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def tag(self, text: str) -> list[Item]:
+        """Tokens of ``text`` with their categories; number words are merged."""
+        folded = fold(text)
+        tokens = tokenize(folded)
+        items: list[Item] = []
+        i = 0
+        while i < len(tokens):
+            item, i = self._phrase_at(text, folded, tokens, i)
+            items.append(item)
+        return _merge_numbers(items, self.number_joiners)
+
+    def _phrase_at(self, text: str, folded: str, tokens: list[Token], i: int) -> tuple[Item, int]:
+        for words, entries in self.phrases.get(tokens[i].norm, ()):
+            n = len(words)
+            if tuple(t.norm for t in tokens[i:i + n]) != words or not _adjacent(tokens, i, n):
+                continue
+            entry = self._choose(text, folded, tokens, i, n, entries)
+            if entry is None:
+                continue
+            end = tokens[i + n - 1].end
+            if entry.abbreviation and folded[end:end + 1] == ".":
+                end += 1
+                n += 1 if i + n < len(tokens) and tokens[i + n].norm == "." else 0
+            norm = folded[tokens[i].start:end]
+            return Item(tokens[i].start, end, entry.tag, entry.value, norm, norm in self.plural), i + n
+        return self._shape(tokens[i], text), i + 1
+
+    def _choose(self, text: str, folded: str, tokens: list[Token], i: int, n: int,
+                entries: tuple[Entry, ...]) -> Entry | None:
+        raw = text[tokens[i].start:tokens[i + n - 1].end]
+        if fold(raw) in self.strict_folded and raw.lower() not in self.strict_accents:
+            return None
+        after = folded[tokens[i + n - 1].end:tokens[i + n - 1].end + 1]
+        dotted = [e for e in entries if e.abbreviation and after == "."]
+        entry = dotted[0] if dotted else entries[0]
+        if dotted and entry.tag in _UNAMBIGUOUS:
+            return Entry(_UNAMBIGUOUS[entry.tag], entry.value, True)
+        if entry.tag in AMBIGUOUS_TAG.values() and self.ambiguous_need_capital and raw[:1].islower():
+            return None
+        return entry
+
+    def _shape(self, token: Token, text: str) -> Item:
+        norm = token.norm
+        tag, value = _shape_tag(norm, self)
+        return Item(token.start, token.end, tag, value, norm)
+
+
+def _adjacent(tokens: list[Token], i: int, n: int) -> bool:
+    """Phrase tokens may be separated by spaces only (not by a line of text)."""
+    return all(tokens[k + 1].start - tokens[k].end <= 2 for k in range(i, i + n - 1))
+
+
+def _shape_tag(norm: str, lex: Lexicon) -> tuple[str, Any]:
+    if norm[0].isdigit():
+        return _digit_tag(norm, lex)
+    if len(norm) == 2 and norm[1].isdigit():
+        ok = norm[0] in lex.quarter_prefixes and norm[1] in "1234"
+        return ("QTOKEN", int(norm[1])) if ok else ("WORD", None)
+    if norm.isalpha() or not norm.strip() or norm in "%$€£":
+        return "WORD", None
+    return PUNCT_TAGS.get(norm, "PUNCT"), None
+
+
+def _digit_tag(norm: str, lex: Lexicon) -> tuple[str, Any]:
+    digits = norm.rstrip("abcdefghijklmnopqrstuvwxyz")
+    suffix = norm[len(digits):]
+    if not digits.isdigit():
+        return "WORD", None
+    value = int(digits)
+    if suffix:
+        if suffix in lex.ordinal_suffixes and len(digits) <= 2:
+            return "ORD", value
+        if suffix in lex.decade_suffixes and value % 10 == 0 and len(digits) in (2, 4):
+            return "DECADE", digits
+        return "WORD", None
+    if len(digits) <= 2:
+        return "NUM", digits
+    return ("YEAR", value) if len(digits) == 4 else ("BIGNUM", value)
+
+
+def _merge_numbers(items: list[Item], joiners: frozenset[str]) -> list[Item]:
+    """``vingt-deux``, ``trente et un``, ``twenty-one``: one number token."""
+    out: list[Item] = []
+    for item in items:
+        if item.tag == "NUM" and isinstance(item.value, int) and len(out) >= 1:
+            prev = out[-1]
+            glue = None
+            if len(out) >= 2 and prev.norm in joiners and _word_number(out[-2]):
+                glue, prev = prev, out[-2]
+            if _word_number(prev) and _compounds(prev.value, item.value):
+                del out[-2 if glue else -1:]
+                out.append(Item(prev.start, item.end, "NUM", prev.value + item.value, prev.norm + " " + item.norm))
+                continue
+        out.append(item)
+    return out
+
+
+def _word_number(item: Item) -> bool:
+    return item.tag == "NUM" and isinstance(item.value, int)
+
+
+def _compounds(tens: int, unit: int) -> bool:
+    if tens in (60, 80):
+        return 0 < unit < 20
+    return tens % 10 == 0 and 20 <= tens <= 90 and 0 < unit < 10 or tens == 10 and 6 < unit < 10
+
+
+def number_value(item: Item) -> int | None:
+    """The integer a NUM token stands for (digit tokens keep their digits as text)."""
+    if item.tag != "NUM":
+        return None
+    return int(item.value) if isinstance(item.value, str) else item.value
+
+
+@lru_cache(maxsize=None)
+def lexicon_for(language: str) -> Lexicon:
+    path = data_dir() / language / "dates.json"
+    if not path.is_file():
+        raise ConfigError(name="language", detail=f"no temporal lexicon for '{language}' ({path})")
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return _compile(data)
+
+
+def _compile(data: dict[str, Any]) -> Lexicon:
+    ambiguous = {fold(w) for w in data.get("ambiguous", [])}
+    index: dict[tuple[str, ...], list[Entry]] = {}
+    for section, tag in SECTIONS:
+        for phrase, value in _section_items(data.get(section, ())):
+            words = phrase_tokens(phrase)
+            if not words:
+                continue
+            entry_tag = AMBIGUOUS_TAG.get(tag, tag) if fold(phrase) in ambiguous else tag
+            entry = Entry(entry_tag, value, section in ABBREVIATION_SECTIONS)
+            for variant in _variants(words):
+                index.setdefault(variant, []).append(entry)
+    return Lexicon(
+        language=data["language"], numeric_order=data.get("numeric_order", "dmy"), phrases=_by_first(index),
+        ordinal_suffixes=_folded(data, "ordinal_suffixes"), decade_suffixes=_folded(data, "decade_suffixes"),
+        quarter_prefixes=_folded(data, "quarter_prefixes"), number_joiners=_folded(data, "number_joiners"),
+        plural=_folded(data, "plural"), strict_accents=frozenset(w.lower() for w in data.get("strict_accents", ())),
+        strict_folded=_folded(data, "strict_accents"),
+        detect=_folded(data, "detect"), tense=_tense(data.get("tense", {})),
+        ambiguous_need_capital=data["language"] == "en" or bool(data.get("ambiguous_need_capital")),
+        holidays={fold(k): v for k, v in data.get("holidays", {}).items()},
+    )
+
+
+def _section_items(section: Any) -> list[tuple[str, Any]]:
+    if isinstance(section, dict):
+        return list(section.items())
+    return [(phrase, phrase) for phrase in section]
+
+
+def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A hyphenated phrase also matches when written with a space."""
+    variants = [words]
+    if "-" in words[1:-1]:
+        variants.append(tuple(w for w in words if w != "-"))
+    return variants
+
+
+def _by_first(index: dict[tuple[str, ...], list[Entry]]) -> dict[str, tuple]:
+    first: dict[str, list] = {}
+    for words, entries in index.items():
+        first.setdefault(words[0], []).append((words, tuple(entries)))
+    return {k: tuple(sorted(v, key=lambda pair: -len(pair[0]))) for k, v in first.items()}
+
+
+def _folded(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in data.get(key, ()))
+
+
+def _tense(data: dict[str, Any]) -> Tense:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, ()))
+
+    def suffixes(key: str) -> tuple[str, ...]:
+        return tuple(sorted((w.lower() for w in data.get(key, ())), key=len, reverse=True))
+
+    def elided(key: str) -> frozenset[str]:
+        return words(key) | {w.rstrip("'") for w in words(key)}
+
+    return Tense(words("past_words"), words("future_words"), words("past_auxiliaries"), elided("reflexive"),
+                 suffixes("participle_suffixes"), tuple(data.get("etre_verbs", ())), suffixes("past_suffixes"),
+                 suffixes("future_suffixes"), words("suffix_exceptions"), elided("clause_openers"),
+                 suffixes("participle_cue_suffixes"), elided("determiners"))

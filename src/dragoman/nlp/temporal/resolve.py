@@ -1,0 +1,414 @@
+"""From an expression (:mod:`.expr`) and an anchor to an interval of days.
+
+Conventions (calibrated on the duckling and FR-TimeBank corpora, and on the
+news habit of reporting the past):
+
+* a date without a year is in the anchor's year, unless the tense (or
+  dernier/prochain) puts it before or after the anchor, or it is more than
+  about ten months away, in which case the nearest occurrence wins;
+* a bare weekday is the latest one on or before the anchor, unless the tense
+  is future (then the first one on or after it);
+* month parts: début 1-10, mi 10-19, fin 21-end; year parts: two months;
+* approximate offsets ("un mois et demi", "environ trois mois") get a window
+  of +/-10% (at least two days) around the point.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import singledispatch
+from typing import Any, Callable, Iterable
+
+from . import calendar as cal
+from .calendar import Interval
+from .expr import (CalDate, Decade, Holiday, Nth, Offset, Part, Period, Run, Season, Shift, Since, Span, ToDate,
+                   Until, Weekday, Window)
+
+FAR_DAYS = 320  # beyond this a yearless date is read as its nearest occurrence
+TOLERANCE = 0.10
+WEEKDAY_REACH = 183  # a stated weekday may move a yearless date to another year this close to the anchor
+
+
+@dataclass(frozen=True)
+class Ctx:
+    anchor: date
+    moment: datetime | None = None
+    tense: int = 0  # -1 past, +1 future, 0 unknown
+    exact: bool = False  # no tolerance windows: the anchor itself is coarse
+
+
+@singledispatch
+def resolve_expr(expr: Any, ctx: Ctx) -> Interval | None:
+    return None
+
+
+# ---------------------------------------------------------------- choosing among occurrences
+
+def choose(candidates: Iterable[Interval], ctx: Ctx, direction: int = 0, home: int | None = None) -> Interval | None:
+    """Pick one occurrence: by explicit direction, else tense, else the anchor's year (``home``)."""
+    cands = sorted(candidates, key=lambda c: c.start)
+    a = ctx.anchor
+    if not cands:
+        return None
+    if direction:
+        picked = [c for c in cands if c.end < a] if direction < 0 else [c for c in cands if c.start > a]
+        return (picked[-1] if direction < 0 else picked[0]) if picked else None
+    if ctx.tense < 0:
+        picked = [c for c in cands if c.start <= a]
+        return picked[-1] if picked else cands[0]
+    if ctx.tense > 0:
+        picked = [c for c in cands if c.end >= a]
+        return picked[0] if picked else cands[-1]
+    return _home_or_nearest(cands, a, home)
+
+
+def _home_or_nearest(cands: list[Interval], anchor: date, home: int | None) -> Interval:
+    containing = [c for c in cands if c.start <= anchor <= c.end]
+    if containing:
+        return containing[0]
+    at_home = [c for c in cands if home is not None and c.start.year == home]
+    if at_home and _distance(at_home[0], anchor) <= FAR_DAYS:
+        return at_home[0]
+    return min(cands, key=lambda c: (_distance(c, anchor), c.start > anchor))
+
+
+def _distance(interval: Interval, anchor: date) -> int:
+    if interval.start > anchor:
+        return (interval.start - anchor).days
+    return max(0, (anchor - interval.end).days)
+
+
+def full_year(year: int | None, short: bool, ctx: Ctx) -> int | None:
+    """A two-digit year goes to the century that puts it nearest the anchor (earlier on a tie)."""
+    if year is None or not short:
+        return year
+    options = [century + year for century in (1900, 2000, 2100)]
+    return min(options, key=lambda y: (abs(y - ctx.anchor.year), y))
+
+
+def _years(ctx: Ctx) -> range:
+    return range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+
+
+# ---------------------------------------------------------------- calendar dates
+
+@resolve_expr.register
+def _(expr: CalDate, ctx: Ctx) -> Interval | None:
+    year = full_year(expr.year, expr.short_year, ctx)
+    if expr.day is not None:
+        return _day(expr, year, ctx)
+    if expr.month is not None:
+        return _month(expr, year, ctx)
+    if year is not None:
+        return Interval(date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _day(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+    if expr.month is None:
+        return _day_of_some_month(expr, year, ctx)
+    years = [year] if year is not None else _years(ctx)
+    cands = [Interval(d, d) for y in years if (d := cal.safe_date(y, expr.month, expr.day))]
+    chosen = choose(cands, ctx, expr.direction, ctx.anchor.year)
+    if chosen is None or expr.weekday is None or year is not None or chosen.start.weekday() == expr.weekday:
+        return chosen
+    near = [c for c in cands if c.start.weekday() == expr.weekday and _distance(c, ctx.anchor) <= WEEKDAY_REACH]
+    return near[0] if near else chosen
+
+
+def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+    first = date(year or ctx.anchor.year, ctx.anchor.month if year is None else 1, 1)
+    months = range(-3, 4) if year is None else range(0, 12)
+    cands = []
+    for k in months:
+        month_start = cal.add_months(first, k)
+        d = cal.safe_date(month_start.year, month_start.month, expr.day)
+        if d and (expr.weekday is None or d.weekday() == expr.weekday):
+            cands.append(Interval(d, d))
+    if expr.weekday is not None:
+        return min(cands, key=lambda c: (_distance(c, ctx.anchor), c.start > ctx.anchor)) if cands else None
+    return choose(cands, ctx, expr.direction, None)
+
+
+def _month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+    years = [year] if year is not None else _years(ctx)
+    cands = [Interval(date(y, expr.month, 1), cal.month_end(y, expr.month), "month") for y in years]
+    if year is None and expr.direction:
+        month_start = ctx.anchor.replace(day=1)
+        picked = [c for c in cands if (c.start < month_start if expr.direction < 0 else c.start > month_start)]
+        return (picked[-1] if expr.direction < 0 else picked[0]) if picked else None
+    return choose(cands, ctx, 0, ctx.anchor.year)
+
+
+@resolve_expr.register
+def _(expr: Holiday, ctx: Ctx) -> Interval | None:
+    spec = dict(expr.spec)
+    years = [expr.year] if expr.year is not None else _years(ctx)
+    cands = [Interval(d, d) for y in years if (d := cal.feast(spec, y))]
+    return choose(cands, ctx, expr.direction, ctx.anchor.year)
+
+
+@resolve_expr.register
+def _(expr: Decade, ctx: Ctx) -> Interval | None:
+    start = full_year(expr.start, expr.short_year, ctx)
+    return Interval(date(start, 1, 1), date(start + 9, 12, 31), "year")
+
+
+# ---------------------------------------------------------------- relative to the anchor
+
+@resolve_expr.register
+def _(expr: Offset, ctx: Ctx) -> Interval | None:
+    if expr.unit in ("hour", "minute"):
+        moment = ctx.moment or datetime.combine(ctx.anchor, datetime.min.time()).replace(hour=12)
+        size = 60 if expr.unit == "hour" else 1
+        point = (moment + timedelta(minutes=expr.amount * size)).date()
+        return Interval(point, point)
+    if expr.unit not in cal.DAYS_PER:
+        return None
+    if expr.amount != int(expr.amount):
+        point = ctx.anchor + timedelta(days=round(expr.amount * cal.DAYS_PER[expr.unit]))
+    else:
+        point = cal.shift(ctx.anchor, expr.unit, int(expr.amount))
+    if not expr.approximate or ctx.exact:
+        return Interval(point, point)
+    slack = max(2, round(abs((point - ctx.anchor).days) * TOLERANCE))
+    low, high = point - timedelta(days=slack), point + timedelta(days=slack)
+    return Interval(low, high, cal.precision_for(low, high))
+
+
+@resolve_expr.register
+def _(expr: Weekday, ctx: Ctx) -> Interval | None:
+    a, wd = ctx.anchor, expr.weekday
+    back = a - timedelta(days=(a.weekday() - wd) % 7)
+    ahead = a + timedelta(days=(wd - a.weekday()) % 7)
+    if expr.mode == "last":
+        day = back if back < a else back - timedelta(days=7)
+    elif expr.mode == "next":
+        day = ahead if ahead > a else ahead + timedelta(days=7)
+    elif expr.mode in ("following", "week"):
+        weeks = 1 if expr.mode == "following" else expr.shift
+        day = cal.unit_at(a, "week", weeks).start + timedelta(days=wd)
+    elif expr.mode == "after":
+        start = a + timedelta(days=expr.shift)
+        day = start + timedelta(days=(wd - start.weekday()) % 7)
+    else:
+        day = ahead if ctx.tense > 0 else back
+    return Interval(day, day)
+
+
+@resolve_expr.register
+def _(expr: Period, ctx: Ctx) -> Interval | None:
+    return cal.unit_at(ctx.anchor, expr.unit, expr.shift)
+
+
+@resolve_expr.register
+def _(expr: Window, ctx: Ctx) -> Interval | None:
+    size = cal.DAYS_PER.get(expr.unit, 1 / 24 if expr.unit == "hour" else 1 / 1440)
+    low = ctx.anchor + timedelta(days=int(expr.low * size))
+    high = ctx.anchor + timedelta(days=int(expr.high * size))
+    return Interval(low, high, cal.precision_for(low, high))
+
+
+@resolve_expr.register
+def _(expr: Run, ctx: Ctx) -> Interval | None:
+    a = ctx.anchor
+    if expr.unit in ("hour", "minute"):
+        return Interval(a - timedelta(days=1), a, "day") if expr.direction < 0 else Interval(a, a + timedelta(days=1))
+    if expr.unit == "day":
+        low, high = (-expr.n, -1) if expr.direction < 0 else (1, expr.n)
+        return Interval(a + timedelta(days=low), a + timedelta(days=high), "day")
+    if expr.unit not in cal.DAYS_PER and expr.unit != "weekend":
+        return None
+    first, last = (-expr.n, -1) if expr.direction < 0 else (1, expr.n)
+    start, end = cal.unit_at(a, expr.unit, first), cal.unit_at(a, expr.unit, last)
+    return Interval(start.start, end.end, start.precision)
+
+
+@resolve_expr.register
+def _(expr: ToDate, ctx: Ctx) -> Interval | None:
+    period = cal.bounds(ctx.anchor, expr.unit)
+    if expr.side < 0:
+        return Interval(period.start, ctx.anchor, period.precision)
+    return Interval(ctx.anchor, period.end, period.precision)
+
+
+@resolve_expr.register
+def _(expr: Until, ctx: Ctx) -> Interval | None:
+    target = resolve_expr(expr.base, ctx)
+    if target is None or target.end < ctx.anchor:
+        return target
+    return Interval(ctx.anchor, target.end, cal.precision_for(ctx.anchor, target.end))
+
+
+@resolve_expr.register
+def _(expr: Since, ctx: Ctx) -> Interval | None:
+    start = resolve_expr(expr.base, replace(ctx, exact=True))
+    if start is None or start.start > ctx.anchor:
+        return start
+    return Interval(start.start, ctx.anchor, cal.precision_for(start.start, ctx.anchor))
+
+
+@resolve_expr.register
+def _(expr: Season, ctx: Ctx) -> Interval | None:
+    years = [expr.year] if expr.year is not None else range(ctx.anchor.year - 2, ctx.anchor.year + 2)
+    cands = [cal.season(expr.name, y) for y in years]
+    if expr.year is not None:
+        return cands[0]
+    if expr.shift:
+        return choose(cands, ctx, expr.shift)
+    containing = [c for c in cands if c.start <= ctx.anchor <= c.end]
+    if containing:
+        return containing[0]
+    return choose(cands, ctx, 0, ctx.anchor.year)
+
+
+# ---------------------------------------------------------------- composites
+
+@resolve_expr.register
+def _(expr: Shift, ctx: Ctx) -> Interval | None:
+    base = resolve_expr(expr.base, ctx)
+    return base.shifted(expr.days) if base is not None else None
+
+
+@resolve_expr.register
+def _(expr: Span, ctx: Ctx) -> Interval | None:
+    left, right = resolve_expr(expr.left, ctx), resolve_expr(expr.right, ctx)
+    if left is None or right is None:
+        return left or right
+    if right.end < left.start:
+        if _yearless(expr.left):
+            left = resolve_expr(expr.left, replace(ctx, anchor=right.start, tense=-1)) or left
+        elif _yearless(expr.right):
+            right = resolve_expr(expr.right, replace(ctx, anchor=left.end, tense=1)) or right
+    return Interval(min(left.start, right.start), max(left.end, right.end), cal.coarser(left.precision, right.precision))
+
+
+def _yearless(expr: Any) -> bool:
+    return isinstance(expr, CalDate) and expr.year is None
+
+
+@resolve_expr.register
+def _(expr: Part, ctx: Ctx) -> Interval | None:
+    base = resolve_expr(expr.base, ctx)
+    if base is None:
+        return None
+    found = part_of(base, expr.part)
+    if found is None or not isinstance(expr.base, Period) or not expr.base.implicit:
+        return found
+    if ctx.tense > 0 and found.end < ctx.anchor:
+        return part_of(cal.unit_at(ctx.anchor, expr.base.unit, 1), expr.part)
+    if ctx.tense < 0 and found.start > ctx.anchor:
+        return part_of(cal.unit_at(ctx.anchor, expr.base.unit, -1), expr.part)
+    return found
+
+
+def part_of(base: Interval, part: str) -> Interval | None:
+    if part == "all":
+        return base
+    if part == "week":
+        return cal.bounds(base.start, "week")
+    days = (base.end - base.start).days + 1
+    if days == 7 and base.start.weekday() == 0:
+        return _week_part(base, part)
+    if base.start.day == 1 and base.end == cal.month_end(base.start.year, base.start.month):
+        return _month_part(base, part)
+    if base.start.month == 1 and base.start.day == 1 and days in (365, 366):
+        return _year_part(base, part)
+    return _third(base, part)
+
+
+def _month_part(base: Interval, part: str) -> Interval | None:
+    y, m, last = base.start.year, base.start.month, base.end.day
+    bounds = {"early": (1, 10), "mid": (10, 19), "late": (21, last), "first_half": (1, 15),
+              "second_half": (16, last)}.get(part)
+    if bounds is None:
+        return None
+    return Interval(date(y, m, bounds[0]), date(y, m, bounds[1]), "week")
+
+
+def _year_part(base: Interval, part: str) -> Interval | None:
+    y = base.start.year
+    months = {"early": (1, 2), "mid": (6, 7), "late": (11, 12), "first_half": (1, 6), "second_half": (7, 12)}.get(part)
+    if months is None:
+        return None
+    precision = "month" if part in ("early", "mid", "late") else "quarter"
+    return Interval(date(y, months[0], 1), cal.month_end(y, months[1]), precision)
+
+
+def _week_part(base: Interval, part: str) -> Interval | None:
+    offsets = {"early": (0, 1), "mid": (2, 3), "late": (3, 6), "workdays": (0, 4), "first_half": (0, 3),
+               "second_half": (3, 6)}.get(part)
+    if offsets is None:
+        return None
+    return Interval(base.start + timedelta(days=offsets[0]), base.start + timedelta(days=offsets[1]), "week")
+
+
+def _third(base: Interval, part: str) -> Interval | None:
+    days = (base.end - base.start).days + 1
+    pieces = {"early": (0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1), "first_half": (0, 0.5),
+              "second_half": (0.5, 1)}.get(part)
+    if pieces is None:
+        return None
+    start = base.start + timedelta(days=int(days * pieces[0]))
+    end = base.start + timedelta(days=max(0, int(days * pieces[1]) - 1))
+    return Interval(start, end, cal.precision_for(start, end))
+
+
+@resolve_expr.register
+def _(expr: Nth, ctx: Ctx) -> Interval | None:
+    base = resolve_expr(expr.base, ctx)
+    if base is None:
+        return None
+    pick = _NTH.get(expr.unit)
+    return pick(base, expr) if pick else None
+
+
+def _nth_day(base: Interval, expr: Nth) -> Interval | None:
+    day = base.end if expr.n < 0 else base.start + timedelta(days=expr.n - 1)
+    return Interval(day, day) if base.start <= day <= base.end else None
+
+
+def _nth_week(base: Interval, expr: Nth) -> Interval | None:
+    weeks = cal.weeks_within(base)
+    index = -1 if expr.n < 0 else expr.n - 1
+    return weeks[index] if -len(weeks) <= index < len(weeks) else None
+
+
+def _nth_weekday(base: Interval, expr: Nth) -> Interval | None:
+    wd = expr.weekday if expr.weekday is not None else 0
+    if expr.n < 0:
+        day = base.end - timedelta(days=(base.end.weekday() - wd) % 7)
+    else:
+        day = base.start + timedelta(days=(wd - base.start.weekday()) % 7 + 7 * (expr.n - 1))
+    return Interval(day, day) if base.start <= day <= base.end else None
+
+
+def _nth_months(size: int) -> Callable[[Interval, Nth], Interval | None]:
+    def pick(base: Interval, expr: Nth) -> Interval | None:
+        count = 12 // size
+        index = count if expr.n < 0 else expr.n
+        if not 1 <= index <= count:
+            return None
+        first = cal.add_months(base.start.replace(day=1), size * (index - 1))
+        precision = "month" if size == 1 else "quarter"
+        return Interval(first, cal.month_end(*cal.add_months(first, size - 1).timetuple()[:2]), precision)
+    return pick
+
+
+def _nth_fortnight(base: Interval, expr: Nth) -> Interval | None:
+    if expr.n == 1:
+        return Interval(base.start, base.start + timedelta(days=13), "week")
+    if expr.n in (2, -1):
+        return Interval(base.start + timedelta(days=14), base.end, "week")
+    return None
+
+
+def _nth_weekend(base: Interval, expr: Nth) -> Interval | None:
+    saturday = _nth_weekday(base, replace(expr, weekday=5))
+    return Interval(saturday.start, saturday.start + timedelta(days=1), "week") if saturday else None
+
+
+_NTH: dict[str, Callable[[Interval, Nth], Interval | None]] = {
+    "day": _nth_day, "week": _nth_week, "weekday": _nth_weekday, "month": _nth_months(1), "quarter": _nth_months(3),
+    "semester": _nth_months(6), "fortnight": _nth_fortnight, "weekend": _nth_weekend,
+}
