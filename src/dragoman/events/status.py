@@ -287,8 +287,9 @@ def _negated_event(frame: _Frame) -> Optional[Verdict]:
 
 def conditional_perfect(verb: "Token", lex: StatusLexicon) -> bool:
     """'aurait rencontré', 'would have met': hearsay or counterfactual."""
-    if "Part" not in verb.morph.get("VerbForm"):
-        return False
+    participles = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
+    if not any("Part" in t.morph.get("VerbForm") for t in participles):
+        return False  # ('aurait fait échouer' is parsed with the participle as a dependent)
     group = _group(verb)
     perfect = [t for t in group if t is not verb and normalise(t.lemma_) in lex.perfect_auxiliaries]
     if not perfect:
@@ -435,6 +436,15 @@ def _cued(sentence: "Span", lex: StatusLexicon) -> Optional[Verdict]:
     return None
 
 
+def _begun(frame: _Frame) -> Optional[Verdict]:
+    """'Les pourparlers débutent', 'talks open': a present-tense beginning."""
+    if frame.gov is None or not _core(frame):
+        return None
+    if any(_entry(v, frame.lex.begin_verbs) for v in frame.chain):
+        return "ongoing", _text(_group(frame.gov))
+    return None
+
+
 def _announced(frame: _Frame) -> bool:
     """'ont annoncé une rencontre': the verb reports the event, its tense says nothing of it."""
     gov = frame.gov
@@ -455,7 +465,12 @@ def event_status(trigger: "Token", *, language: str) -> Verdict:
         return found
     announced = _announced(frame)
     found = None if announced else _tense(frame)
-    found = found or _cued(trigger.sent, lex)
+    if found:
+        return found
+    cued = _cued(trigger.sent, lex)
+    if cued and cued[0] == "planned":
+        return cued
+    found = _begun(frame) or cued
     if found:
         return found
     if announced:
