@@ -176,8 +176,12 @@ def _covers(found: Found, items: list[Item]) -> bool:
 
 
 def _item_range(items: list[Item], start: int, end: int) -> tuple[int, int]:
-    starts = [i.start for i in items]
-    return bisect_left(starts, start), max(bisect_right(starts, end - 1), bisect_left(starts, start) + 1)
+    first = bisect_left(items, start, key=_item_start)
+    return first, max(bisect_right(items, end - 1, key=_item_start), first + 1)
+
+
+def _item_start(item: Item) -> int:
+    return item.start
 
 
 def _iso(day: date | None) -> str | None:

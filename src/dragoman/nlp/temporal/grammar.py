@@ -7,6 +7,7 @@ jours`` / ``two days ago``) is simply covered by two rules.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -142,33 +143,50 @@ TOP: list[Rule] = [
 ]
 
 
+_CHUNK = re.compile(r"[^z]+")
+_FUNCTION_CHARS = frozenset(TAGS[t] for t in ("THE", "OF", "IN", "AT", "AU", "ON", "AND", "TO", "BETWEEN", "FROM",
+                                              "SLASH", "DASH", "DOT", "COMMA", "APOS", "PUNCT"))
+
+
 @lru_cache(maxsize=1)
 def compiled() -> tuple[list[Compiled], dict[str, list[Compiled]]]:
     return compile_rules(TOP, CLASSES, NTS)
 
 
 def scan(text: str, lex: Lexicon, *, weak: bool = False) -> tuple[list[Found], list[Item]]:
-    """Every expression in ``text``, leftmost-longest, without overlaps.
+    """Every expression in ``text``, leftmost-longest, without overlaps; and the text's items.
 
     ``weak`` admits rules that are too risky in running text ("le 16",
     "17 02"): the caller keeps them only when they are the whole text.
+    No rule consumes a plain word, so only the stretches between plain words
+    that hold a content category are scanned, each by the rules it can match.
     """
     items = lex.tag(text)
     tags = "".join(TAGS[item.tag] for item in items)
-    top, nts = compiled()
+    nts = compiled()[1]
     candidates: list[tuple[int, int, int, Any, bool]] = []
-    for order, rule in enumerate(top):
-        if rule.rule.weak and not weak:
-            continue
-        for start, end, value in _matches(rule, items, tags, lex, nts):
-            candidates.append((start, end, order, value, rule.rule.weak))
+    for chunk in _CHUNK.finditer(tags):
+        window = (chunk.start(), min(chunk.end() + 1, len(tags)))
+        for order, rule in _rules_for(frozenset(chunk.group()), weak):
+            for start, end, value in _matches(rule, items, tags, window, lex, nts):
+                candidates.append((start, end, order, value, rule.rule.weak))
     return _select(candidates, items), items
 
 
-def _matches(rule: Compiled, items: list, tags: str, lex: Lexicon, nts: dict) -> list[tuple[int, int, Any]]:
+@lru_cache(maxsize=4096)
+def _rules_for(present: frozenset[str], weak: bool) -> tuple[tuple[int, Compiled], ...]:
+    """The rules that can match a stretch made of these tag characters."""
+    if present <= _FUNCTION_CHARS:
+        return ()
+    return tuple((order, rule) for order, rule in enumerate(compiled()[0])
+                 if (weak or not rule.rule.weak) and rule.possible(present))
+
+
+def _matches(rule: Compiled, items: list, tags: str, window: tuple[int, int], lex: Lexicon,
+             nts: dict) -> list[tuple[int, int, Any]]:
     found = []
-    pos = 0
-    while (m := rule.regex.search(tags, pos)) is not None:
+    pos, endpos = window
+    while (m := rule.regex.search(tags, pos, endpos)) is not None:
         if m.end() == m.start():
             pos = m.start() + 1
             continue

@@ -63,7 +63,7 @@ class Tense:
 class Lexicon:
     language: str
     numeric_order: str
-    phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[Entry, ...]], ...]]
+    phrases: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]]
     ordinal_suffixes: frozenset[str]
     decade_suffixes: frozenset[str]
     quarter_prefixes: frozenset[str]
@@ -80,52 +80,57 @@ class Lexicon:
         """Tokens of ``text`` with their categories; number words are merged."""
         folded = fold(text)
         tokens = tokenize(folded)
+        norms = [t.norm for t in tokens]
         items: list[Item] = []
         i = 0
         while i < len(tokens):
-            item, i = self._phrase_at(text, folded, tokens, i)
-            items.append(item)
+            groups = self.phrases.get(norms[i])
+            found = self._phrase_at(text, folded, tokens, norms, i, groups) if groups else None
+            if found is None:
+                items.append(self._shape(tokens[i]))
+                i += 1
+            else:
+                items.append(found[0])
+                i = found[1]
         return _merge_numbers(items, self.number_joiners)
 
-    def _phrase_at(self, text: str, folded: str, tokens: list[Token], i: int) -> tuple[Item, int]:
-        for words, entries in self.phrases.get(tokens[i].norm, ()):
-            n = len(words)
-            if tuple(t.norm for t in tokens[i:i + n]) != words or not _adjacent(tokens, i, n):
+    def _phrase_at(self, text: str, folded: str, tokens: list[Token], norms: list[str], i: int,
+                   groups: tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]) -> tuple[Item, int] | None:
+        """The longest lexicon phrase starting at token ``i``, as one item, and the next token index."""
+        for n, by_words in groups:
+            entries = by_words.get(tuple(norms[i:i + n]))
+            if entries is None or not _adjacent(tokens, i, n):
                 continue
-            entry = self._choose(text, folded, tokens, i, n, entries)
+            entry = self._choose(text, folded, tokens[i].start, tokens[i + n - 1].end, entries)
             if entry is None:
                 continue
             end = tokens[i + n - 1].end
             if entry.abbreviation and folded[end:end + 1] == ".":
                 end += 1
-                n += 1 if i + n < len(tokens) and tokens[i + n].norm == "." else 0
+                n += 1 if i + n < len(tokens) and norms[i + n] == "." else 0
             norm = folded[tokens[i].start:end]
             return Item(tokens[i].start, end, entry.tag, entry.value, norm, norm in self.plural), i + n
-        return self._shape(tokens[i], text), i + 1
+        return None
 
-    def _choose(self, text: str, folded: str, tokens: list[Token], i: int, n: int,
-                entries: tuple[Entry, ...]) -> Entry | None:
-        raw = text[tokens[i].start:tokens[i + n - 1].end]
-        if fold(raw) in self.strict_folded and raw.lower() not in self.strict_accents:
+    def _choose(self, text: str, folded: str, start: int, end: int, entries: tuple[Entry, ...]) -> Entry | None:
+        if folded[start:end] in self.strict_folded and text[start:end].lower() not in self.strict_accents:
             return None
-        after = folded[tokens[i + n - 1].end:tokens[i + n - 1].end + 1]
-        dotted = [e for e in entries if e.abbreviation and after == "."]
+        dotted = [e for e in entries if e.abbreviation] if folded[end:end + 1] == "." else []
         entry = dotted[0] if dotted else entries[0]
         if dotted and entry.tag in _UNAMBIGUOUS:
             return Entry(_UNAMBIGUOUS[entry.tag], entry.value, True)
-        if entry.tag in AMBIGUOUS_TAG.values() and self.ambiguous_need_capital and raw[:1].islower():
+        if entry.tag in _UNAMBIGUOUS and self.ambiguous_need_capital and text[start:start + 1].islower():
             return None
         return entry
 
-    def _shape(self, token: Token, text: str) -> Item:
-        norm = token.norm
-        tag, value = _shape_tag(norm, self)
-        return Item(token.start, token.end, tag, value, norm)
+    def _shape(self, token: Token) -> Item:
+        tag, value = _shape_tag(token.norm, self)
+        return Item(token.start, token.end, tag, value, token.norm)
 
 
 def _adjacent(tokens: list[Token], i: int, n: int) -> bool:
     """Phrase tokens may be separated by spaces only (not by a line of text)."""
-    return all(tokens[k + 1].start - tokens[k].end <= 2 for k in range(i, i + n - 1))
+    return n == 1 or all(tokens[k + 1].start - tokens[k].end <= 2 for k in range(i, i + n - 1))
 
 
 def _shape_tag(norm: str, lex: Lexicon) -> tuple[str, Any]:
@@ -239,10 +244,11 @@ def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _by_first(index: dict[tuple[str, ...], list[Entry]]) -> dict[str, tuple]:
-    first: dict[str, list] = {}
+    """Phrases by first token, then by length (longest first), then by their tokens."""
+    first: dict[str, dict[int, dict[tuple[str, ...], tuple[Entry, ...]]]] = {}
     for words, entries in index.items():
-        first.setdefault(words[0], []).append((words, tuple(entries)))
-    return {k: tuple(sorted(v, key=lambda pair: -len(pair[0]))) for k, v in first.items()}
+        first.setdefault(words[0], {}).setdefault(len(words), {})[words] = tuple(entries)
+    return {k: tuple(sorted(v.items(), reverse=True)) for k, v in first.items()}
 
 
 def _folded(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -36,16 +36,31 @@ class Compiled:
     rule: Rule
     regex: re.Pattern[str]
     subs: dict[str, str] = field(default_factory=dict)  # capture name -> nonterminal
+    # Sets of tag characters of which any match holds at least one each: a
+    # stretch of text lacking one of them cannot match, so it is not scanned.
+    required: tuple[frozenset[str], ...] = ()
+
+    def possible(self, present: set[str]) -> bool:
+        return all(not need.isdisjoint(present) for need in self.required)
+
+
+def _chars(regex: str) -> frozenset[str]:
+    return frozenset(c for c in TAGS.values() if re.fullmatch(regex, c))
 
 
 class _Parser:
-    """Recursive descent over the DSL, emitting a regular expression."""
+    """Recursive descent over the DSL, emitting a regular expression (and what a match requires)."""
 
-    def __init__(self, pattern: str, classes: dict[str, str], nts: dict[str, str], named: bool) -> None:
+    def __init__(self, pattern: str, classes: dict[str, str], nts: dict[str, str], named: bool,
+                 nt_chars: dict[str, frozenset[str] | None] | None = None) -> None:
         self.toks = [m.groups() for m in _DSL.finditer(pattern)]
         self.pos = 0
         self.classes, self.nts, self.named = classes, nts, named
         self.subs: dict[str, str] = {}
+        self.nt_chars = nt_chars or {}
+        self.depth = 0
+        self.required: list[frozenset[str]] = []
+        self.branching = False
 
     def peek(self) -> tuple[str | None, ...]:
         return self.toks[self.pos] if self.pos < len(self.toks) else (None, None, None, None)
@@ -54,8 +69,12 @@ class _Parser:
         parts = [self.seq()]
         while self.peek()[2] == "|":
             self.pos += 1
+            self.branching = self.branching or self.depth == 0
             parts.append(self.seq())
         return "|".join(parts)
+
+    def needs(self) -> tuple[frozenset[str], ...]:
+        return () if self.branching else tuple(self.required)
 
     def seq(self) -> str:
         out = []
@@ -68,13 +87,15 @@ class _Parser:
         self.pos += negate
         name = self.peek()[0]
         self.pos += name is not None
-        ref = self.peek()[1]
+        ref, tag = self.peek()[1], self.peek()[3]
         atom = self.atom()
+        quant = self.peek()[2]
+        if self.depth == 0 and not negate and quant not in ("?", "*"):
+            self._require(ref, tag)
         if name and self.named:
             if ref:
                 self.subs[name] = ref
             atom = f"(?P<{name}>{atom})"
-        quant = self.peek()[2]
         if quant in ("?", "*", "+"):
             self.pos += 1
             atom = f"(?:{atom}){quant}"
@@ -86,7 +107,9 @@ class _Parser:
         if ref:
             return f"(?:{self.nts[ref]})"
         if sym == "(":
+            self.depth += 1
             inner = self.alt()
+            self.depth -= 1
             self.pos += 1  # the closing parenthesis
             return f"(?:{inner})"
         if tag in self.classes:
@@ -95,21 +118,35 @@ class _Parser:
             return re.escape(TAGS[tag])
         raise ValueError(f"unknown symbol {tag or sym!r} in temporal grammar")
 
+    def _require(self, ref: str | None, tag: str | None) -> None:
+        if ref:
+            chars = self.nt_chars.get(ref)
+        elif tag in self.classes:
+            chars = _chars(self.classes[tag])
+        else:
+            chars = frozenset(TAGS[tag]) if tag in TAGS else None
+        if chars:
+            self.required.append(chars)
+
 
 def compile_rules(rules: list[Rule], classes: dict[str, str], nts: dict[str, list[Rule]]) -> tuple[
         list[Compiled], dict[str, list[Compiled]]]:
     """Compile nonterminals (in order: a nonterminal may use earlier ones), then top rules."""
     flat: dict[str, str] = {}
+    nt_chars: dict[str, frozenset[str] | None] = {}
     compiled_nts: dict[str, list[Compiled]] = {}
     for nt, alternatives in nts.items():
-        compiled_nts[nt] = [_compile(r, classes, flat) for r in alternatives]
+        compiled_nts[nt] = [_compile(r, classes, flat, nt_chars) for r in alternatives]
         flat[nt] = "|".join(_Parser(r.pattern, classes, flat, False).alt() for r in alternatives)
-    return [_compile(r, classes, flat) for r in rules], compiled_nts
+        needs = [c.required for c in compiled_nts[nt]]
+        nt_chars[nt] = None if not all(needs) else frozenset().union(*(s for n in needs for s in n))
+    return [_compile(r, classes, flat, nt_chars) for r in rules], compiled_nts
 
 
-def _compile(rule: Rule, classes: dict[str, str], flat: dict[str, str]) -> Compiled:
-    parser = _Parser(rule.pattern, classes, flat, True)
-    return Compiled(rule, re.compile(parser.alt()), parser.subs)
+def _compile(rule: Rule, classes: dict[str, str], flat: dict[str, str],
+             nt_chars: dict[str, frozenset[str] | None]) -> Compiled:
+    parser = _Parser(rule.pattern, classes, flat, True, nt_chars)
+    return Compiled(rule, re.compile(parser.alt()), parser.subs, parser.needs())
 
 
 @dataclass
