@@ -119,7 +119,13 @@ def month_year(hit: Hit) -> CalDate | None:
     year, short = year_of(hit.get("y"))
     if hit.get("u") is not None and unit_of(hit) != "month":
         return None
+    if short and hit.lex.numeric_order == "mdy" and not _plainly_year(hit.get("y")):
+        return None  # "Feb 27": in month-first languages a small number after a month is its day
     return CalDate(year, hit.get("m").value, short_year=short) if year is not None else None
+
+
+def _plainly_year(item: Item) -> bool:
+    return item.value.startswith("0") or int(item.value) > 31
 
 
 def month(hit: Hit) -> CalDate | None:
@@ -130,7 +136,8 @@ def month(hit: Hit) -> CalDate | None:
 
 def year(hit: Hit) -> CalDate | None:
     value, _ = year_of(hit.get("y"))
-    if value is None or hit.get("u") is not None and unit_of(hit) != "year":
+    unit = hit.get("u")
+    if value is None or unit is not None and (unit.value != "year" or unit.plural):
         return None
     if not hit.has("u") and not hit.has("p") and not _looks_like_year(hit, value):
         return None
@@ -247,6 +254,11 @@ def since(hit: Hit) -> Since | None:
     return Since(base) if base is not None else None
 
 
+def since_point(hit: Hit) -> Since | None:
+    base = hit.sub("x")
+    return Since(base) if base is not None else None
+
+
 def to_date(hit: Hit) -> ToDate | None:
     unit = unit_of(hit)
     side = -1 if hit.get("side").tag == "AGOS" else 1
@@ -288,7 +300,7 @@ def part(hit: Hit) -> Part | None:
 
 
 def until(hit: Hit) -> Until | None:
-    base = hit.sub("b")
+    base = hit.sub("x")
     return Until(base) if base is not None else None
 
 

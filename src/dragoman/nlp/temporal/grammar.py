@@ -19,7 +19,7 @@ from .tags import TAGS
 
 CLASSES: dict[str, str] = {
     "DAY": "[NO]", "ANYMONTH": "[Mm]", "ANYWD": "[Ww]", "DIR": "[PX]", "COUNT": "[NV]", "SEP": r"[/\-.]",
-    "RANGETO": r"[>uc&\-]", "OPEN": "[gdb]", "LEAD": "[eIcuod]",
+    "RANGETO": r"[>uc\-]", "OPEN": "[gd]", "LEAD": "[eIcuod]",
     # a year: four digits, or two digits not followed by what a counted number would be
     "YR": r"(?:Y|N(?![zNYBUMmOU]))",
 }
@@ -48,7 +48,7 @@ NTS: dict[str, list[Rule]] = {
         Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(WORD|UNIT|NUM|DOT NUM) (COMMA? y=YR)?", b.dmy),
         Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
         Rule("iso", "y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
-        Rule("holiday", "THIS? THE? (HPRE THE?)? h=HOLIDAY (y=YEAR|dir=DIR)?", b.holiday),
+        Rule("holiday", "THIS? THE? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|dir=DIR)?", b.holiday),
         Rule("weekday_day", "THE? wd=ANYWD d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
         Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric),
     ],
@@ -83,6 +83,9 @@ TOP: list[Rule] = [
     Rule("range_dates", "OPEN? THE? l=<date> RANGETO THE? r=<date>", b.span),
     Rule("range_days", "OPEN? THE? ANYWD? l=DAY RANGETO THE? r=<date>", b.span),
     Rule("range_month_days", "m=ANYMONTH l=DAY RANGETO r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
+    Rule("between_dates", "BETWEEN THE? l=<date> AND THE? r=<date>", b.span),
+    Rule("between_days", "BETWEEN THE? ANYWD? l=DAY AND THE? r=<date>", b.span),
+    Rule("between_periods", "BETWEEN l=<period> AND r=<period>", b.span),
     Rule("range_day_numbers", "BETWEEN THE l=DAY AND THE r=DAY !(UNIT|WORD|ANYMONTH)", b.span),
     Rule("range_day_numbers_weak", "OPEN? THE? l=DAY RANGETO THE? r=DAY", b.span, weak=True),
     Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", b.span),
@@ -90,10 +93,11 @@ TOP: list[Rule] = [
     Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", b.listing),
     # composites
     Rule("until", "BY THE? x=<point>", b.until),
+    Rule("since_part", "SINCE THE? x=<part>", b.since_point),
     Rule("within", "BY hedge=HEDGE* n=COUNT u=UNIT", b.within),
     Rule("part", "(IN|AU|AT|INP|ON)? x=<part>", inner),
     Rule("week_of", "THE u=UNIT OF THE? x=<date>", week_of),
-    Rule("nth_unit", "THE? o=(ORD|LAST) u=UNIT OF THE? b=<base>", b.nth),
+    Rule("nth_unit", "THE? o=(ORD|LAST) u=UNIT OF? THE? b=<base>", b.nth),
     Rule("nth_weekday", "THE? o=(ORD|LAST) wd=ANYWD OF THE? b=<base>", b.nth),
     Rule("nth_quarter", "THE? o=ORD u=UNIT !(OF)", nth_alone),
     Rule("nth_day", "THE o=DAY OF THE? b=<rel>", b.nth),
@@ -121,7 +125,7 @@ TOP: list[Rule] = [
     Rule("weekday_abbr", "(ON|THIS) wd=WDA", b.weekday),
     Rule("weekday_abbr_weak", "wd=WDA", b.weekday, weak=True),
     # dates and periods
-    Rule("date", "x=<date> TOD?", inner),
+    Rule("date", "ON? x=<date> TOD?", inner),
     Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", b.day_offset),
     Rule("day_weak", "THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
     Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
