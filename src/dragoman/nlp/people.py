@@ -103,7 +103,7 @@ def _plausible(view: View, lo: int, hi: int) -> bool:
     covered = [i in view.actor_spans for i in range(lo, hi)]
     if covered[0] and not all(covered):
         return False
-    return not (all(covered) and hi - lo == 1 and prenominal(view, lo) is None)
+    return not all(covered) or prenominal(view, lo) is not None
 
 
 def _capitalised(view: View, i: int) -> bool:

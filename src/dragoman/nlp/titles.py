@@ -22,7 +22,7 @@ from ..errors import UnsupportedLanguage
 from ..model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 WORD_LISTS = (  # the word lists of people.json, one PeopleLexicon field each
@@ -212,13 +212,30 @@ def _adjectival(doc: Doc, hit: Hit) -> bool:
 
 
 def _portfolio(doc: Doc, lex: PeopleLexicon, end: int) -> range:
-    """A capitalised word after a title and its connectors: "Secretary of | Energy", "ministre de l'|Intérieur"."""
-    k = end
-    while k < len(doc) and k - end < 2 and norm(doc[k].text) in lex.connectors:
-        k += 1
-    if k == end or k >= len(doc) or doc[k].ent_type_ in PERSON_LABELS or not proper(doc[k].text):
-        return range(0)
-    return range(end, k + 1)
+    """What a title is of: "porte-parole | de la diplomatie russe", "Secretary of | Energy".
+
+    Connectors followed by common nouns and adjectives, or by at most two
+    capitalised words ("de la Maison Blanche"), never by a person's name.
+    """
+    k = last = end
+    while k < len(doc) and k - end < 8:
+        j = k
+        while j < len(doc) and norm(doc[j].text) in lex.connectors:
+            j += 1
+        m, capitals = j, 0
+        while m < len(doc) and _portfolio_word(doc[m]) and capitals < 2:
+            capitals += proper(doc[m].text)
+            m += 1
+        if j == k or m == j:
+            break
+        k = last = m
+    return range(end, last)
+
+
+def _portfolio_word(token: Token) -> bool:
+    if token.is_punct or token.ent_type_ in PERSON_LABELS:
+        return False
+    return token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower() or proper(token.text)
 
 
 def _actor_spans(doc: Doc, actors: Sequence[Mention]) -> dict[int, tuple[int, int, str]]:
@@ -271,8 +288,11 @@ def fold(text: str) -> str:
 def prenominal(view: View, start: int, *, allow_comma: bool = True) -> tuple[int, int] | None:
     """The title zone right before a name: "le chef de la diplomatie russe | Sergueï Lavrov"."""
     end = start - 1 if allow_comma and start > 0 and view.doc[start - 1].text == "," else start
+    if end > 0 and view.doc[end - 1].pos_ == "ADP":  # "directeur de cabinet de | Jacques Delors"
+        return None
     lo, taken = end, view.name_tokens
-    while lo > 0 and view.same_sentence(lo - 1, start) and view.in_zone(lo - 1) and lo - 1 not in taken:
+    while (lo > 0 and view.same_sentence(lo - 1, start) and view.in_zone(lo - 1) and lo - 1 not in taken
+           and not _complement_of_other(view, lo)):
         lo -= 1
     while lo < end and view.is_connector(lo):
         lo += 1
@@ -284,6 +304,11 @@ def prenominal(view: View, start: int, *, allow_comma: bool = True) -> tuple[int
     if not titled and not any(i in view.actor_spans for i in range(lo, end)):
         return None
     return lo, end
+
+
+def _complement_of_other(view: View, lo: int) -> bool:
+    """A title governed by the word before it: "le porte-parole du | président Macron"."""
+    return view.is_connector(lo - 1) and any(hit.start == lo and hit.title.titled for hit in view.hits)
 
 
 def _after_preposition(view: View, lo: int) -> bool:
@@ -317,7 +342,7 @@ def apposition(view: View, end: int) -> tuple[int, int] | None:
 def _governed(view: View, end: int, j: int) -> bool:
     """A title governed by a word other than a filler: "X, proche du Premier ministre"."""
     k = j - 1
-    if k <= end or view.doc[k].pos_ == "DET" or view.word(k) not in view.lex.connectors:
+    if k <= end or view.doc[k].pos_ != "ADP" or view.word(k) not in view.lex.connectors:
         return False
     return view.word(k - 1) not in view.lex.fillers
 
