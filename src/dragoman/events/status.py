@@ -73,6 +73,7 @@ class StatusLexicon:
     past_modifiers: frozenset[str]
     uncertain_modifiers: frozenset[str]
     uncertain_adverbs: frozenset[str]
+    past_markers: frozenset[str]
     hypothesis_marks: frozenset[str]
     negation: frozenset[str]
     planned_cues: re.Pattern[str]
@@ -108,7 +109,7 @@ def status_lexicon(language: str) -> StatusLexicon:
         "perfect_auxiliaries", "near_future", "prospective_heads", "irrealis_heads", "denial_heads",
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
         "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
-        "uncertain_adverbs", "hypothesis_marks", "negation")}
+        "uncertain_adverbs", "past_markers", "hypothesis_marks", "negation")}
     cues = {key: phrase_pattern(raw[key]) for key in (
         "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues")}
     stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))
@@ -209,14 +210,27 @@ def _frame(trigger: "Token", lex: StatusLexicon) -> _Frame:
     token = gov
     while token is not None and len(chain) < _MAX_CLIMB:
         chain.append(token)
-        climbs = token.dep_ in _CHAIN_DEPS or (token.dep_ == "advcl" and "Inf" in token.morph.get("VerbForm"))
-        token = token.head if climbs and token.head is not token else None
+        token = _chain_parent(token)
     path: list["Token"] = []
     token = chain[-1] if chain else None
     while token is not None and token.dep_ in _PATH_DEPS and token.head is not token and len(path) < _MAX_CLIMB:
         token = token.head
         path.append(token)
     return _Frame(trigger, gov, tuple(chain), tuple(path), lex)
+
+
+def _chain_parent(token: "Token") -> Optional["Token"]:
+    """The verb whose tense a non-finite verb takes: 'plans to send', 'the talks, held in ...'."""
+    if token.head is token:
+        return None
+    form = set(token.morph.get("VerbForm"))
+    if token.dep_ in _CHAIN_DEPS or (token.dep_ == "advcl" and "Inf" in form):
+        return token.head
+    participle = bool(form & {"Part", "Ger"}) and not any(c.dep_ in _GROUP_DEPS for c in token.children)
+    if not participle or token.dep_ in ("conj", "parataxis", "ccomp"):
+        return None
+    head = token.head
+    return head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
 
 
 def _infinitive_below(gov: Optional["Token"], lex: StatusLexicon) -> Optional["Token"]:
@@ -414,9 +428,15 @@ def _group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Opti
 
 
 def _modified(frame: _Frame) -> Optional[Verdict]:
-    """'prochaine réunion', 'la réunion prévue', 'previous talks', 'possible summit'."""
-    lex = frame.lex
-    for child in frame.trigger.children:
+    """'prochaine réunion', 'previous talks', 'possible summit', 'depuis le retrait', 'since the war'."""
+    lex, trigger = frame.lex, frame.trigger
+    markers = [c for c in trigger.children if c.dep_ in ("case", "mark")]
+    if trigger.dep_ == "pobj":
+        markers.append(trigger.head)
+    for marker in markers:
+        if _words(marker) & lex.past_markers:
+            return "occurred", marker.text
+    for child in trigger.children:
         if child.dep_ not in _MODIFIER_DEPS:
             continue
         for status, words in (("planned", lex.planned_modifiers), ("occurred", lex.past_modifiers),

@@ -126,20 +126,13 @@ def keyword_regex(pattern: str) -> str:
 def _piece_regex(piece: str) -> str:
     if piece == "*":
         return r"\w*"
-    if piece.startswith("("):
-        return "(?:" + _literal(piece[1:-1]) + ")?"
-    return _literal(piece)
+    body = re.escape(piece.strip("()")).replace("'", "['’]")
+    return f"(?:{body})?" if piece.startswith("(") else body
 
 
-def _literal(text: str) -> str:
-    return re.escape(text).replace("'", "['’]")
-
-
-def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     ordered = sorted(set(patterns), key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile("|".join(keyword_regex(p) for p in ordered), re.IGNORECASE)
+    return re.compile("|".join(map(keyword_regex, ordered)), re.IGNORECASE) if ordered else None
 
 
 def _cue_words(text: str) -> tuple[str, ...]:
@@ -458,12 +451,10 @@ def _apply(cue: Cue, match: list["Token"], scopes: _Scopes, lex: TopicLexicon) -
         return
     negation = _negation(match, lex) if cue.scope != "noun" else set()
     restrictive = bool(negation) and negation <= {"ne", "n'"} and _restrictive(match, lex)
-    if cue.role == "excluded":
-        if not negation or restrictive:
+    negated = bool(negation) and not restrictive
+    if cue.role == "excluded" or negated:
+        if not (cue.role == "excluded" and negated):  # 'pas exclu' says nothing either way
             scopes.excluded |= scope
-        return
-    if negation and not restrictive:
-        scopes.excluded |= scope
         return
     scopes.topic |= scope
     scopes.anchors |= {t.i for t in match}
@@ -483,17 +474,11 @@ def _units(sentences: Sequence["Span"]) -> list["Span"]:
     for sentence in sorted(sentences, key=lambda s: s.start):
         if units and sentence.start < units[-1].end:
             continue
-        end = sentence.end
-        doc = sentence.doc
-        while end < len(doc) and _ends_with_colon(doc[sentence.start:end]):
+        doc, end = sentence.doc, sentence.end
+        while end < len(doc) and [t.text for t in doc[sentence.start:end] if not t.is_space][-1:] == [":"]:
             end = doc[end].sent.end
         units.append(doc[sentence.start:end])
     return units
-
-
-def _ends_with_colon(span: "Span") -> bool:
-    words = [t for t in span if not t.is_space]
-    return bool(words) and words[-1].text == ":"
 
 
 def read_topics(sentences: Sequence["Span"], *, language: str) -> TopicReading:
