@@ -66,14 +66,14 @@ class ActorIndex:
 
     def __init__(self, doc, mentions: Sequence[Mention]) -> None:
         self.mentions = [m for m in mentions if isinstance(m.value, Actor)]
-        self.at: dict[int, int] = {}
+        self.at: dict[int, list[int]] = {}
         for n, mention in enumerate(self.mentions):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
-                self.at.setdefault(token.i, n)
+                self.at.setdefault(token.i, []).append(n)
 
     def within(self, indices: Iterable[int]) -> list[int]:
-        return list(dict.fromkeys(self.at[i] for i in sorted(indices) if i in self.at))
+        return list(dict.fromkeys(n for i in sorted(indices) for n in self.at.get(i, ())))
 
 
 class Frame:
@@ -101,7 +101,8 @@ def np_indices(token) -> set[int]:
     stack = [token]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ not in NP_STOP_DEPS and child.i not in found:
+            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
                 found.add(child.i)
                 stack.append(child)
     return found
@@ -172,6 +173,11 @@ class ArgumentReader:
             elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
                 frame.add("objects", self.actors(child))
         self.prepositional(verb, frame, noun=False)
+        for child in verb.children:  # "se rendra la semaine prochaine à Washington": a misattached place
+            if child.dep_ in ("obl:mod", "npadvmod"):
+                self.prepositional(child, frame, noun=False)
+        if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X et Y ont...": a misparsed subject
+            frame.add("sources", self.actors(verb.head))
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
 
@@ -528,7 +534,7 @@ def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:
     found = list(finder.find(doc.text))
     if dictionary is None:
         return found
-    own = dictionary.find(doc, on=_day(row.get("date")))
+    own = dictionary.find(doc.text, on=_day(row.get("date")), actors=found)
     taken = {i for m in own for i in range(m.start, m.end)}
     return own + [m for m in found if not any(i in taken for i in range(m.start, m.end))]
 

@@ -200,6 +200,8 @@ def particles(token) -> frozenset[str]:
             found.add(child.lower_)
         if child.dep_ in PHRASE_DEPS:
             found |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark", "fixed")}
+        if child.dep_ == "obl:mod":  # a phrase the parser hung on a time adverbial
+            found |= {w.lower_ for g in child.children if g.dep_ == "nmod" for w in g.children if w.dep_ == "case"}
     return frozenset(found)
 
 
