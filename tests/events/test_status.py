@@ -158,3 +158,16 @@ def test_status_is_always_a_contract_value(nlp, language):
 def test_status_lexicon_unknown_language_raises():
     with pytest.raises(UnsupportedLanguage):
         status_lexicon("xx")
+
+
+@pytest.mark.parametrize("language, text, trigger, status", [
+    ("fr", "Depuis le retrait américain de l'accord, les relations restent tendues.", "retrait", "occurred"),
+    ("fr", "Les entretiens, organisés au consulat, ont duré trois heures.", "organisés", "occurred"),
+    ("fr", "Paris a lancé une offensive diplomatique en mars.", "lancé", "occurred"),
+    ("en", "Since the invasion, trade between the two countries has collapsed.", "invasion", "occurred"),
+    ("en", "The talks, held at the consulate, lasted three hours.", "held", "occurred"),
+    ("en", "The talks, held at the consulate, will last three hours.", "held", "planned"),
+    ("en", "Russia launched a new offensive in the east.", "launched", "occurred"),
+])
+def test_status_of_participles_and_recalled_events(nlp, language, text, trigger, status):
+    assert _status(nlp, language, text, trigger)[0] == status

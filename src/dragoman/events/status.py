@@ -134,9 +134,7 @@ def governing_verb(trigger: "Token") -> Optional["Token"]:
 
 
 def _is_predicate(token: "Token") -> bool:
-    if token.pos_ == "VERB" and token.dep_ not in _GROUP_DEPS:
-        return True
-    if token.pos_ == "AUX" and token.dep_ not in _GROUP_DEPS:
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in _GROUP_DEPS:
         return True
     return any(child.dep_ == "cop" for child in token.children)
 
@@ -473,28 +471,23 @@ def _announced(frame: _Frame) -> bool:
             and _entry(gov, frame.lex.announce_heads) is not None)
 
 
-def event_status(trigger: "Token", *, language: str) -> Verdict:
-    """``(status, cue)`` for the event that ``trigger`` names; ``cue`` is the deciding words."""
-    lex = status_lexicon(language)
-    frame = _frame(trigger, lex)
-    found = _cancelled(frame) or _uncertain(frame)
-    if found:
-        return found
-    found = _modified(frame)
-    if found:
-        return found
-    announced = _announced(frame)
-    found = None if announced else _tense(frame)
-    if found:
-        return found
-    cued = _cued(trigger.sent, lex)
+def _present(frame: _Frame) -> Verdict:
+    """A plain present, a verbless trigger or an announcement: cue words decide, else the tense."""
+    cued = _cued(frame.trigger.sent, frame.lex)
     if cued and cued[0] == "planned":
         return cued
     found = _begun(frame) or cued
     if found:
         return found
-    if announced:
-        return "planned", _text(_group(frame.gov))
-    if frame.gov is not None:
-        return "ongoing", _text(_group(frame.gov))
-    return "occurred", ""
+    if frame.gov is None:
+        return "occurred", ""  # a verbless headline reports news
+    return ("planned" if _announced(frame) else "ongoing"), _text(_group(frame.gov))
+
+
+def event_status(trigger: "Token", *, language: str) -> Verdict:
+    """``(status, cue)`` for the event that ``trigger`` names; ``cue`` is the deciding words."""
+    frame = _frame(trigger, status_lexicon(language))
+    found = _cancelled(frame) or _uncertain(frame) or _modified(frame)
+    if not found and not _announced(frame):
+        found = _tense(frame)
+    return found or _present(frame)
