@@ -206,9 +206,14 @@ def _title_hits(doc: Doc, lex: PeopleLexicon) -> list[Hit]:
 
 
 def _adjectival(doc: Doc, hit: Hit) -> bool:
-    """A title word used as an adjective after a noun: "procureur général" is no "général"."""
-    first = doc[hit.start]
-    return first.pos_ == "ADJ" and hit.start > 0 and doc[hit.start - 1].pos_ in ("NOUN", "PROPN")
+    """A title word used as a verb or as an adjective after a noun: "a envoyé", "will head",
+    "procureur général"."""
+    if hit.end - hit.start > 1:
+        return False
+    token = doc[hit.start]
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "ADJ" and hit.start > 0 and doc[hit.start - 1].pos_ in ("NOUN", "PROPN")
 
 
 def _portfolio(doc: Doc, lex: PeopleLexicon, end: int) -> range:
