@@ -155,7 +155,7 @@ def _looks_like_year(hit: Hit, value: int) -> bool:
 
 
 _YEAR_LEADS = frozenset({"IN", "SINCE", "BETWEEN", "FROM", "TO", "AT", "INP", "PART", "OF", "THE", "DASH", "AND",
-                         "MONTH", "MONTHA", "SEASON", "COMMA", "AU", "ON"})
+                         "MONTH", "MONTHA", "SEASON", "AU", "ON"})
 
 
 def short_year(hit: Hit) -> CalDate | None:

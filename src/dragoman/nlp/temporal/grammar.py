@@ -19,6 +19,8 @@ from .tags import TAGS
 
 CLASSES: dict[str, str] = {
     "DAY": "[NO]", "ANYMONTH": "[Mm]", "ANYWD": "[Ww]", "DIR": "[PX]", "COUNT": "[NV]", "SEP": r"[/\-.]",
+    # what follows "after"/"avant" when they are prepositions ("a day after the vote")
+    "NOUNISH": "[zldTNOYMmWwRFs]",
     "RANGETO": r"[>uc\-]", "OPEN": "[gd]", "LEAD": "[eIcuod]",
     # a year: four digits, or two digits not followed by what a counted number would be
     "YR": r"(?:Y|N(?![zNYBUMmOU]))",
@@ -83,6 +85,7 @@ TOP: list[Rule] = [
     Rule("range_dates", "OPEN? THE? l=<date> RANGETO THE? r=<date>", b.span),
     Rule("range_days", "OPEN? THE? ANYWD? l=DAY RANGETO THE? r=<date>", b.span),
     Rule("range_month_days", "m=ANYMONTH l=DAY RANGETO r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
+    Rule("between_month_days", "BETWEEN m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
     Rule("between_dates", "BETWEEN THE? l=<date> AND THE? r=<date>", b.span),
     Rule("between_days", "BETWEEN THE? ANYWD? l=DAY AND THE? r=<date>", b.span),
     Rule("between_periods", "BETWEEN l=<period> AND r=<period>", b.span),
@@ -105,9 +108,9 @@ TOP: list[Rule] = [
     Rule("to_date", "side=(AGOS|LATER) (INP|IN)? THE? THIS? u=UNIT THIS?", b.to_date),
     # offsets from the anchor
     Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
-    Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS", b.ago),
+    Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS !NOUNISH", b.ago),
     Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF?", b.ahead),
-    Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER", b.ahead),
+    Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER !NOUNISH", b.ahead),
     Rule("since", "SINCE hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.since),
     # runs of whole units, vague windows
     Rule("vague_run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=VAGUE u=UNIT", b.vague_run),

@@ -63,7 +63,7 @@ class Tense:
 class Lexicon:
     language: str
     numeric_order: str
-    phrases: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]]
+    phrases: dict[str, "_Node"]
     ordinal_suffixes: frozenset[str]
     decade_suffixes: frozenset[str]
     quarter_prefixes: frozenset[str]
@@ -82,24 +82,32 @@ class Lexicon:
         tokens = tokenize(folded)
         norms = [t.norm for t in tokens]
         items: list[Item] = []
+        phrases = self.phrases
         i = 0
         while i < len(tokens):
-            groups = self.phrases.get(norms[i])
-            found = self._phrase_at(text, folded, tokens, norms, i, groups) if groups else None
-            if found is None:
-                items.append(self._shape(tokens[i]))
-                i += 1
-            else:
+            node = phrases.get(norms[i])
+            found = self._phrase_at(text, folded, tokens, norms, i, node) if node else None
+            if found is not None:
                 items.append(found[0])
                 i = found[1]
+                continue
+            token = tokens[i]
+            if token.norm.isalpha() and len(token.norm) > 2:  # the common case: a plain word
+                items.append(Item(token.start, token.end, "WORD", None, token.norm))
+            else:
+                items.append(self._shape(token))
+            i += 1
         return _merge_numbers(items, self.number_joiners)
 
     def _phrase_at(self, text: str, folded: str, tokens: list[Token], norms: list[str], i: int,
-                   groups: tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]) -> tuple[Item, int] | None:
+                   node: "_Node") -> tuple[Item, int] | None:
         """The longest lexicon phrase starting at token ``i``, as one item, and the next token index."""
-        for n, by_words in groups:
-            entries = by_words.get(tuple(norms[i:i + n]))
-            if entries is None or not _adjacent(tokens, i, n):
+        found = _walk(node, norms, i)
+        if len(found) == 1 and found[0][0] == 1 and node.simple is not None:
+            token, entry = tokens[i], node.simple
+            return Item(token.start, token.end, entry.tag, entry.value, token.norm, token.norm in self.plural), i + 1
+        for n, entries in reversed(found):
+            if not _adjacent(tokens, i, n):
                 continue
             entry = self._choose(text, folded, tokens[i].start, tokens[i + n - 1].end, entries)
             if entry is None:
@@ -126,6 +134,30 @@ class Lexicon:
     def _shape(self, token: Token) -> Item:
         tag, value = _shape_tag(token.norm, self)
         return Item(token.start, token.end, tag, value, token.norm)
+
+
+class _Node:
+    """A trie node over phrase tokens: the phrases ending here, and the longer ones."""
+    __slots__ = ("entries", "children", "simple")
+
+    def __init__(self) -> None:
+        self.entries: tuple[Entry, ...] = ()
+        self.children: dict[str, _Node] = {}
+        self.simple: Entry | None = None  # the entry to use as is (no abbreviation, accent or case check)
+
+
+def _walk(node: _Node, norms: list[str], i: int) -> list[tuple[int, tuple[Entry, ...]]]:
+    """Every phrase that starts at token ``i``: (length, entries), shortest first."""
+    found = [(1, node.entries)] if node.entries else []
+    n = 1
+    while node.children and i + n < len(norms):
+        node = node.children.get(norms[i + n])
+        if node is None:
+            break
+        n += 1
+        if node.entries:
+            found.append((n, node.entries))
+    return found
 
 
 def _adjacent(tokens: list[Token], i: int, n: int) -> bool:
@@ -218,7 +250,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             for variant in _variants(words):
                 index.setdefault(variant, []).append(entry)
     return Lexicon(
-        language=data["language"], numeric_order=data.get("numeric_order", "dmy"), phrases=_by_first(index),
+        language=data["language"], numeric_order=data.get("numeric_order", "dmy"), phrases=_trie(index, _folded(data, "strict_accents")),
         ordinal_suffixes=_folded(data, "ordinal_suffixes"), decade_suffixes=_folded(data, "decade_suffixes"),
         quarter_prefixes=_folded(data, "quarter_prefixes"), number_joiners=_folded(data, "number_joiners"),
         plural=_folded(data, "plural"), strict_accents=frozenset(w.lower() for w in data.get("strict_accents", ())),
@@ -243,12 +275,16 @@ def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return variants
 
 
-def _by_first(index: dict[tuple[str, ...], list[Entry]]) -> dict[str, tuple]:
-    """Phrases by first token, then by length (longest first), then by their tokens."""
-    first: dict[str, dict[int, dict[tuple[str, ...], tuple[Entry, ...]]]] = {}
+def _trie(index: dict[tuple[str, ...], list[Entry]], strict: frozenset[str]) -> dict[str, _Node]:
+    roots: dict[str, _Node] = {}
     for words, entries in index.items():
-        first.setdefault(words[0], {}).setdefault(len(words), {})[words] = tuple(entries)
-    return {k: tuple(sorted(v.items(), reverse=True)) for k, v in first.items()}
+        node = roots.setdefault(words[0], _Node())
+        for word in words[1:]:
+            node = node.children.setdefault(word, _Node())
+        node.entries = tuple(entries)
+        plain = not any(e.abbreviation for e in entries) and entries[0].tag not in _UNAMBIGUOUS
+        node.simple = entries[0] if plain and len(words) == 1 and words[0] not in strict else None
+    return roots
 
 
 def _folded(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -51,7 +51,7 @@ def fold(text: str) -> str:
 
 
 def tokenize(folded: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
