@@ -37,7 +37,7 @@ def test_french_article_expressions_are_all_found() -> None:
 
 def test_english_article_expressions_are_all_found() -> None:
     assert found_texts(ARTICLE_EN, "en") == [
-        "on Tuesday", "on April 27", "early May", "Two weeks ago", "by the end of the year"]
+        "on Tuesday", "on April 27", "in early May", "Two weeks ago", "by the end of the year"]
 
 
 def test_value_text_is_the_matched_span() -> None:
