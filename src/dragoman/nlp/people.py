@@ -55,10 +55,10 @@ class _Occurrence:
     roles: set[str] = field(default_factory=set)
 
 
-
 # ----------------------------------------------------------------- names
 
 def _find_names(view: View) -> None:
+    """Every name in the document, into ``view.names``."""
     for ent in view.doc.ents:
         if ent.label_ in PERSON_LABELS:
             cleaned = _clean_name(view, ent.start, ent.end)
@@ -70,6 +70,7 @@ def _find_names(view: View) -> None:
 
 
 def _clean_name(view: View, lo: int, hi: int) -> tuple[int, int] | None:
+    """An entity span without leading titles, honorifics and punctuation ("M. | Fidan")."""
     lex = view.lex
     while lo < hi and (view.doc[lo].is_punct or lo in view.title_tokens or lo in view.complement_tokens
                        or view.word(lo) in lex.honorifics or not view.doc[lo].text[:1].isupper()):
@@ -135,11 +136,13 @@ def _missed_names(view: View) -> Iterator[tuple[int, int]]:
 
 
 def _add_surnames(view: View) -> None:
+    """Later bare surnames of people named in full, which NER often misses at a sentence's start."""
     surnames = {fold(view.doc[end - 1].text) for start, end in view.names.items() if end - start > 1}
     taken = view.name_tokens
     for token in view.doc:
+        span = view.actor_spans.get(token.i)
         if (token.i not in taken and token.text[:1].isupper() and token.i not in view.title_tokens
-                and fold(token.text) in surnames):
+                and fold(token.text) in surnames and (span is None or span[1] - span[0] == 1)):
             view.add_name(token.i, token.i + 1)
 
 
@@ -160,6 +163,7 @@ def _absorb(view: View, occ: _Occurrence, lo: int, hi: int, title_from: int) -> 
 
 
 def _named(view: View) -> list[_Occurrence]:
+    """One occurrence per name, with the title zones before and after it."""
     found = []
     for start, end in sorted(view.names.items()):
         occ = _Occurrence(start, end, start, end, name=view.doc[start:end].text)

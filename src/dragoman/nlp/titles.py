@@ -31,12 +31,13 @@ WORD_LISTS = (  # the word lists of people.json, one PeopleLexicon field each
     "passive_markers", "host_lemmas", "receive_lemmas",
 )
 
+
 # ----------------------------------------------------------------- lexicons
 
 def load_lexicon(language: str, filename: str) -> dict[str, Any]:
     """The JSON lexicon ``data/<language>/<filename>``; an unknown language raises."""
     path = data_dir() / language / filename
-    if not path.is_file():
+    if not language.isalpha() or not path.is_file():
         supported = sorted(p.parent.name for p in data_dir().glob(f"*/{filename}"))
         raise UnsupportedLanguage(source=filename, language=language, supported=", ".join(supported))
     with open(path, encoding="utf-8") as handle:
@@ -82,6 +83,7 @@ def norm(text: str) -> str:
 
 @dataclass(frozen=True)
 class Title:
+    """One title of the lexicon: its key ("ambassador"), the phrases that say it, and its role."""
     key: str
     pattern: re.Pattern[str] | None
     parent: str | None = None
@@ -91,6 +93,7 @@ class Title:
 
 @dataclass(frozen=True)
 class PeopleLexicon:
+    """One language's ``people.json``: titles, and the word lists that frame names and cues."""
     titles: tuple[Title, ...]
     complements: re.Pattern[str] | None
     honorifics: frozenset[str]
@@ -130,19 +133,19 @@ class PeopleLexicon:
         return keys
 
 
-
 # ----------------------------------------------------------------- per-document view
 
 @dataclass(frozen=True)
 class Hit:
+    """A title phrase found in a document, as a token span."""
     start: int
     end: int
     title: Title
 
 
-
 @dataclass
 class View:
+    """One document as the people reader sees it: tokens, title hits, actors, names found so far."""
     doc: Doc
     lex: PeopleLexicon
     sent_of: list[int]
@@ -150,7 +153,8 @@ class View:
     title_tokens: frozenset[int]
     complement_tokens: frozenset[int]
     actor_spans: dict[int, tuple[int, int, str]]
-    names: dict[int, int] = field(default_factory=dict)
+    names: dict[int, int] = field(default_factory=dict)  # start -> end
+    name_tokens: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Doc, lex: PeopleLexicon, actors: Sequence[Mention]) -> View:
@@ -165,8 +169,6 @@ class View:
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.doc) and 0 <= j < len(self.doc) and self.sent_of[i] == self.sent_of[j]
-
-    name_tokens: set[int] = field(default_factory=set)
 
     def add_name(self, start: int, end: int) -> None:
         self.names[start] = end
