@@ -9,15 +9,14 @@ gets one reading:
 * **background**: inside a context frame ("dans un contexte de tensions ...",
   "amid tensions over", "depuis le début de la guerre", "since the war began")
   or the condition of a hypothesis ("si ...", "Aborder l'Ukraine aurait ...");
-* **topic**: in the scope of a topic cue ("porteront sur", "axés sur", "focus
-  on", "on the agenda", "Objectif : X"), or named without any cue, unless a cue
-  made the topics exclusive ("exclusivement", "se limitent à", "only"): then the
-  uncued mentions are background.
+* **topic**: in the scope of a topic cue ("porteront sur", "axés sur", "focus on",
+  "on the agenda", "Objectif : X"), or named without any cue, unless a cue made the
+  topics exclusive ("exclusivement", "se limitent à", "only") or the sentence is dated
+  in the past ("la semaine dernière"): then uncued mentions are background.
 
-Scopes follow the dependency tree: the complements of a cue verb or the object
-of a cue preposition, the subject of a cue predicate, the noun a negation
-word modifies, or the list after a colon. When the parse gives nothing, the
-words up to the next clause boundary stand in for it.
+Scopes follow the dependency tree (complements of a cue verb, object of a cue preposition,
+subject of a cue predicate, noun a negation word modifies, list after a colon); when the
+parse gives nothing, the words up to the next clause boundary stand in for it.
 """
 from __future__ import annotations
 
@@ -336,17 +335,15 @@ def _label_scope(match: list["Token"]) -> set[int]:
         return set()
     scope = set()
     for token in doc[colon.i + 1: min(colon.i + 1 + _LABEL_WINDOW, len(doc))]:
-        if token.text in _LIST_END or "\n" in token.text_with_ws:
-            scope.add(token.i)
-            break
         scope.add(token.i)
+        if token.text in _LIST_END or "\n" in token.text_with_ws:
+            break
     return scope
 
 
 def _window(match: list["Token"], *, before: bool) -> set[int]:
     """Fallback scope: the words up to the next clause boundary."""
-    doc = match[0].doc
-    sentence = match[0].sent
+    doc, sentence = match[0].doc, match[0].sent
     step, i = (-1, match[0].i - 1) if before else (1, match[-1].i + 1)
     scope = set()
     while sentence.start <= i < sentence.end and len(scope) < _WINDOW and doc[i].text not in _BOUNDARY:
@@ -384,10 +381,8 @@ def _negation(match: list["Token"], lex: TopicLexicon) -> set[str]:
 
 def _restrictive(match: list["Token"], lex: TopicLexicon) -> bool:
     """French 'ne ... que' ('ne porteront que sur'): only, not a negation."""
-    doc, anchor = match[0].doc, _anchor(match)
-    start = min(t.i for t in match + [_clause_head(anchor)])
-    near = doc[start: min(match[-1].i + 3, len(doc))]
-    return any(normalise(t.text) in lex.restrictive for t in near)
+    doc, start = match[0].doc, min(t.i for t in match + [_clause_head(_anchor(match))])
+    return any(normalise(t.text) in lex.restrictive for t in doc[start: min(match[-1].i + 3, len(doc))])
 
 
 # ----------------------------------------------------------------- frames
@@ -427,13 +422,16 @@ class _Scopes:
     background: set[int]
     anchors: set[int]
     exclusive: bool = False
+    recalled: bool = False  # the sentence is dated in the past ('last week', 'il y a un mois')
 
     def label(self, index: int) -> str:
         if index in self.excluded:
             return "excluded"
         if index in self.background:
             return "background"
-        return "topic" if index in self.topic else "unmarked"
+        if index in self.topic:
+            return "topic"
+        return "background" if self.recalled else "unmarked"
 
 
 def _scopes(unit: "Span", lex: TopicLexicon) -> _Scopes:
@@ -442,6 +440,7 @@ def _scopes(unit: "Span", lex: TopicLexicon) -> _Scopes:
         for match in _find(unit, cue.words):
             _apply(cue, match, scopes, lex)
     scopes.exclusive = scopes.exclusive or _exclusive_adverb(unit, scopes, lex)
+    scopes.recalled = bool(status_lexicon(lex.language).past_cues.search(normalise(unit.text)))
     return scopes
 
 
