@@ -86,6 +86,8 @@ UNCERTAIN = [
     ("en", "The envoy reportedly met rebel leaders.", "met", "reportedly"),
     ("en", "Tehran wants direct talks with Washington.", "talks", "wants"),
     ("en", "The ministers did not meet.", "meet", "did not meet"),
+    ("en", "The president said he was ready to meet his rival.", "meet", "ready"),
+    ("fr", "Le président s'est dit prêt à rencontrer son rival.", "rencontrer", "prêt"),
 ]
 
 

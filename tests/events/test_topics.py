@@ -86,6 +86,8 @@ BACKGROUND = [
     ("en", "Against the backdrop of the war in Ukraine, the two ministers met in Riyadh.", {"ukraine_war"}),
     ("en", "Since the Ukraine war began, the two capitals have barely spoken.", {"ukraine_war"}),
     ("en", "If the talks had covered sanctions, they would have collapsed.", {"sanctions"}),
+    ("en", "Washington imposed new sanctions on Moscow last week.", {"sanctions"}),
+    ("fr", "La semaine dernière, Bruxelles a adopté un nouveau train de sanctions.", {"sanctions"}),
 ]
 
 
