@@ -178,6 +178,10 @@ class ArgumentReader:
                 self.prepositional(child, frame, noun=False)
         if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X et Y ont...": a misparsed subject
             frame.add("sources", self.actors(verb.head))
+        if not (frame.sources or passive):  # an unlabelled noun before the verb is its subject
+            for child in verb.children:
+                if child.dep_ == "dep" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
+                    frame.add("sources", self.actors(child))
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
 
@@ -353,13 +357,16 @@ class SentenceCoder:
 
     def code(self, span) -> list[CodedEvent]:
         matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
-        events = [self.event(m, complements(m, inner, self.doc)) for m, inner in main_triggers(matches, self.doc)]
+        events = [self.event(m, complements(m, inner, self.doc), span)
+                  for m, inner in main_triggers(matches, self.doc)]
         return absorb(merge_events(events))
 
-    def event(self, match: TriggerMatch, inner: list[TriggerMatch]) -> CodedEvent:
+    def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
         token = self.doc[match.token]
         noun = match.entry.pos == "noun"
         frame = self.reader.frame(token, match)
+        if not frame.sources:
+            frame.add("sources", self._split_subject(token, unit))
         if inner and not (frame.objects or frame.targets or frame.partners):
             self._inherit_targets(frame, inner[0])
         kind, cameo, mode = committed_type(match, inner)
@@ -368,6 +375,16 @@ class SentenceCoder:
                           target=target, negated=negated(token, self.cues, noun),
                           sentence=self.sent_of.get(token.i, 0), future=future(token, self.cues, noun),
                           text=self.doc.text[match.start:match.end])
+
+    def _split_subject(self, token, unit) -> list[int]:
+        """ "Paris et Berlin | ont convenu...": the parser cut the sentence after its subject."""
+        sent = token.sent
+        if sent.start <= unit.start or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in sent.root.children):
+            return []
+        before = self.doc[unit.start:sent.start]
+        if any(t.pos_ in ("VERB", "AUX") for t in before):
+            return []
+        return self.index.within(range(before.start, before.end))
 
     def _inherit_targets(self, frame: Frame, inner: TriggerMatch) -> None:
         """ "threatened to impose sanctions on Iran": the target of what is threatened."""
