@@ -91,6 +91,11 @@ def numeric(hit: Hit) -> CalDate | None:
     return CalDate(year, month, day, short_year=short)
 
 
+def numeric_padded(hit: Hit) -> CalDate | None:
+    """``22/04`` without an article: only with a two-digit month, so that fractions (1/3) stay out."""
+    return numeric(hit) if len(hit.get("b").value) == 2 and len(hit.get("a").value) <= 2 else None
+
+
 def iso(hit: Hit) -> CalDate | None:
     year, month, day = hit.get("y").value, number_value(hit.get("b")), number_value(hit.get("c"))
     if month is None or not 1 <= month <= 12 or day is None or not 1 <= day <= 31:
@@ -99,10 +104,10 @@ def iso(hit: Hit) -> CalDate | None:
 
 
 def iso_month(hit: Hit) -> CalDate | None:
-    month = hit.get("b")
-    if month is None or len(month.value) != 2 or not 1 <= int(month.value) <= 12:
+    month, year_item = hit.get("b"), hit.get("y")
+    if month is None or not 1 <= int(month.value) <= 12 or not 1000 <= year_item.value <= 2999:
         return None
-    return CalDate(hit.get("y").value, int(month.value))
+    return CalDate(year_item.value, int(month.value))
 
 
 def weekday_day(hit: Hit) -> CalDate | None:
@@ -131,7 +136,8 @@ def _plainly_year(item: Item) -> bool:
 def month(hit: Hit) -> CalDate | None:
     if hit.get("u") is not None and unit_of(hit) != "month":
         return None
-    return CalDate(month=hit.get("m").value, direction=direction_of(hit.get("dir")))
+    this = any(item.tag == "THIS" for item in hit.matched)
+    return CalDate(month=hit.get("m").value, direction=direction_of(hit.get("dir")), current=this)
 
 
 def year(hit: Hit) -> CalDate | None:
@@ -165,7 +171,8 @@ def short_year(hit: Hit) -> CalDate | None:
 
 def holiday(hit: Hit) -> Holiday:
     value, _ = year_of(hit.get("y"))
-    return Holiday(tuple(sorted(hit.get("h").value.items())), value, direction_of(hit.get("dir")))
+    direction = direction_of(hit.get("dir")) or direction_of(hit.get("after"))
+    return Holiday(tuple(sorted(hit.get("h").value.items())), value, direction)
 
 
 def day_offset(hit: Hit) -> Offset:
@@ -177,7 +184,7 @@ def decade(hit: Hit) -> Decade | None:
     if item.tag == "DECADE":
         digits = item.value
     elif hit.get("u") is not None and unit_of(hit) == "year" and is_plural(hit):
-        digits = str(item.value) if item.tag == "YEAR" else item.value
+        digits = item.value if isinstance(item.value, str) else str(item.value)
     else:
         return None
     if not isinstance(digits, str) or int(digits) % 10:
@@ -276,7 +283,7 @@ def weekday(hit: Hit) -> Weekday:
 
 
 def weekday_week(hit: Hit) -> Weekday | None:
-    if unit_of(hit) != "week":
+    if unit_of(hit) != "week" or hit.get("u").plural:
         return None
     return Weekday(hit.get("wd").value, "week", direction_of(hit.get("dir")))
 
@@ -326,6 +333,15 @@ def quarter_token(hit: Hit) -> Nth:
 def shift(hit: Hit) -> Shift | None:
     base = hit.sub("x")
     return Shift(base, int(hit.get("r").value)) if base is not None and hit.get("r").value else None
+
+
+def from_point(hit: Hit) -> Shift | None:
+    """``deux semaines avant le 13 mai``, ``16 jours à partir du 1er février``."""
+    base, unit, count = hit.sub("x"), unit_of(hit), number_value(hit.get("n"))
+    if base is None or unit not in CALENDAR_UNITS or count is None:
+        return None
+    sign = -1 if hit.get("side").tag == "AGOS" else 1
+    return Shift(base, sign * count, unit)
 
 
 def span(hit: Hit) -> Found | None:

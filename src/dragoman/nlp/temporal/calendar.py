@@ -117,11 +117,12 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
 
 
 def feast(spec: dict[str, int], year: int) -> date | None:
-    """A holiday in ``year`` from its lexicon spec (fixed day, Easter offset or n-th weekday)."""
+    """A holiday in ``year`` from its lexicon spec (fixed day, Easter offset or n-th weekday, plus offset days)."""
     if "easter" in spec:
         return easter(year) + timedelta(days=spec["easter"])
     if "weekday" in spec:
-        return nth_weekday(year, spec["month"], spec["weekday"], spec.get("nth", 1))
+        found = nth_weekday(year, spec["month"], spec["weekday"], spec.get("nth", 1))
+        return found + timedelta(days=spec.get("offset", 0)) if found else None
     return safe_date(year, spec["month"], spec["day"])
 
 

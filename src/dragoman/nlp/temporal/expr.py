@@ -19,6 +19,7 @@ class CalDate:
     weekday: int | None = None
     direction: int = 0
     short_year: bool = False  # two digits: the century comes from the anchor
+    current: bool = False  # "cette décembre": the anchor's year whatever the tense
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ class Nth:
 
 @dataclass(frozen=True)
 class Shift:
-    """``le lendemain du 13 février``, ``la veille de Noël``."""
+    """``le lendemain du 13 février``, ``la veille de Noël``, ``deux semaines avant le 13 mai``."""
     base: "Expr"
-    days: int
+    amount: int
+    unit: str = "day"
 
 
 @dataclass(frozen=True)

@@ -46,17 +46,24 @@ def nth_alone(hit: Hit) -> Any:
 
 NTS: dict[str, list[Rule]] = {
     "date": [
-        Rule("dmy", "THE? wd=ANYWD? COMMA? d=DAY OF? m=ANYMONTH (COMMA? y=YR)? dir=DIR?", b.dmy),
-        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(WORD|UNIT|NUM|DOT NUM) (COMMA? y=YR)?", b.dmy),
+        Rule("dmy", "THE? wd=ANYWD? COMMA? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
+        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(WORD|UNIT|NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.dmy),
         Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
-        Rule("iso", "y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
-        Rule("holiday", "THIS? THE? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|dir=DIR)?", b.holiday),
+        Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", b.numeric),
+        Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
+        Rule("named_dmy", "d=DAY SEP m=ANYMONTH SEP y=YR", b.dmy),
+        Rule("named_mdy", "m=ANYMONTH SEP d=DAY SEP y=YR", b.dmy),
+        Rule("named_ymd", "y=YEAR SEP m=ANYMONTH SEP d=DAY", b.dmy),
+        Rule("holiday", "THIS? THE? dir=DIR? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|after=DIR)?", b.holiday),
         Rule("weekday_day", "THE? wd=ANYWD d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
         Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric),
+        Rule("day_slash_padded", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric_padded),
     ],
     "month": [
         Rule("month_year", "THE? (u=UNIT OF)? m=ANYMONTH OF? y=YR", b.month_year),
         Rule("iso_month", "y=YEAR DASH b=NUM !(DASH)", b.iso_month),
+        Rule("numeric_month", "b=NUM (DASH|SLASH) y=YEAR !(DASH|SLASH)", b.iso_month),
+        Rule("named_month_year", "m=ANYMONTH (SLASH|COMMA) y=YEAR !NOUNISH", b.month_year),
         Rule("month", "THE? (u=UNIT OF)? m=ANYMONTH dir=DIR?", b.month),
     ],
     "year": [
@@ -78,7 +85,8 @@ NTS: dict[str, list[Rule]] = {
 NTS["period"] = [Rule(name, f"x=<{name}>", inner) for name in ("month", "year", "rel", "season")]
 NTS["base"] = [Rule("period", "x=<period>", inner), Rule("implicit", "THE? u=UNIT", b.implicit_period)]
 NTS["part"] = [Rule("part", "THE? p=PART DASH? OF? THE? b=<base>", b.part)]
-NTS["point"] = [Rule(name, f"x=<{name}>", inner) for name in ("part", "date", "period")]
+NTS["point"] = [Rule(name, f"x=<{name}>", inner) for name in ("part", "date", "period")] + [
+    Rule("day_offset", "r=DAYREL", b.day_offset)]
 
 TOP: list[Rule] = [
     # ranges and lists
@@ -105,6 +113,8 @@ TOP: list[Rule] = [
     Rule("nth_quarter", "THE? o=ORD u=UNIT !(OF)", nth_alone),
     Rule("nth_day", "THE o=DAY OF THE? b=<rel>", b.nth),
     Rule("shift", "r=DAYREL OF THE? x=<point>", b.shift),
+    Rule("from_point", "hedge=HEDGE* n=NUM u=UNIT side=(LATER|AGOS|FROM) THE? x=<point>", b.from_point),
+    Rule("week_weekday", "THE? THIS? u=UNIT dir=DIR? DASH? wd=ANYWD", b.weekday_week),
     Rule("to_date", "side=(AGOS|LATER) (INP|IN)? THE? THIS? u=UNIT THIS?", b.to_date),
     # offsets from the anchor
     Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
@@ -142,7 +152,7 @@ TOP: list[Rule] = [
     Rule("short_year", "(IN|INP) y=NUM !(WORD|UNIT|NUM|YEAR|ANYMONTH|ORD|DOT NUM)", b.short_year),
     Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", b.decade),
     Rule("quarter_token", "q=QTOKEN y=YEAR?", b.quarter_token),
-    Rule("in_unit", "INP THE u=UNIT !(DIR|OF)", b.this_period),
+    Rule("in_unit", "INP THE u=UNIT !(DIR|OF|NUM|YEAR)", b.this_period),
     Rule("workdays", "IN u=UNIT", workdays),
     Rule("rel", "(INP|IN|AU|OF|ON|AT|HEDGE)? x=<rel>", inner),
     Rule("season", "(IN|INP|AT|AU)? x=<season>", inner),

@@ -131,6 +131,8 @@ def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | 
 
 
 def _month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+    if expr.current and year is None:
+        year = ctx.anchor.year
     years = [year] if year is not None else _years(ctx)
     cands = [Interval(date(y, expr.month, 1), cal.month_end(y, expr.month), "month") for y in years]
     if year is None and expr.direction:
@@ -267,7 +269,12 @@ def _(expr: Season, ctx: Ctx) -> Interval | None:
 @resolve_expr.register
 def _(expr: Shift, ctx: Ctx) -> Interval | None:
     base = resolve_expr(expr.base, ctx)
-    return base.shifted(expr.days) if base is not None else None
+    if base is None:
+        return None
+    if expr.unit == "day":
+        return base.shifted(expr.amount)
+    start = cal.shift(base.start, expr.unit, expr.amount)
+    return Interval(start, start + (base.end - base.start), base.precision)
 
 
 @resolve_expr.register
