@@ -110,6 +110,7 @@ def _plausible(view: View, lo: int, hi: int) -> bool:
 def _capitalised(view: View, i: int) -> bool:
     token = view.doc[i]
     return (proper(token.text) and not token.is_punct and i not in view.title_tokens
+            and view.word(i) not in view.lex.honorifics
             and i not in view.complement_tokens and token.ent_type_ in NAME_LABELS
             and (i not in view.actor_spans or token.ent_type_ in PERSON_LABELS)
             and not any(ch.isdigit() for ch in token.text))

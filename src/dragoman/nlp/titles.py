@@ -28,7 +28,7 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 WORD_LISTS = (  # the word lists of people.json, one PeopleLexicon field each
     "honorifics", "particles", "determiners", "connectors", "non_affiliation", "relatives", "copulas",
     "fillers", "clause_breakers", "openers", "delegation_words", "side_words", "lead_lemmas",
-    "passive_markers", "host_lemmas", "receive_lemmas",
+    "passive_markers", "host_lemmas", "receive_lemmas", "title_tail_pos",
 )
 
 
@@ -86,7 +86,7 @@ class Title:
     """One title of the lexicon: its key ("ambassador"), the phrases that say it, and its role."""
     key: str
     pattern: re.Pattern[str] | None
-    parent: str | None = None
+    parents: tuple[str, ...] = ()
     role: str | None = None
     titled: bool = True  # False for role phrases that are not titles ("à la tête de la délégation")
 
@@ -112,24 +112,29 @@ class PeopleLexicon:
     passive_markers: frozenset[str]
     host_lemmas: frozenset[str]
     receive_lemmas: frozenset[str]
+    title_tail_pos: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=None)
     def for_language(cls, language: str) -> PeopleLexicon:
         raw = load_lexicon(language, "people.json")
         titles = tuple(
-            Title(key, phrase_pattern(spec["forms"]), spec.get("parent"), spec.get("role"), spec.get("title", True))
+            Title(key, phrase_pattern(spec["forms"]), tuple(spec.get("parents", ())), spec.get("role"),
+                  spec.get("title", True))
             for key, spec in raw["titles"].items())
-        words = {name: frozenset(norm(w) for w in raw[name]) for name in WORD_LISTS}
+        words = {name: frozenset(w if name.endswith("_pos") else norm(w) for w in raw[name]) for name in WORD_LISTS}
         return cls(titles, phrase_pattern(raw["title_complements"]), **words)
 
     def lineage(self, key: str) -> set[str]:
-        """A title key with its parents: a foreign minister is also a minister."""
-        parents = {title.key: title.parent for title in self.titles}
+        """A title key with its ancestors: a foreign minister is also a minister."""
+        parents = {title.key: title.parents for title in self.titles}
         keys: set[str] = set()
-        while key and key not in keys:
-            keys.add(key)
-            key = parents.get(key) or ""
+        todo = [key]
+        while todo:
+            key = todo.pop()
+            if key not in keys:
+                keys.add(key)
+                todo.extend(parents.get(key, ()))
         return keys
 
 
@@ -294,6 +299,8 @@ def fold(text: str) -> str:
 
 def prenominal(view: View, start: int, *, allow_comma: bool = True) -> tuple[int, int] | None:
     """The title zone right before a name: "le chef de la diplomatie russe | Sergueï Lavrov"."""
+    while start > 0 and view.word(start - 1) in view.lex.honorifics:  # "Prime Minister | Sheikh | Mohammed"
+        start -= 1
     end = start - 1 if allow_comma and start > 0 and view.doc[start - 1].text == "," else start
     if end > 0 and view.doc[end - 1].pos_ == "ADP":  # "directeur de cabinet de | Jacques Delors"
         return None
@@ -315,7 +322,7 @@ def prenominal(view: View, start: int, *, allow_comma: bool = True) -> tuple[int
 
 def _complement_of_other(view: View, lo: int) -> bool:
     """A title governed by the word before it: "le porte-parole du | président Macron"."""
-    return view.is_connector(lo - 1) and any(hit.start == lo and hit.title.titled for hit in view.hits)
+    return view.doc[lo - 1].pos_ == "ADP" and any(hit.start == lo and hit.title.titled for hit in view.hits)
 
 
 def _after_preposition(view: View, lo: int) -> bool:
@@ -385,6 +392,8 @@ def extend(view: View, j: int) -> int:
 def _ends_title(view: View, k: int) -> bool:
     token, word, lex = view.doc[k], view.word(k), view.lex
     if (token.is_punct and not view.is_joiner(k)) or word in lex.clause_breakers or word in lex.relatives:
+        return True
+    if token.pos_ in ("VERB", "ADV") and token.pos_ not in lex.title_tail_pos:
         return True
     if token.pos_ in ("VERB", "AUX"):
         return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm")
