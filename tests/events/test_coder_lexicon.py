@@ -1,0 +1,76 @@
+"""The trigger lexicons and the PLOVER table are consistent data."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dragoman.config import data_dir
+from dragoman.errors import ConfigError
+from dragoman.events.triggers import TriggerLexicon, parse_entry, plover
+from dragoman.model import PLOVER_TYPES
+
+LANGUAGES = ("en", "fr")
+
+
+def _entries(language: str):
+    lexicon = TriggerLexicon.for_language(language)
+    return {id(e): e for bucket in (*lexicon.by_word.values(), *lexicon.phrases.values()) for e in bucket}.values()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_plover_type_has_triggers(language):
+    assert {entry.type for entry in _entries(language)} == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_modes_are_modes_of_their_type(language):
+    modes = json.loads((data_dir() / "common" / "plover.json").read_text(encoding="utf-8"))["types"]
+    for entry in _entries(language):
+        assert entry.mode is None or entry.mode in modes[entry.type]["modes"], entry
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_cues_name_the_argument_prepositions(language):
+    roles = set(TriggerLexicon.for_language(language).cues.prepositions.values())
+    assert {"partner", "target", "agent", "genitive"} <= roles
+
+
+@pytest.mark.parametrize(("cameo", "kind", "mode"), [
+    ("042", "CONSULT", "visit"), ("0841", "RETREAT", "release"), ("163", "SANCTION", "discontinue"),
+    ("166", "SANCTION", "expel"), ("173", "COERCE", "arrest"), ("195", "ASSAULT", "aerial"),
+    ("023", "REQUEST", "assist"), ("057", "SUPPORT", None), ("0311", "AGREE", None),
+])
+def test_cameo_codes_map_to_plover_by_longest_prefix(cameo, kind, mode):
+    assert plover().type_of(cameo) == (kind, mode)
+
+
+def test_an_entry_without_a_plover_type_is_a_config_error():
+    with pytest.raises(ConfigError):
+        parse_entry({"lemma": ["ponder"], "cameo": "01"}, plover())
+
+
+def test_entry_type_defaults_from_cameo_and_can_be_overridden():
+    entry = parse_entry({"lemma": ["recall"], "cameo": "161", "type": "SANCTION", "mode": "withdraw"}, plover())
+    assert (entry.type, entry.mode, entry.symmetric) == ("SANCTION", "withdraw", False)
+    assert parse_entry({"lemma": ["meet"], "cameo": "040"}, plover()).symmetric
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "kind"), [
+    ("fr", "Les pourparlers ont repris.", "pourparlers", "CONSULT"),
+    ("fr", "Le ministre s'est entretenu avec son homologue.", "entretenu", "CONSULT"),
+    ("fr", "Le diplomate a été déclaré persona non grata.", "déclaré", "SANCTION"),
+    ("fr", "Un cessez-le-feu est entré en vigueur.", "cessez-le-feu", "RETREAT"),
+    ("en", "The diplomat was declared persona non grata.", "declared", "SANCTION"),
+    ("en", "Workers went on strike.", "strike", "PROTEST"),
+    ("en", "Israeli air strikes hit Gaza.", "strikes", "ASSAULT"),
+])
+def test_lexicon_finds_triggers_by_lemma_form_and_phrase(nlp, language, text, trigger, kind):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert any(trigger in span and found[span] == kind for span in found), found
+
+
+def test_a_reflexive_entry_needs_its_pronoun(nlp):
+    doc = nlp["fr"]("La société entretient de bonnes relations avec ses clients.")
+    assert TriggerLexicon.for_language("fr").find(doc[:]) == []
