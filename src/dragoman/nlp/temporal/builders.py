@@ -76,6 +76,14 @@ def dmy(hit: Hit) -> CalDate | None:
     return CalDate(year, month.value, day, weekday.value if weekday else None, direction_of(hit.get("dir")), short)
 
 
+def mdy(hit: Hit) -> CalDate | None:
+    """``Feb. 18``; in day-first languages only when no noun follows ("mars 15 personnes")."""
+    nxt = hit.after()
+    if hit.lex.numeric_order != "mdy" and hit.get("y") is None and nxt is not None and nxt.tag in ("WORD", "UNIT"):
+        return None
+    return dmy(hit)
+
+
 def numeric(hit: Hit) -> CalDate | None:
     """27/02/2025, 2/27/2025 (English order), 2025-02-27, 17/02."""
     first, second = number_value(hit.get("a")), number_value(hit.get("b"))
@@ -247,7 +255,13 @@ def ago(hit: Hit) -> Offset | Window | None:
     return offset(hit, -1)
 
 
-def ahead(hit: Hit) -> Offset | Window | None:
+def ahead(hit: Hit) -> Offset | Window | Since | None:
+    """``in three days``; but ``the first time in three years`` looks back."""
+    before = hit.before()
+    if before is not None and (before.norm in hit.lex.retrospective or before.norm.endswith("est")
+                               and hit.lex.retrospective):
+        back = offset(hit, -1)
+        return Since(back) if back is not None else None
     return offset(hit, 1)
 
 
@@ -267,6 +281,8 @@ def since_point(hit: Hit) -> Since | None:
 
 
 def to_date(hit: Hit) -> ToDate | None:
+    if hit.get("u").plural:
+        return None
     unit = unit_of(hit)
     side = -1 if hit.get("side").tag == "AGOS" else 1
     return ToDate(unit, side) if unit in CALENDAR_UNITS else None

@@ -47,7 +47,7 @@ def nth_alone(hit: Hit) -> Any:
 NTS: dict[str, list[Rule]] = {
     "date": [
         Rule("dmy", "THE? wd=ANYWD? COMMA? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
-        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(WORD|UNIT|NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.dmy),
+        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
         Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
         Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", b.numeric),
         Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
@@ -86,7 +86,7 @@ NTS["period"] = [Rule(name, f"x=<{name}>", inner) for name in ("month", "year", 
 NTS["base"] = [Rule("period", "x=<period>", inner), Rule("implicit", "THE? u=UNIT", b.implicit_period)]
 NTS["part"] = [Rule("part", "THE? p=PART DASH? OF? THE? b=<base>", b.part)]
 NTS["point"] = [Rule(name, f"x=<{name}>", inner) for name in ("part", "date", "period")] + [
-    Rule("day_offset", "r=DAYREL", b.day_offset)]
+    Rule("day_offset", "r=(DAYREL|RELDAY)", b.day_offset)]
 
 TOP: list[Rule] = [
     # ranges and lists
@@ -112,10 +112,10 @@ TOP: list[Rule] = [
     Rule("nth_weekday", "THE? o=(ORD|LAST) wd=ANYWD OF THE? b=<base>", b.nth),
     Rule("nth_quarter", "THE? o=ORD u=UNIT !(OF)", nth_alone),
     Rule("nth_day", "THE o=DAY OF THE? b=<rel>", b.nth),
-    Rule("shift", "r=DAYREL OF THE? x=<point>", b.shift),
+    Rule("shift", "r=RELDAY OF THE? x=<point>", b.shift),
     Rule("from_point", "hedge=HEDGE* n=NUM u=UNIT side=(LATER|AGOS|FROM) THE? x=<point>", b.from_point),
     Rule("week_weekday", "THE? THIS? u=UNIT dir=DIR? DASH? wd=ANYWD", b.weekday_week),
-    Rule("to_date", "side=(AGOS|LATER) (INP|IN)? THE? THIS? u=UNIT THIS?", b.to_date),
+    Rule("to_date", "side=(AGOS|LATER) (THIS|(INP|IN) THE THIS?) u=UNIT THIS?", b.to_date),
     # offsets from the anchor
     Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
     Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS !NOUNISH", b.ago),
@@ -140,6 +140,8 @@ TOP: list[Rule] = [
     # dates and periods
     Rule("date", "ON? x=<date> TOD?", inner),
     Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", b.day_offset),
+    # "la veille" alone is the day before the anchor; "la veille du sommet" is relative to an event
+    Rule("relative_day", "r=RELDAY !(OF|THE) (COMMA? ANYWD)? TOD?", b.day_offset),
     Rule("day_weak", "THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
     Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
     Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric, weak=True),
@@ -217,15 +219,20 @@ def _matches(rule: Compiled, items: list, tags: str, window: tuple[int, int], le
 
 
 def _select(candidates: list[tuple[int, int, int, Any, bool]], items: list) -> list[Found]:
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
-    chosen: list[Found] = []
-    taken_until = 0
+    """Keep the readings that cover the most content tokens ("the Feb. 18 talks" is a day,
+    not "the Feb."), then the longest, the leftmost and the earliest rule; no overlaps."""
+    content = [0]
+    for item in items:
+        content.append(content[-1] + (TAGS[item.tag] not in _FUNCTION_CHARS))
+    candidates.sort(key=lambda c: (content[c[0]] - content[c[1]], c[0] - c[1], c[0], c[2]))
+    taken = [False] * len(items)
+    chosen: list[tuple[int, Found]] = []
     for start, end, _, value, weak in candidates:
-        if start < taken_until:
+        if any(taken[start:end]):
             continue
-        taken_until = end
+        taken[start:end] = [True] * (end - start)
         if isinstance(value, Found):
-            chosen.append(Found(value.start, value.end, value.expr, value.parts, weak))
+            chosen.append((start, Found(value.start, value.end, value.expr, value.parts, weak)))
         else:
-            chosen.append(Found(items[start].start, items[end - 1].end, value, (), weak))
-    return chosen
+            chosen.append((start, Found(items[start].start, items[end - 1].end, value, (), weak)))
+    return [found for _, found in sorted(chosen, key=lambda pair: pair[0])]

@@ -55,6 +55,8 @@ class Tense:
     future_suffixes: tuple[str, ...]
     suffix_exceptions: frozenset[str]
     clause_openers: frozenset[str] = frozenset()
+    future_tags: frozenset[str] = frozenset()
+    past_tags: frozenset[str] = frozenset()
     participle_cue_suffixes: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
 
@@ -72,6 +74,7 @@ class Lexicon:
     strict_accents: frozenset[str]
     strict_folded: frozenset[str]
     detect: frozenset[str]
+    retrospective: frozenset[str]
     tense: Tense
     ambiguous_need_capital: bool = False
     holidays: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -97,7 +100,7 @@ class Lexicon:
             else:
                 items.append(self._shape(token))
             i += 1
-        return _merge_numbers(items, self.number_joiners)
+        return _merge_numbers(_unglue_names(items), self.number_joiners)
 
     def _phrase_at(self, text: str, folded: str, tokens: list[Token], norms: list[str], i: int,
                    node: "_Node") -> tuple[Item, int] | None:
@@ -193,6 +196,19 @@ def _digit_tag(norm: str, lex: Lexicon) -> tuple[str, Any]:
     return ("YEAR", value) if len(digits) == 4 else ("BIGNUM", value)
 
 
+_NAME_PARTS = frozenset({"HOLIDAY", "MONTH", "MONTHA", "WD", "WDA", "SEASON"})
+
+
+def _unglue_names(items: list[Item]) -> list[Item]:
+    """``Jean-Noël``, ``Saint-Martin``: a date word glued by a hyphen to a plain word is part of a name."""
+    for k in range(2, len(items)):
+        item, dash, word = items[k], items[k - 1], items[k - 2]
+        if item.tag in _NAME_PARTS and dash.tag == "DASH" and word.tag == "WORD" \
+                and word.end == dash.start and dash.end == item.start:
+            items[k] = Item(item.start, item.end, "WORD", None, item.norm)
+    return items
+
+
 def _merge_numbers(items: list[Item], joiners: frozenset[str]) -> list[Item]:
     """``vingt-deux``, ``trente et un``, ``twenty-one``: one number token."""
     out: list[Item] = []
@@ -255,7 +271,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         quarter_prefixes=_folded(data, "quarter_prefixes"), number_joiners=_folded(data, "number_joiners"),
         plural=_folded(data, "plural"), strict_accents=frozenset(w.lower() for w in data.get("strict_accents", ())),
         strict_folded=_folded(data, "strict_accents"),
-        detect=_folded(data, "detect"), tense=_tense(data.get("tense", {})),
+        detect=_folded(data, "detect"), retrospective=_folded(data, "retrospective"), tense=_tense(data.get("tense", {})),
         ambiguous_need_capital=data["language"] == "en" or bool(data.get("ambiguous_need_capital")),
         holidays={fold(k): v for k, v in data.get("holidays", {}).items()},
     )
@@ -304,4 +320,5 @@ def _tense(data: dict[str, Any]) -> Tense:
     return Tense(words("past_words"), words("future_words"), words("past_auxiliaries"), elided("reflexive"),
                  suffixes("participle_suffixes"), tuple(data.get("etre_verbs", ())), suffixes("past_suffixes"),
                  suffixes("future_suffixes"), words("suffix_exceptions"), elided("clause_openers"),
+                 frozenset(data.get("future_tags", ())), frozenset(data.get("past_tags", ())),
                  suffixes("participle_cue_suffixes"), elided("determiners"))

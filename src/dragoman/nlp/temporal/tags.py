@@ -8,7 +8,7 @@ from __future__ import annotations
 TAGS: dict[str, str] = {
     # content words, from the lexicon
     "MONTH": "M", "MONTHA": "m", "WD": "W", "WDA": "w", "NUM": "N", "ORD": "O", "UNIT": "U",
-    "DAYREL": "R", "LAST": "P", "NEXT": "X", "THIS": "T", "AGO": "A", "AGOS": "a", "LATER": "L",
+    "DAYREL": "R", "RELDAY": "r", "LAST": "P", "NEXT": "X", "THIS": "T", "AGO": "A", "AGOS": "a", "LATER": "L",
     "INP": "I", "BY": "K", "SINCE": "S", "HALF": "H", "HEDGE": "~", "VAGUE": "V", "PART": "E",
     "SEASON": "s", "HOLIDAY": "F", "HPRE": "f", "TOD": "t",
     # function words, from the lexicon
@@ -22,7 +22,7 @@ TAGS: dict[str, str] = {
 # Lexicon sections and the category their phrases get; the order settles a
 # phrase listed in two sections (the first wins).
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("day_offsets", "DAYREL"), ("holidays", "HOLIDAY"), ("times_of_day", "TOD"), ("half", "HALF"),
+    ("day_offsets", "DAYREL"), ("relative_days", "RELDAY"), ("holidays", "HOLIDAY"), ("times_of_day", "TOD"), ("half", "HALF"),
     ("vague", "VAGUE"), ("hedges", "HEDGE"), ("ago_prefix", "AGO"), ("later_suffix", "LATER"),
     ("ago_suffix", "AGOS"), ("months", "MONTH"), ("weekdays", "WD"), ("numbers", "NUM"),
     ("ordinals", "ORD"), ("parts", "PART"), ("seasons", "SEASON"), ("units", "UNIT"), ("last", "LAST"),

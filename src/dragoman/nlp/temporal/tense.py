@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from .lexicon import Item, Lexicon, Tense
 
-_TAG_CUES = {"LAST": -1, "AGO": -1, "SINCE": -1, "NEXT": 1, "BY": 1, "TO": 1}
 _SENTENCE_END = frozenset(".!?;")
 _CLAUSE_END = frozenset(":()")
 REACH = 12  # tokens: a verb further away than this rarely governs the expression
@@ -48,13 +47,15 @@ def overall_tense(text: str, items: list[Item], lex: Lexicon) -> int:
 
 def _ends_sentence(text: str, items: list[Item], index: int) -> bool:
     item = items[index]
-    return item.norm in _SENTENCE_END or "\n" in text[item.end:items[index + 1].start if index + 1 < len(items) else item.end]
+    return item.norm in _SENTENCE_END or item.norm == ":" or "\n" in text[item.end:items[index + 1].start if index + 1 < len(items) else item.end]
 
 
 def cue_of(text: str, items: list[Item], index: int, tense: Tense) -> int:
     item = items[index]
-    if item.tag in _TAG_CUES:
-        return _TAG_CUES[item.tag]
+    if item.tag in tense.future_tags:
+        return 1
+    if item.tag in tense.past_tags:
+        return -1
     if item.tag == "DAYREL" and item.value:
         return -1 if item.value < 0 else 1
     if item.tag not in ("WORD", "NUM", "SEASON", "HEDGE"):
