@@ -21,6 +21,7 @@ ACTOR_WORDS = {
     "UKR": ["Ukraine", "ukrainienne", "Ukrainian"],
     "IRN": ["iranien", "Iranian"],
     "FRA": ["France", "français", "French"],
+    "QAT": ["qatari", "Qatari", "Qatar"],
     "IAEA": ["AIEA", "IAEA"],
     "NLD": ["Hollande"],
 }
@@ -227,3 +228,35 @@ def test_mentions_point_into_the_text_and_share_one_value_per_person(nlp, langua
 def test_unknown_language_raises(nlp):
     with pytest.raises(UnsupportedLanguage):
         find_people(nlp["fr"]("Bonjour."), [], language="xx")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le porte-parole du président Emmanuel Macron a démenti ces informations."),
+    ("en", "The spokesman of President Emmanuel Macron denied the report."),
+])
+def test_title_governed_by_another_title_is_not_the_persons(nlp, language, text):
+    found = person(people(nlp, language, text), "Emmanuel Macron")
+    assert found.role is None
+    assert found.title in ("président", "President")
+
+
+@pytest.mark.parametrize("language, text, description", [
+    ("fr", "Le secrétaire d'État américain Marco Rubio est arrivé à Riyad. Le chef de la diplomatie américaine "
+           "a salué l'accueil.", "chef de la diplomatie américaine"),
+    ("en", "Secretary of State Marco Rubio arrived in Riyadh. The top US diplomat praised the welcome.",
+     "top US diplomat"),
+])
+def test_secretary_of_state_is_referred_to_as_the_top_diplomat(nlp, language, text, description):
+    mentions = people(nlp, language, text)
+    assert [m.value.name for m in mentions if m.text == description] == ["Marco Rubio"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le Premier ministre qatari, cheikh Mohammed ben Abdelrahmane Al Thani, a reçu les délégations."),
+    ("en", "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani received the delegations."),
+])
+def test_honorific_between_title_and_name(nlp, language, text):
+    found = [m.value for m in people(nlp, language, text)]
+    assert len({p.name for p in found}) == 1
+    assert found[0].name.startswith("Mohammed")
+    assert found[0].actor == "QAT" and found[0].title and "minist" in found[0].title.lower()
