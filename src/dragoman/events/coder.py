@@ -25,16 +25,14 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import MalformedInput
 from ..model import Actor, Mention
-from .triggers import (CLAUSE_DEPS, Cues, TriggerLexicon, TriggerMatch, background, future, governing_verb, lemma,
-                       negated, plover)
+from ..nlp.actor_dict import ActorDictionary
+from ..nlp.actors import ActorMatcher
+from ..nlp.models import load_pipeline
+from .triggers import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, TriggerLexicon, TriggerMatch,
+                       background, case_word, future, governing_verb, is_passive, is_pronoun, negated, np_indices,
+                       plover, pp_arguments)
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
-PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
-FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
-NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark"})
 NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
@@ -88,53 +86,6 @@ class Frame:
 
     def add(self, role: str, found: list[int]) -> None:
         getattr(self, role).extend(m for m in found if m not in getattr(self, role))
-
-    def empty(self) -> bool:
-        return not (self.sources or self.objects or self.targets or self.partners)
-
-
-# ----------------------------------------------------------------- tree helpers
-
-def np_indices(token) -> set[int]:
-    """Token indices of the noun phrase headed by ``token``, without its clauses."""
-    found = {token.i}
-    stack = [token]
-    while stack:
-        for child in stack.pop().children:
-            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
-                found.add(child.i)
-                stack.append(child)
-    return found
-
-
-def is_passive(token) -> bool:
-    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
-
-
-def case_word(token, cues: Cues) -> str | None:
-    """The preposition introducing ``token`` (French ``case`` child), if it has a known role."""
-    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed")]
-    return next((w for w in words if w in cues.prepositions), words[0] if words else None)
-
-
-def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
-    """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
-    pairs = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative"):
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
-        elif child.dep_ in FR_PP_DEPS:
-            word = case_word(child, cues)
-            if word:
-                pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
-    return pairs
-
-
-def is_pronoun(token, cues: Cues) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in cues.pronouns
 
 
 # ----------------------------------------------------------------- arguments
@@ -501,11 +452,9 @@ def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), nlp: Callable
     ``dictionaries`` are PETRARCH/TABARI actor (and agent) files; their actors
     win over the built-in ones where both match.
     """
-    from ..nlp.models import load_pipeline
-
     pipelines = nlp or load_pipeline
     finders = matcher or _default_matcher
-    dictionary = _dictionary(dictionaries) if dictionaries else None
+    dictionary = ActorDictionary.load(dictionaries) if dictionaries else None
     batch: list[dict] = []
     for row in rows:
         batch.append(_checked(row))
@@ -515,21 +464,13 @@ def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), nlp: Callable
     yield from _code_batch(batch, pipelines, finders, dictionary)
 
 
-def _dictionary(paths: Sequence):
-    from ..nlp.actor_dict import ActorDictionary
-
-    return ActorDictionary.load(paths)
-
-
 def _checked(row: dict) -> dict:
     if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text", ""), str):
         raise MalformedInput(source=str(row)[:60], detail="a line needs an 'id' and a string 'text'")
     return row
 
 
-def _default_matcher(language: str):
-    from ..nlp.actors import ActorMatcher
-
+def _default_matcher(language: str) -> ActorMatcher:
     return ActorMatcher.for_language(language)
 
 
@@ -549,11 +490,7 @@ def _code_batch(batch: list[dict], pipelines, finders, dictionary) -> Iterator[d
 
 def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:
     found = list(finder.find(doc.text))
-    if dictionary is None:
-        return found
-    own = dictionary.find(doc.text, on=_day(row.get("date")), actors=found)
-    taken = {i for m in own for i in range(m.start, m.end)}
-    return own + [m for m in found if not any(i in taken for i in range(m.start, m.end))]
+    return found if dictionary is None else dictionary.find(doc.text, on=_day(row.get("date")), actors=found)
 
 
 def _day(value: Any) -> date | None:

@@ -28,6 +28,12 @@ CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "c
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
 PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
+PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
+FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
+NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
 # Words inside names ("Ceasefire Violations Committee", "last March") name no event.
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 GOVERNOR_STOP = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "appos", "advcl", "ROOT", "root"})
@@ -337,6 +343,50 @@ def obligation_clause(token, cues: Cues):
         if verb.dep_ in ("ccomp", "parataxis") and lemma(verb.head) in cues.speech:
             return verb
     return None
+
+
+# ----------------------------------------------------------------- reading the parse
+
+def np_indices(token) -> set[int]:
+    """Token indices of the noun phrase headed by ``token``, without its clauses."""
+    found = {token.i}
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
+                found.add(child.i)
+                stack.append(child)
+    return found
+
+
+def is_passive(token) -> bool:
+    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+
+
+def case_word(token, cues: Cues) -> str | None:
+    """The preposition introducing ``token`` (French ``case`` child), if it has a known role."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed")]
+    return next((w for w in words if w in cues.prepositions), words[0] if words else None)
+
+
+def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
+    """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
+    pairs = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
+        elif child.dep_ in FR_PP_DEPS:
+            word = case_word(child, cues)
+            if word:
+                pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
+    return pairs
+
+
+def is_pronoun(token, cues: Cues) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in cues.pronouns
 
 
 # ----------------------------------------------------------------- cues around a trigger
