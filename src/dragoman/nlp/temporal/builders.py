@@ -90,11 +90,11 @@ def numeric(hit: Hit) -> CalDate | None:
     if first is None or second is None:
         return None
     day, month = (second, first) if hit.lex.numeric_order == "mdy" else (first, second)
-    if month > 12 and day <= 12:
+    if month > 12 and day <= 12 and hit.lex.numeric_order == "mdy":  # 27/02/2025 in an English text
         day, month = month, day
     year, short = year_of(hit.get("y"))
     seps = {i.norm for i in hit.matched if i.tag in ("SLASH", "DASH", "DOT")}
-    if len(seps) > 1 or not 1 <= month <= 12 or not 1 <= day <= 31:
+    if len(seps) > 1 or not 1 <= month <= 12 or not 1 <= day <= 31 or _in_number_run(hit):
         return None
     return CalDate(year, month, day, short_year=short)
 
@@ -102,6 +102,15 @@ def numeric(hit: Hit) -> CalDate | None:
 def numeric_padded(hit: Hit) -> CalDate | None:
     """``22/04`` without an article: only with a two-digit month, so that fractions (1/3) stay out."""
     return numeric(hit) if len(hit.get("b").value) == 2 and len(hit.get("a").value) <= 2 else None
+
+
+def _in_number_run(hit: Hit) -> bool:
+    """03.29.88.43.12 is a telephone number, not a date."""
+    nxt, prev = hit.after(), hit.before()
+    follows = nxt is not None and nxt.tag in ("DOT", "SLASH", "DASH") and hit.end + 1 < len(hit.items) \
+        and hit.items[hit.end + 1].tag == "NUM"
+    return follows or prev is not None and prev.tag in ("DOT", "SLASH", "DASH") and hit.start > 1 \
+        and hit.items[hit.start - 2].tag == "NUM"
 
 
 def iso(hit: Hit) -> CalDate | None:

@@ -46,8 +46,8 @@ def nth_alone(hit: Hit) -> Any:
 
 NTS: dict[str, list[Rule]] = {
     "date": [
-        Rule("dmy", "THE? wd=ANYWD? COMMA? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
-        Rule("mdy", "wd=ANYWD? COMMA? m=ANYMONTH d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
+        Rule("dmy", "THE? (wd=ANYWD COMMA?)? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
+        Rule("mdy", "(wd=ANYWD COMMA?)? m=ANYMONTH d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
         Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
         Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", b.numeric),
         Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
@@ -78,7 +78,7 @@ NTS: dict[str, list[Rule]] = {
     ],
     "season": [
         Rule("season", "THE? s=SEASON (OF? y=YEAR|dir=DIR)", b.season),
-        Rule("this_season", "(THIS|THE) s=SEASON", b.season),
+        Rule("this_season", "(THIS|THE) s=SEASON !(OF (THE|WORD))", b.season),
         Rule("dir_season", "THE? dir=DIR s=SEASON", b.season),
     ],
 }
@@ -119,7 +119,7 @@ TOP: list[Rule] = [
     # offsets from the anchor
     Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
     Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS !NOUNISH", b.ago),
-    Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF?", b.ahead),
+    Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? !OF", b.ahead),
     Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER !NOUNISH", b.ahead),
     Rule("since", "SINCE hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.since),
     # runs of whole units, vague windows
@@ -158,7 +158,7 @@ TOP: list[Rule] = [
     Rule("workdays", "IN u=UNIT", workdays),
     Rule("rel", "(INP|IN|AU|OF|ON|AT|HEDGE)? x=<rel>", inner),
     Rule("season", "(IN|INP|AT|AU)? x=<season>", inner),
-    Rule("season_bare", "(IN|AT|AU) s=SEASON", b.season),
+    Rule("season_bare", "(IN|AT|AU) s=SEASON !(OF (THE|WORD))", b.season),
 ]
 
 

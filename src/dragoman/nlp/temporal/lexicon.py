@@ -17,7 +17,7 @@ from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS, TA
 from .text import Token, fold, phrase_tokens, tokenize
 
 
-_UNAMBIGUOUS = {v: k for k, v in AMBIGUOUS_TAG.items()}
+_AMBIGUOUS = frozenset(AMBIGUOUS_TAG.values())
 
 
 @dataclass(frozen=True)
@@ -128,9 +128,7 @@ class Lexicon:
             return None
         dotted = [e for e in entries if e.abbreviation] if folded[end:end + 1] == "." else []
         entry = dotted[0] if dotted else entries[0]
-        if dotted and entry.tag in _UNAMBIGUOUS:
-            return Entry(_UNAMBIGUOUS[entry.tag], entry.value, True)
-        if entry.tag in _UNAMBIGUOUS and self.ambiguous_need_capital and text[start:start + 1].islower():
+        if entry.tag in _AMBIGUOUS and self.ambiguous_need_capital and text[start:start + 1].islower():
             return None
         return entry
 
@@ -298,7 +296,7 @@ def _trie(index: dict[tuple[str, ...], list[Entry]], strict: frozenset[str]) -> 
         for word in words[1:]:
             node = node.children.setdefault(word, _Node())
         node.entries = tuple(entries)
-        plain = not any(e.abbreviation for e in entries) and entries[0].tag not in _UNAMBIGUOUS
+        plain = not any(e.abbreviation for e in entries) and entries[0].tag not in _AMBIGUOUS
         node.simple = entries[0] if plain and len(words) == 1 and words[0] not in strict else None
     return roots
 
