@@ -236,7 +236,7 @@ def _(expr: ToDate, ctx: Ctx) -> Interval | None:
 
 @resolve_expr.register
 def _(expr: Until, ctx: Ctx) -> Interval | None:
-    target = resolve_expr(expr.base, ctx)
+    target = resolve_expr(expr.base, replace(ctx, tense=1))  # "d'ici", "by": a deadline ahead
     if target is None or target.end < ctx.anchor:
         return target
     return Interval(ctx.anchor, target.end, cal.precision_for(ctx.anchor, target.end))

@@ -11,6 +11,8 @@ from .lexicon import Item, Lexicon, Tense
 
 _SENTENCE_END = frozenset(".!?;")
 _CLAUSE_END = frozenset(":()")
+# "jusqu'à 17 h", "depuis" after an expression govern what follows them, not the expression
+_PREPOSITIONS = frozenset({"TO", "BY", "SINCE", "AGO"})
 REACH = 12  # tokens: a verb further away than this rarely governs the expression
 _SKIP = frozenset({"ne", "n", "'", "pas", "deja", "déjà", "ete", "été", "bien", "encore", "toujours", "aussi",
                    "not", "also", "already", "just", "been", "-", "y", "en", "il", "elle", "on", "t"})
@@ -27,7 +29,7 @@ def tense_near(text: str, items: list[Item], first: int, last: int, lex: Lexicon
         for index in (left, right):
             if 0 <= index < len(items) and not (first <= index < last):
                 cue = cue_of(text, items, index, lex.tense)
-                if cue:
+                if cue and not (index >= last and items[index].tag in _PREPOSITIONS):
                     return cue
         left = -1 if left < 0 or _ends_sentence(text, items, left) else left - 1
         right = len(items) if right >= len(items) or _ends_clause(text, items, right, lex) else right + 1
