@@ -228,7 +228,36 @@ def shifted_period(hit: Hit) -> Expr | None:
     if is_plural(hit):
         low, high = VAGUE_DAYS.get(unit, (1, 10))
         return Window("day", low, high) if direction > 0 else Window("day", -high, -low)
+    if unit in ("decade", "century") and direction < 0:  # "the past decade": the last ten years
+        return Since(Offset("year", -10.0 if unit == "decade" else -100.0))
     return Period(unit, direction)
+
+
+def the_weekend(hit: Hit) -> Period | None:
+    """``le week-end``, ``over the weekend``: the last one, or the coming one in a future sentence."""
+    return Period("weekend", 0, implicit=True) if unit_of(hit) == "weekend" and not is_plural(hit) else None
+
+
+def year_span(hit: Hit) -> Found | None:
+    """``2024-25``: a range whose end year is written with two digits."""
+    first, last = hit.get("y").value, number_value(hit.get("n"))
+    end = first // 100 * 100 + last if last is not None else None
+    if end is None or not first < end <= first + 20 or len(hit.get("n").value) != 2:
+        return None
+    left, right = CalDate(first), CalDate(end)
+    return Found(hit.matched[0].start, hit.matched[-1].end, Span(left, right),
+                 (_found(hit, "y", left), _found(hit, "n", right)))
+
+
+def month_first_list(hit: Hit) -> Found | None:
+    """``March 5 and 6``: days of one month."""
+    month_value, year_value = hit.get("m").value, year_of(hit.get("y"))[0]
+    left, right = day_of(hit.get("l")), day_of(hit.get("r"))
+    if left is None or right is None:
+        return None
+    parts = (Found(hit.matched[0].start, hit.span("l")[1], CalDate(year_value, month_value, left)),
+             _found(hit, "r", CalDate(year_value, month_value, right)))
+    return Found(hit.matched[0].start, hit.matched[-1].end, None, parts)
 
 
 def vague_run(hit: Hit) -> Window | None:
@@ -257,7 +286,8 @@ def offset(hit: Hit, sign: int) -> Offset | Window | None:
     low, high = count[0] + half, count[1] + half
     if low != high:
         return Window(unit, sign * low, sign * high) if sign > 0 else Window(unit, sign * high, sign * low)
-    return Offset(unit, sign * low, approximate=bool(half) or hit.has("hedge"))
+    hedged = any(item.value != "exact" for item in hit.all("hedge"))
+    return Offset(unit, sign * low, approximate=bool(half) or hedged)
 
 
 def ago(hit: Hit) -> Offset | Window | None:

@@ -102,6 +102,8 @@ TOP: list[Rule] = [
     Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", b.span),
     Rule("list_days", "THE? l=DAY (COMMA THE? DAY)* AND THE? r=<date>", b.listing),
     Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", b.listing),
+    Rule("list_month_days", "ON? m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT|ANYMONTH) (COMMA? y=YEAR)?", b.month_first_list),
+    Rule("year_span", "y=YEAR DASH n=NUM !(DASH|SLASH)", b.year_span),
     # composites
     Rule("until", "BY THE? x=<point>", b.until),
     Rule("since_part", "SINCE THE? x=<part>", b.since_point),
@@ -142,7 +144,8 @@ TOP: list[Rule] = [
     Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", b.day_offset),
     # "la veille" alone is the day before the anchor; "la veille du sommet" is relative to an event
     Rule("relative_day", "r=RELDAY !(OF|THE) (COMMA? ANYWD)? TOD?", b.day_offset),
-    Rule("day_weak", "THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
+    Rule("day_weak", "ON? THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
+    Rule("the_weekend", "(HEDGE|IN|INP|AT|ON|OF|AU)? THE u=UNIT !(DIR|OF|THIS)", b.the_weekend),
     Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
     Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric, weak=True),
     Rule("month_year", "LEAD? x=<month>", inner),

@@ -282,10 +282,12 @@ def _section_items(section: Any) -> list[tuple[str, Any]]:
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A hyphenated phrase also matches when written with a space."""
+    """A hyphenated phrase also matches when written with a space; "près de" also as "près d'"."""
     variants = [words]
     if "-" in words[1:-1]:
         variants.append(tuple(w for w in words if w != "-"))
+    if len(words) > 1 and words[-1] == "de":
+        variants += [v[:-1] + ("d", "'") for v in list(variants)]
     return variants
 
 

@@ -200,6 +200,9 @@ def _(expr: Weekday, ctx: Ctx) -> Interval | None:
 
 @resolve_expr.register
 def _(expr: Period, ctx: Ctx) -> Interval | None:
+    if expr.unit == "weekend" and expr.implicit:
+        coming = cal.bounds(ctx.anchor, "weekend")
+        return coming if ctx.tense > 0 or coming.start <= ctx.anchor else coming.shifted(-7)
     return cal.unit_at(ctx.anchor, expr.unit, expr.shift)
 
 
