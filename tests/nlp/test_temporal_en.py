@@ -149,3 +149,26 @@ def test_hours_ago_count_from_the_anchor_time() -> None:
 @pytest.mark.parametrize("text", ["He may come.", "They march on the capital.", "The first secretary spoke."])
 def test_words_that_only_look_temporal_give_none(text: str) -> None:
     assert resolve(text, ANCHOR, language="en") is None
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("over the weekend", "2025-04-05", "2025-04-06"),
+    ("this past weekend", "2025-04-05", "2025-04-06"),
+    ("the past decade", "2015-04-10", "2025-04-10"),
+    ("in 2024-25", "2024-01-01", "2025-12-31"),
+    ("late last year", "2024-11-01", "2024-12-31"),
+    ("early next month", "2025-05-01", "2025-05-10"),
+    ("by 2030", "2025-04-10", "2030-12-31"),
+    ("two weeks before May 13", "2025-04-29", "2025-04-29"),
+])
+def test_weekends_decades_and_anchored_offsets(text: str, start: str, end: str) -> None:
+    assert span(text)[:2] == (start, end)
+
+
+def test_first_time_in_years_looks_back() -> None:
+    start, end, _ = span("met for the first time in more than three years")
+    assert (start, end) == ("2022-04-10", "2025-04-10")
+
+
+def test_a_date_inside_a_noun_phrase_is_still_a_day() -> None:
+    assert span("the Feb. 18 talks in Riyadh")[:2] == ("2025-02-18", "2025-02-18")

@@ -231,3 +231,30 @@ def test_month_anchor_leaves_absolute_dates_alone() -> None:
 @pytest.mark.parametrize("text", ["", "Le président a parlé longtemps.", "Premier ministre", "mettre fin aux combats"])
 def test_no_temporal_expression_gives_none(text: str) -> None:
     assert resolve(text, ANCHOR, language="fr") is None
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("il y a près d'un an", "2024-03-05", "2024-05-16"),
+    ("il y a tout juste un an", "2024-04-10", "2024-04-10"),
+    ("voici deux semaines", "2025-03-27", "2025-03-27"),
+    ("d'ici à 2030", "2025-04-10", "2030-12-31"),
+    ("au début de l'année prochaine", "2026-01-01", "2026-02-28"),
+    ("à la fin du mois dernier", "2025-03-21", "2025-03-31"),
+    ("en 2024-2025", "2024-01-01", "2025-12-31"),
+    ("deux semaines avant le 13 mai", "2025-04-29", "2025-04-29"),
+])
+def test_hedges_deadlines_and_offsets_from_a_date(text: str, start: str, end: str) -> None:
+    assert span(text)[:2] == (start, end)
+
+
+def test_the_day_before_an_event_is_not_the_day_before_the_anchor() -> None:
+    assert resolve("la veille du sommet", ANCHOR, language="fr") is None
+    assert span("la veille")[:2] == ("2025-04-09", "2025-04-09")
+
+
+def test_a_feast_inside_a_hyphenated_name_is_a_name() -> None:
+    assert resolve("le ministre Jean-Noël Barrot", ANCHOR, language="fr") is None
+
+
+def test_telephone_numbers_are_not_dates() -> None:
+    assert resolve("s'adresser au 03.29.88.43.12", ANCHOR, language="fr") is None

@@ -80,7 +80,7 @@ def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         language = _language(row.get("language"), text, context)
         value = _row_value(text, anchor, language, context, row.get("anchor_precision") or "day")
         out: dict[str, Any] = {key: row[key] for key in ("id", "anchor") if key in row}
-        out.update(text=text, start=_iso(value and value.start), end=_iso(value and value.end),
+        out.update(text=row.get("text"), start=_iso(value and value.start), end=_iso(value and value.end),
                    grain=value.precision if value is not None and value.known else None)
         yield out
 
