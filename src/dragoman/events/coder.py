@@ -29,7 +29,7 @@ from ..nlp.actor_dict import ActorDictionary
 from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
 from .triggers import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, TriggerLexicon, TriggerMatch,
-                       background, case_word, future, governing_verb, is_passive, is_pronoun, negated, np_indices,
+                       argument_of, background, case_word, future, governing_verb, is_passive, is_pronoun, negated, np_indices,
                        plover, pp_arguments)
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
@@ -182,7 +182,7 @@ class ArgumentReader:
             frame.add("targets", self.grammatical_subject(token))
         elif match.entry.pos == "noun":
             self.noun_frame(token, frame, match.entry.genitive)
-            verb = governing_verb(token)
+            verb = argument_of(token)
             if verb is not None:
                 self._from_governor(verb, token, frame)
             elif token.dep_.startswith("nsubj") and token.head.i != token.i:
@@ -318,8 +318,8 @@ class SentenceCoder:
         frame = self.reader.frame(token, match)
         if not frame.sources:
             frame.add("sources", self._split_subject(token, unit))
-        if inner and not (frame.objects or frame.targets or frame.partners):
-            self._inherit_targets(frame, inner[0])
+        if not (frame.objects or frame.targets or frame.partners):
+            self._inherit_targets(frame, token, inner)
         kind, cameo, mode = committed_type(match, inner)
         source, target = self.roles(frame, match.entry.symmetric)
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
@@ -337,10 +337,16 @@ class SentenceCoder:
             return []
         return self.index.within(range(before.start, before.end))
 
-    def _inherit_targets(self, frame: Frame, inner: TriggerMatch) -> None:
-        """ "threatened to impose sanctions on Iran": the target of what is threatened."""
-        sub = self.reader.frame(self.doc[inner.token], inner)
-        others = sub.sources + sub.objects + sub.targets + sub.partners
+    def _inherit_targets(self, frame: Frame, token, inner: list[TriggerMatch]) -> None:
+        """ "threatened to impose sanctions on Iran", "offered to hand over to Britain...": the
+        target of what is threatened, offered or demanded."""
+        sub = Frame()
+        if inner:
+            sub = self.reader.frame(self.doc[inner[0].token], inner[0])
+        else:
+            for child in (c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+                self.reader.verb_frame(child, sub)
+        others = sub.sources + sub.objects + sub.targets + sub.partners or sub.weak
         frame.add("targets", [m for m in others if m not in frame.sources])
 
     def roles(self, frame: Frame, symmetric: bool) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:

@@ -60,6 +60,7 @@ class TriggerEntry:
     genitive: str = "source"
     commissive: bool = False
     causative: bool = False
+    agentive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -165,7 +166,8 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
                         heads=_words(raw.get("heads")), subjects=_words(raw.get("subjects")),
                         unless=_words(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
                         intransitive=raw.get("intransitive", False), symmetric=symmetric, genitive=genitive,
-                        commissive=raw.get("commissive", False), causative=raw.get("causative", False))
+                        commissive=raw.get("commissive", False), causative=raw.get("causative", False),
+                        agentive=raw.get("agentive", False))
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
@@ -219,6 +221,20 @@ def subject_words(token) -> frozenset[str]:
     return frozenset(w for c in token.children if c.dep_.startswith("nsubj") for w in forms(c))
 
 
+def has_doer(token) -> bool:
+    """Someone does it: an active subject or a passive agent ("killed by", "tué par"), not a
+    bare participle ("blessé à la jambe", "were killed in an accident")."""
+    if any(c.dep_ in ("agent", "obl:agent") for c in token.children):
+        return True
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in token.children):
+        return any(_case_is(c, "par") for c in token.children)
+    return any(c.dep_ in ("nsubj", "csubj") for c in token.children) or token.dep_ in ("conj", "xcomp")
+
+
+def _case_is(token, word: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == word for c in token.children)
+
+
 def pos_ok(token, pos: str) -> bool:
     if token.pos_ in POS_CLASSES.get(pos, ()):
         return True
@@ -230,6 +246,8 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
     if entry.reflexive is not None and is_reflexive(token) != entry.reflexive:
         return False
     if entry.intransitive and any(c.dep_ in ("obj", "dobj") for c in token.children):
+        return False
+    if entry.agentive and not has_doer(token):
         return False
     if entry.heads and (token.head.i == token.i or lemma(token.head) not in entry.heads):
         return False
@@ -401,6 +419,16 @@ def governing_verb(token):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
+
+
+def argument_of(token):
+    """The verb a noun trigger is a direct argument of ("*held* talks", "*procédé* à un échange"),
+    through at most a preposition; not the verb of a noun it modifies ("les résultats des discussions")."""
+    head = token.head
+    if head.i != token.i and head.dep_ in ("prep", "agent", "dative") and token.dep_ in ("pobj", "pcomp"):
+        head = head.head
+    verb = governing_verb(token)
+    return verb if verb is not None and verb.i == head.i else None
 
 
 def negated(token, cues: Cues, noun: bool) -> bool:
