@@ -30,7 +30,7 @@ def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context
     expression decides between the last and the next "dimanche", and a range
     or list in it completes a fragment ("19" in "du 19 au 23 juillet").
     """
-    lex = lexicon_for(language)
+    lex = _lexicon(language, text)
     day, moment = split_anchor(anchor)
     found, items = scan(text, lex, weak=True)
     found = [f for f in found if not f.weak or _covers(f, items)]
@@ -54,7 +54,7 @@ def find_dates(text: str, anchor: date | None, *, language: str,
     Without an anchor only absolute expressions get dates; the others come
     back with ``precision="unknown"``.
     """
-    lex = lexicon_for(language)
+    lex = _lexicon(language, text)
     day, moment = split_anchor(anchor) if anchor is not None else (None, None)
     found, items = scan(text, lex)
     out = []
@@ -130,6 +130,13 @@ def detect_language(text: str) -> str:
     if scores.get("fr", -1) == best or not scores:
         return "fr"
     return max(scores, key=scores.get)
+
+
+def _lexicon(language: str | None, text: str) -> Lexicon:
+    """The language's lexicon; a language without one falls back to the closest of those that exist."""
+    if language in languages():
+        return lexicon_for(language)
+    return lexicon_for(detect_language(text))
 
 
 def _language(given: Any, text: str, context: str | None) -> str:

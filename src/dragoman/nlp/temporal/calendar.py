@@ -75,7 +75,7 @@ def bounds(day: date, unit: str) -> Interval:
         monday = day - timedelta(days=day.weekday())
         return Interval(monday, monday + timedelta(days=6), "week")
     if unit == "weekend":
-        saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 5 else day - timedelta(days=day.weekday() - 5)
+        saturday = day + timedelta(days=5 - day.weekday())  # the coming one; yesterday on a Sunday
         return Interval(saturday, saturday + timedelta(days=1), "week")
     size = {"month": 1, "quarter": 3, "semester": 6, "year": 12}.get(unit)
     if size:

@@ -102,7 +102,8 @@ TOP: list[Rule] = [
     Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", b.span),
     Rule("list_days", "THE? l=DAY (COMMA THE? DAY)* AND THE? r=<date>", b.listing),
     Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", b.listing),
-    Rule("list_month_days", "ON? m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT|ANYMONTH) (COMMA? y=YEAR)?", b.month_first_list),
+    Rule("list_month_days", "ON? m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT|ANYMONTH) (COMMA? y=YEAR)?",
+         b.month_first_list),
     Rule("year_span", "y=YEAR DASH n=NUM !(DASH|SLASH)", b.year_span),
     # composites
     Rule("until", "BY THE? x=<point>", b.until),

@@ -7,13 +7,13 @@ and compiles it into a phrase index; :meth:`Lexicon.tag` turns a text into
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ...config import data_dir
 from ...errors import ConfigError
-from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS, TAGS
+from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS
 from .text import Token, fold, phrase_tokens, tokenize
 
 
@@ -36,10 +36,6 @@ class Item:
     value: Any
     norm: str
     plural: bool = False
-
-    @property
-    def char(self) -> str:
-        return TAGS[self.tag]
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,6 @@ class Lexicon:
     retrospective: frozenset[str]
     tense: Tense
     ambiguous_need_capital: bool = False
-    holidays: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def tag(self, text: str) -> list[Item]:
         """Tokens of ``text`` with their categories; number words are merged."""
@@ -264,14 +259,15 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             for variant in _variants(words):
                 index.setdefault(variant, []).append(entry)
     return Lexicon(
-        language=data["language"], numeric_order=data.get("numeric_order", "dmy"), phrases=_trie(index, _folded(data, "strict_accents")),
+        language=data["language"], numeric_order=data.get("numeric_order", "dmy"),
+        phrases=_trie(index, _folded(data, "strict_accents")),
         ordinal_suffixes=_folded(data, "ordinal_suffixes"), decade_suffixes=_folded(data, "decade_suffixes"),
         quarter_prefixes=_folded(data, "quarter_prefixes"), number_joiners=_folded(data, "number_joiners"),
         plural=_folded(data, "plural"), strict_accents=frozenset(w.lower() for w in data.get("strict_accents", ())),
         strict_folded=_folded(data, "strict_accents"),
-        detect=_folded(data, "detect"), retrospective=_folded(data, "retrospective"), tense=_tense(data.get("tense", {})),
+        detect=_folded(data, "detect"), retrospective=_folded(data, "retrospective"),
+        tense=_tense(data.get("tense", {})),
         ambiguous_need_capital=data["language"] == "en" or bool(data.get("ambiguous_need_capital")),
-        holidays={fold(k): v for k, v in data.get("holidays", {}).items()},
     )
 
 

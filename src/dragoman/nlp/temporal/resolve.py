@@ -290,7 +290,8 @@ def _(expr: Span, ctx: Ctx) -> Interval | None:
             left = resolve_expr(expr.left, replace(ctx, anchor=right.start, tense=-1)) or left
         elif _yearless(expr.right):
             right = resolve_expr(expr.right, replace(ctx, anchor=left.end, tense=1)) or right
-    return Interval(min(left.start, right.start), max(left.end, right.end), cal.coarser(left.precision, right.precision))
+    precision = cal.coarser(left.precision, right.precision)
+    return Interval(min(left.start, right.start), max(left.end, right.end), precision)
 
 
 def _yearless(expr: Any) -> bool:

@@ -22,8 +22,9 @@ TAGS: dict[str, str] = {
 # Lexicon sections and the category their phrases get; the order settles a
 # phrase listed in two sections (the first wins).
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("day_offsets", "DAYREL"), ("relative_days", "RELDAY"), ("holidays", "HOLIDAY"), ("times_of_day", "TOD"), ("half", "HALF"),
-    ("vague", "VAGUE"), ("hedges", "HEDGE"), ("exact_hedges", "HEDGE"), ("ago_prefix", "AGO"), ("later_suffix", "LATER"),
+    ("day_offsets", "DAYREL"), ("relative_days", "RELDAY"), ("holidays", "HOLIDAY"), ("times_of_day", "TOD"),
+    ("half", "HALF"), ("vague", "VAGUE"), ("hedges", "HEDGE"), ("exact_hedges", "HEDGE"), ("ago_prefix", "AGO"),
+    ("later_suffix", "LATER"),
     ("ago_suffix", "AGOS"), ("months", "MONTH"), ("weekdays", "WD"), ("numbers", "NUM"),
     ("ordinals", "ORD"), ("parts", "PART"), ("seasons", "SEASON"), ("units", "UNIT"), ("last", "LAST"),
     ("next", "NEXT"), ("this", "THIS"), ("holiday_prefixes", "HPRE"), ("by", "BY"), ("since", "SINCE"),

@@ -49,7 +49,8 @@ def overall_tense(text: str, items: list[Item], lex: Lexicon) -> int:
 
 def _ends_sentence(text: str, items: list[Item], index: int) -> bool:
     item = items[index]
-    return item.norm in _SENTENCE_END or item.norm == ":" or "\n" in text[item.end:items[index + 1].start if index + 1 < len(items) else item.end]
+    gap_end = items[index + 1].start if index + 1 < len(items) else item.end
+    return item.norm in _SENTENCE_END or item.norm == ":" or "\n" in text[item.end:gap_end]
 
 
 def cue_of(text: str, items: list[Item], index: int, tense: Tense) -> int:
