@@ -1,6 +1,7 @@
 """Finding every temporal expression in an article, and the ``dragoman dates`` contract."""
 from __future__ import annotations
 
+import gc
 import time
 from datetime import date
 
@@ -72,7 +73,12 @@ def test_numbers_that_count_things_are_not_dates(text: str) -> None:
 def test_a_long_article_is_scanned_in_a_few_milliseconds() -> None:
     article = (ARTICLE_FR * 20)[:5000]  # dense: every sentence holds dates
     find_dates(article, ANCHOR, language="fr")
-    best = min(_cpu_seconds(article) for _ in range(7))
+    gc.collect()
+    gc.disable()
+    try:
+        best = min(_cpu_seconds(article) for _ in range(15))
+    finally:
+        gc.enable()
     assert best < 0.010
 
 
