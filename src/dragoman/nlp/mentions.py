@@ -6,9 +6,12 @@ publication date, or when it has none, the latest absolute date it states).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from ..config import data_dir
 from ..model import DateValue, Document, Location, Mention
 from .actors import ActorMatcher
 from .people import find_people
@@ -64,6 +67,7 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     spans = tuple((s.start_char, s.end_char) for s in sdoc.sents)
     actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
     places = place_mentions(sdoc, language=language)
+    actors, places = split_capitals(doc.text, actors, places, language=language)
     people = find_people(sdoc, actors, language=language)
     venues = find_venues(sdoc, language=language)
     anchor = document_anchor(doc, language=language)
@@ -87,6 +91,40 @@ def place_mentions(sdoc, *, language: str) -> list[Mention]:
         if not any(s < mention.end and mention.start < e for s, e in known):
             found.append(mention)
     return found
+
+
+def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,
+                   language: str) -> tuple[list[Mention], list[Mention]]:
+    """A capital is a place after a locative preposition ("à Riyad"), else its government ("Moscou a dit")."""
+    preps = set(locative_prepositions(language))
+    city_spans = {(m.start, m.end) for m in places if m.value.geonames_id}
+    kept_actors, dropped_places = [], set()
+    for actor in actors:
+        span = next(((s, e) for s, e in city_spans if s < actor.end and actor.start < e), None)
+        if span is None:
+            kept_actors.append(actor)
+        elif previous_word(text, actor.start) in preps:
+            continue
+        else:
+            dropped_places.add(span)
+    return kept_actors, [m for m in places if (m.start, m.end) not in dropped_places]
+
+
+def previous_word(text: str, offset: int) -> str:
+    words = text[max(0, offset - 30):offset].replace("’", "'").split()
+    if not words:
+        return ""
+    word = words[-1].lower()
+    return word.split("'")[-1] + "'" if word.endswith("'") else word
+
+
+@lru_cache(maxsize=None)
+def locative_prepositions(language: str) -> tuple[str, ...]:
+    path = data_dir() / language / "discourse.json"
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8") as handle:
+        return tuple(json.load(handle).get("locative_prepositions", ()))
 
 
 def document_anchor(doc: Document, *, language: str) -> Anchor:

@@ -57,7 +57,7 @@ def _register_line_breaks() -> None:
         return doc
 
 
-SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
+SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
 def _lines(doc) -> list[list]:
