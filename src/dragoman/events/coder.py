@@ -144,15 +144,17 @@ class ArgumentReader:
             if role in roles:
                 frame.add(roles[role], self.actors(obj))
 
-    def noun_frame(self, noun, frame: Frame, genitive: str) -> None:
+    def noun_frame(self, noun, frame: Frame, entry) -> None:
+        """ "US-Russia talks" (parties), "frappes américaines" (doer), "sanctions against Iran"."""
         modifiers: list[int] = []
         for child in noun.children:
             if child.dep_ in ("poss", "nmod:poss"):
                 frame.add("sources", self.actors(child))
             elif child.dep_ in MODIFIER_DEPS or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
                 modifiers += self.actors(child)
-        self.prepositional(noun, frame, noun=True, genitive=genitive)
-        frame.add("partners" if frame.partners or not frame.sources else "targets", modifiers)
+        self.prepositional(noun, frame, noun=True, genitive=entry.genitive)
+        role = "partners" if entry.symmetric else ("targets" if frame.sources else "sources")
+        frame.add(role, modifiers)
 
     def climb(self, token, frame: Frame) -> None:
         """The doer of a trigger without a subject of its own: the controller of an infinitive,
@@ -181,7 +183,7 @@ class ArgumentReader:
             frame.add("sources", self.doer(token.head))
             frame.add("targets", self.grammatical_subject(token))
         elif match.entry.pos == "noun":
-            self.noun_frame(token, frame, match.entry.genitive)
+            self.noun_frame(token, frame, match.entry)
             verb = argument_of(token)
             if verb is not None:
                 self._from_governor(verb, token, frame)

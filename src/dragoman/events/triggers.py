@@ -194,7 +194,8 @@ def near_words(token, depth: int = 2) -> frozenset[str]:
     found: set[str] = set()
     frontier = [token]
     for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS or t.i == token.i]
+        frontier = [c for t in frontier for c in t.children
+                    if (c.dep_ not in CLAUSE_DEPS or t.i == token.i) and not c.dep_.startswith(("aux", "cop"))]
         for child in frontier:
             found |= forms(child)
     return frozenset(found)
