@@ -407,7 +407,9 @@ def units(doc) -> list:
     for sent in doc.sents:
         start = sent.start if start is None else start
         last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
-        if last.text[-1:] in SENTENCE_END or last.text in ("»", '"', "”", ")") or sent.end == len(doc):
+        line_end = "\n" in sent[-1].text or "\n" in sent[-1].whitespace_ or (
+            sent.end < len(doc) and doc[sent.end].is_space and "\n" in doc[sent.end].text)
+        if last.text[-1:] in SENTENCE_END or last.text in ("»", '"', "”", ")") or line_end or sent.end == len(doc):
             spans.append(doc[start:sent.end])
             start = None
     return spans
