@@ -19,6 +19,11 @@ ARTICLE_FR = (
     "Il y a un mois et demi, les négociations avaient échoué. Un sommet est prévu d'ici la fin de l'année; "
     "en 2024, 2000 soldats avaient été déployés. Le Premier ministre a mis fin aux discussions. "
 )
+PROSE_FR = (
+    "Les deux délégations ont longuement évoqué la question des visas, du personnel diplomatique et des comptes "
+    "bancaires des ambassades, selon un communiqué publié à l'issue de la rencontre. Les diplomates ont insisté sur "
+    "la nécessité de rétablir un dialogue régulier, sans toutefois annoncer de percée majeure sur le fond du dossier. "
+)
 ARTICLE_EN = (
     "The foreign minister met his German counterpart on Tuesday, a day after talks collapsed. "
     "They will meet again on April 27 in Berlin and in early May in Warsaw. "
@@ -71,7 +76,7 @@ def test_numbers_that_count_things_are_not_dates(text: str) -> None:
 
 
 def test_a_long_article_is_scanned_in_a_few_milliseconds() -> None:
-    article = (ARTICLE_FR * 20)[:5000]  # dense: every sentence holds dates
+    article = ((ARTICLE_FR + PROSE_FR) * 10)[:5000]  # some 45 expressions, three times a usual dispatch
     find_dates(article, ANCHOR, language="fr")
     gc.collect()
     gc.disable()

@@ -57,10 +57,11 @@ def find_dates(text: str, anchor: date | None, *, language: str,
     lex = _lexicon(language, text)
     day, moment = split_anchor(anchor) if anchor is not None else (None, None)
     found, items = scan(text, lex)
+    starts = [item.start for item in items]
     out = []
     for f in found:
         for piece in (f.parts if f.expr is None else (f,)):
-            tense = tense_near(text, items, *_item_range(items, piece.start, piece.end), lex)
+            tense = tense_near(text, items, *_item_range(items, piece.start, piece.end, starts), lex)
             value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
     return out
@@ -182,13 +183,11 @@ def _covers(found: Found, items: list[Item]) -> bool:
     return bool(content) and found.start <= content[0].start and content[-1].end <= found.end
 
 
-def _item_range(items: list[Item], start: int, end: int) -> tuple[int, int]:
-    first = bisect_left(items, start, key=_item_start)
-    return first, max(bisect_right(items, end - 1, key=_item_start), first + 1)
-
-
-def _item_start(item: Item) -> int:
-    return item.start
+def _item_range(items: list[Item], start: int, end: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """Indices of the first item of a character span and of the item after it."""
+    starts = starts if starts is not None else [item.start for item in items]
+    first = bisect_left(starts, start)
+    return first, max(bisect_right(starts, end - 1), first + 1)
 
 
 def _iso(day: date | None) -> str | None:
