@@ -172,3 +172,11 @@ def test_first_time_in_years_looks_back() -> None:
 
 def test_a_date_inside_a_noun_phrase_is_still_a_day() -> None:
     assert span("the Feb. 18 talks in Riyadh")[:2] == ("2025-02-18", "2025-02-18")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("march 3", "2025-03-03"), ("mon.", "2025-04-07"), ("Tuesday the 8th", "2025-04-08"),
+    ("february the 15th", "2025-02-15"), ("wednesday of next week", "2025-04-16"), ("the 2nd of next month", "2025-05-02"),
+])
+def test_a_bare_expression_may_be_lower_case(text: str, day: str) -> None:
+    assert span(text)[:2] == (day, day)

@@ -47,7 +47,7 @@ def nth_alone(hit: Hit) -> Any:
 NTS: dict[str, list[Rule]] = {
     "date": [
         Rule("dmy", "THE? (wd=ANYWD COMMA?)? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
-        Rule("mdy", "(wd=ANYWD COMMA?)? m=ANYMONTH d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
+        Rule("mdy", "(wd=ANYWD COMMA?)? m=ANYMONTH THE? d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
         Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
         Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", b.numeric),
         Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
@@ -55,15 +55,18 @@ NTS: dict[str, list[Rule]] = {
         Rule("named_mdy", "m=ANYMONTH SEP d=DAY SEP y=YR", b.dmy),
         Rule("named_ymd", "y=YEAR SEP m=ANYMONTH SEP d=DAY", b.dmy),
         Rule("holiday", "THIS? THE? dir=DIR? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|after=DIR)?", b.holiday),
-        Rule("weekday_day", "THE? wd=ANYWD d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
+        Rule("weekday_day", "THE? wd=ANYWD THE? d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
         Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric),
         Rule("day_slash_padded", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric_padded),
     ],
-    "month": [
+    "dated_month": [
         Rule("month_year", "THE? (u=UNIT OF)? m=ANYMONTH OF? y=YR", b.month_year),
         Rule("iso_month", "y=YEAR DASH b=NUM !(DASH)", b.iso_month),
         Rule("numeric_month", "b=NUM (DASH|SLASH) y=YEAR !(DASH|SLASH)", b.iso_month),
         Rule("named_month_year", "m=ANYMONTH (SLASH|COMMA) y=YEAR !NOUNISH", b.month_year),
+    ],
+    "month": [
+        Rule("dated", "x=<dated_month>", inner),
         Rule("month", "THE? (u=UNIT OF)? m=ANYMONTH dir=DIR?", b.month),
     ],
     "year": [
@@ -133,7 +136,7 @@ TOP: list[Rule] = [
     Rule("run_after", "THE? n=NUM u=UNIT dir=DIR", b.run),
     # weekdays
     Rule("weekday_week", "THE? wd=ANYWD OF? THE? THIS? u=UNIT dir=DIR?", b.weekday_week),
-    Rule("weekday_dir_week", "wd=ANYWD dir=DIR u=UNIT", b.weekday_week),
+    Rule("weekday_dir_week", "wd=ANYWD (OF|FROM)? THE? dir=DIR u=UNIT", b.weekday_week),
     Rule("weekday_after", "wd=ANYWD IN n=NUM", b.weekday_after),
     Rule("weekday_dir", "ON? THE? THIS? wd=ANYWD dir=DIR", b.weekday),
     Rule("dir_weekday", "ON? dir=DIR wd=ANYWD", b.weekday),
@@ -149,10 +152,11 @@ TOP: list[Rule] = [
     Rule("the_weekend", "(HEDGE|IN|INP|AT|ON|OF|AU)? THE u=UNIT !(DIR|OF|THIS)", b.the_weekend),
     Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
     Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric, weak=True),
-    Rule("month_year", "LEAD? x=<month>", inner),
+    Rule("month_year", "LEAD? x=<dated_month>", inner),
     Rule("month", "(LEAD|THIS)? THE? (u=UNIT OF)? m=MONTH dir=DIR?", b.month),
     Rule("month_ambiguous", "(LEAD|THIS) THE? (u=UNIT OF)? m=MONTHA dir=DIR?", b.month),
     Rule("month_ambiguous_dir", "m=MONTHA dir=DIR", b.month),
+    Rule("dir_month", "THE? dir=DIR m=ANYMONTH", b.month),
     Rule("month_ambiguous_weak", "m=MONTHA", b.month, weak=True),
     Rule("year", "p=(LEAD|FROM|TO|SINCE|BETWEEN|AND)? THE? u=UNIT? y=YEAR", b.year),
     Rule("short_year", "(IN|INP) y=NUM !(WORD|UNIT|NUM|YEAR|ANYMONTH|ORD|DOT NUM)", b.short_year),
@@ -184,7 +188,7 @@ def scan(text: str, lex: Lexicon, *, weak: bool = False) -> tuple[list[Found], l
     No rule consumes a plain word, so only the stretches between plain words
     that hold a content category are scanned, each by the rules it can match.
     """
-    items = lex.tag(text)
+    items = lex.tag(text, lenient=weak)
     tags = "".join(TAGS[item.tag] for item in items)
     nts = compiled()[1]
     candidates: list[tuple[int, int, int, Any, bool]] = []

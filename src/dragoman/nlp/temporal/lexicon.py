@@ -74,8 +74,12 @@ class Lexicon:
     tense: Tense
     ambiguous_need_capital: bool = False
 
-    def tag(self, text: str) -> list[Item]:
-        """Tokens of ``text`` with their categories; number words are merged."""
+    def tag(self, text: str, *, lenient: bool = False) -> list[Item]:
+        """Tokens of ``text`` with their categories; number words are merged.
+
+        ``lenient`` accepts lower-case ambiguous words ("march 3") for a text
+        that is a bare expression rather than running prose.
+        """
         folded = fold(text)
         tokens = tokenize(folded)
         norms = [t.norm for t in tokens]
@@ -84,7 +88,7 @@ class Lexicon:
         i = 0
         while i < len(tokens):
             node = phrases.get(norms[i])
-            found = self._phrase_at(text, folded, tokens, norms, i, node) if node else None
+            found = self._phrase_at(text, folded, tokens, norms, i, node, lenient) if node else None
             if found is not None:
                 items.append(found[0])
                 i = found[1]
@@ -98,7 +102,7 @@ class Lexicon:
         return _merge_numbers(_unglue_names(items), self.number_joiners)
 
     def _phrase_at(self, text: str, folded: str, tokens: list[Token], norms: list[str], i: int,
-                   node: "_Node") -> tuple[Item, int] | None:
+                   node: "_Node", lenient: bool = False) -> tuple[Item, int] | None:
         """The longest lexicon phrase starting at token ``i``, as one item, and the next token index."""
         found = _walk(node, norms, i)
         if len(found) == 1 and found[0][0] == 1 and node.simple is not None:
@@ -107,7 +111,7 @@ class Lexicon:
         for n, entries in reversed(found):
             if not _adjacent(tokens, i, n):
                 continue
-            entry = self._choose(text, folded, tokens[i].start, tokens[i + n - 1].end, entries)
+            entry = self._choose(text, folded, tokens[i].start, tokens[i + n - 1].end, entries, lenient)
             if entry is None:
                 continue
             end = tokens[i + n - 1].end
@@ -118,12 +122,13 @@ class Lexicon:
             return Item(tokens[i].start, end, entry.tag, entry.value, norm, norm in self.plural), i + n
         return None
 
-    def _choose(self, text: str, folded: str, start: int, end: int, entries: tuple[Entry, ...]) -> Entry | None:
+    def _choose(self, text: str, folded: str, start: int, end: int, entries: tuple[Entry, ...],
+                lenient: bool) -> Entry | None:
         if folded[start:end] in self.strict_folded and text[start:end].lower() not in self.strict_accents:
             return None
         dotted = [e for e in entries if e.abbreviation] if folded[end:end + 1] == "." else []
         entry = dotted[0] if dotted else entries[0]
-        if entry.tag in _AMBIGUOUS and self.ambiguous_need_capital and text[start:start + 1].islower():
+        if entry.tag in _AMBIGUOUS and self.ambiguous_need_capital and not lenient and text[start:start + 1].islower():
             return None
         return entry
 
@@ -267,7 +272,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         strict_folded=_folded(data, "strict_accents"),
         detect=_folded(data, "detect"), retrospective=_folded(data, "retrospective"),
         tense=_tense(data.get("tense", {})),
-        ambiguous_need_capital=data["language"] == "en" or bool(data.get("ambiguous_need_capital")),
+        ambiguous_need_capital=bool(data.get("ambiguous_need_capital")),
     )
 
 
