@@ -71,8 +71,10 @@ def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """The ``dragoman dates --jsonl`` contract, one output row per input row.
 
     Input ``{text, anchor, language?, context?}`` (``dct`` and ``sentence``,
-    the TimeML names, are accepted for ``anchor`` and ``context``); output
-    ``{text, start, end, grain}`` plus the input's ``id`` and ``anchor``.
+    the TimeML names, are accepted for ``anchor`` and ``context``; an optional
+    ``anchor_precision`` widens relative readings); output ``{text, start,
+    end, grain}`` plus the input's ``id`` and ``anchor`` (the scorer pairs
+    rows by text and anchor). Without an anchor only absolute dates resolve.
     """
     for row in rows:
         text = str(row.get("text") or "")
