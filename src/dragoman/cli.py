@@ -26,7 +26,7 @@ from .model import Event
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dragoman: multilingual news to a source-linked timeline of diplomatic events.")
-out = Console(soft_wrap=True)
+out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Store URL (default: DRAGOMAN_DB or sqlite:///dragoman.sqlite).")]

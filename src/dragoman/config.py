@@ -27,7 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_chars", 40, "Fewer characters than this after cleaning is an empty document (E103)."),
     Setting("batch_size", 16, "Documents per spaCy nlp.pipe batch."),
     Setting("languages", "fr,en", "Languages with a full extraction pipeline."),
-    Setting("story_threshold", 0.5, "Lowest combined similarity for a document to join a story."),
+    Setting("story_threshold", 0.7, "Lowest combined similarity for a document to join a story."),
     Setting("token", "", "Bearer token guarding POST /api/documents."),
 )
 

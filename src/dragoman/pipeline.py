@@ -29,7 +29,7 @@ class Pipeline:
     load_nlp: Callable = load_pipeline
     embedder: Embedder | None = None
     batch_size: int = 16
-    story_threshold: float = 0.5
+    story_threshold: float = 0.7
     extra_actors: tuple = ()
 
     def __post_init__(self) -> None:
