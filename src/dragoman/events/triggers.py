@@ -190,14 +190,19 @@ def forms(token) -> frozenset[str]:
 
 
 def near_words(token, depth: int = 2) -> frozenset[str]:
-    """Lemmas and forms of the dependents of ``token`` within ``depth`` steps, inside its clause."""
+    """Lemmas and forms of the dependents of ``token`` within ``depth`` content words, inside its
+    clause; prepositions are free steps ("lifted a state *of* emergency")."""
     found: set[str] = set()
-    frontier = [token]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children
-                    if (c.dep_ not in CLAUSE_DEPS or t.i == token.i) and not c.dep_.startswith(("aux", "cop"))]
-        for child in frontier:
+    frontier = [(token, 0)]
+    while frontier:
+        node, cost = frontier.pop()
+        for child in node.children:
+            if (child.dep_ in CLAUSE_DEPS and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
+                continue
+            step = cost + (child.dep_ not in ("prep", "case", "agent"))
             found |= forms(child)
+            if step < depth:
+                frontier.append((child, step))
     return frozenset(found)
 
 
@@ -220,6 +225,12 @@ def is_reflexive(token) -> bool:
 
 def subject_words(token) -> frozenset[str]:
     return frozenset(w for c in token.children if c.dep_.startswith("nsubj") for w in forms(c))
+
+
+def governor_word(token):
+    """The word a noun hangs from, seen through a preposition ("put *under* investigation")."""
+    head = token.head
+    return head.head if head.dep_ in ("prep", "agent", "dative") and head.head.i != head.i else head
 
 
 def has_doer(token) -> bool:
@@ -250,7 +261,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if entry.agentive and not has_doer(token):
         return False
-    if entry.heads and (token.head.i == token.i or lemma(token.head) not in entry.heads):
+    if entry.heads and (token.head.i == token.i or lemma(governor_word(token)) not in entry.heads):
         return False
     if entry.subjects and not entry.subjects & subject_words(token):
         return False
