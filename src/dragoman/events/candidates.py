@@ -81,7 +81,8 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
     when = event_date(mentions, sent, ce.trigger[0], language)
-    where = event_place(mentions, sent, ce, frame, language)
+    where = event_place(mentions, sent, ce, actors, when, frame, language)
+    status = consistent_status(status, when, mentions.anchor)
     evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
     return EventCandidate(
         document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
@@ -135,22 +136,62 @@ def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
     return bool(before) and before[-1] in words
 
 
-def event_place(mentions: Mentions, sent, ce, frame: Frame, language: str) -> Location | None:
+def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: DateValue, frame: Frame,
+                language: str) -> Location | None:
+    """The city named in the sentence that is not one of the parties; else, when justified, the frame's."""
     if ce.mode == "phone":
         return None
-    places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char) if m.value.geonames_id]
+    codes = {a.code for a in actors}
+    party_spans = [(m.start, m.end) for m in mentions.in_span("actors", sent.start_char, sent.end_char)
+                   if m.value.code in codes]
+    places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
+              if m.value.geonames_id and not any(s < m.end and m.start < e for s, e in party_spans)]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
-    return frame.location
+    return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
+
+
+def inherits_place(sent, ce, when: DateValue, anchor: Anchor, language: str) -> bool:
+    """The article's place is this event's when it is the article's kind of event at the article's time,
+    or when the sentence points back to it ("s'y", "there")."""
+    words = f" {sent.text.lower().replace('’', chr(39))} "
+    if any(f" {cue} " in words or f" {cue}" in words for cue in discourse(language).get("same_place", ())):
+        return True
+    return ce.type in FRAME_TYPES and (not when.known or near_anchor(when, anchor))
+
+
+def near_anchor(when: DateValue, anchor: Anchor) -> bool:
+    if not anchor.known:
+        return True
+    lo, hi = anchor_window(anchor)
+    return not (when.end < lo or when.start > hi)
+
+
+def anchor_window(anchor: Anchor):
+    if anchor.precision == "month":
+        start = anchor.day.replace(day=1)
+        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return anchor.day - timedelta(days=3), anchor.day + timedelta(days=3)
+
+
+def consistent_status(status: str, when: DateValue, anchor: Anchor) -> str:
+    """What the date says overrides the tense: an event over before the article is not still planned,
+    one that starts after it has not occurred."""
+    if not when.known or not anchor.known or status in ("cancelled", "uncertain"):
+        return status
+    lo, hi = anchor_window(anchor)
+    if when.end < lo and status in ("planned", "ongoing"):
+        return "occurred"
+    if when.start > hi and status in ("occurred", "ongoing"):
+        return "planned"
+    return status
 
 
 def is_background(when: DateValue, anchor: Anchor) -> bool:
     """An event dated clearly before the article's own time is recalled, not reported."""
     if not when.known or not anchor.known or when.end is None:
         return False
-    slack = timedelta(days=3 if anchor.precision == "day" else 0)
-    start = anchor.day.replace(day=1) if anchor.precision == "month" else anchor.day
-    return when.end < start - slack
+    return when.end < anchor_window(anchor)[0]
 
 
 def finish_main(cand: EventCandidate, sents, mentions: Mentions, taken: set[int], language: str) -> EventCandidate:

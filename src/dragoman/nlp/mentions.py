@@ -95,19 +95,16 @@ def place_mentions(sdoc, *, language: str) -> list[Mention]:
 
 def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,
                    language: str) -> tuple[list[Mention], list[Mention]]:
-    """A capital is a place after a locative preposition ("à Riyad"), else its government ("Moscou a dit")."""
+    """A capital after a locative preposition ("à Riyad", "in Riyadh") is a place, not a party.
+
+    Elsewhere a capital stays both: the candidates stage treats it as the place
+    of an event unless it is one of that event's parties ("Moscou a annoncé").
+    """
     preps = set(locative_prepositions(language))
-    city_spans = {(m.start, m.end) for m in places if m.value.geonames_id}
-    kept_actors, dropped_places = [], set()
-    for actor in actors:
-        span = next(((s, e) for s, e in city_spans if s < actor.end and actor.start < e), None)
-        if span is None:
-            kept_actors.append(actor)
-        elif previous_word(text, actor.start) in preps:
-            continue
-        else:
-            dropped_places.add(span)
-    return kept_actors, [m for m in places if (m.start, m.end) not in dropped_places]
+    city_spans = [(m.start, m.end) for m in places if m.value.geonames_id]
+    kept = [a for a in actors
+            if not (any(s < a.end and a.start < e for s, e in city_spans) and previous_word(text, a.start) in preps)]
+    return kept, places
 
 
 def previous_word(text: str, offset: int) -> str:

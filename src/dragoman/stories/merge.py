@@ -52,7 +52,7 @@ def merge_candidates(candidates: Sequence[EventCandidate], *, documents: Mapping
     for cand in (c for c in ordered if not c.date.known):
         target = undated_home(cand, groups, story_of)
         if target is None:
-            place(cand, groups, undated_match)
+            place(cand, groups, undated_peer(story_of))
         else:
             target.members.append(cand)
     events = [resolve_event(event_id(g.members), g.members, documents) for g in groups]
@@ -88,15 +88,38 @@ def dates_overlap(a, b) -> bool:
 
 
 def dated_match(group: Group, cand: EventCandidate) -> bool:
-    if not same_kind(group, cand):
-        return False
     if not all(places_agree(m.location, cand.location) for m in group.members):
         return False
-    return any(m.date.known and dates_overlap(m.date, cand.date) for m in group.members)
+    if same_kind(group, cand):
+        return any(m.date.known and dates_overlap(m.date, cand.date) for m in group.members)
+    return same_day_same_city(group, cand)
+
+
+def same_day_same_city(group: Group, cand: EventCandidate) -> bool:
+    """Two readings of one type on the same day in the same city sharing a party are one event,
+    even when the parse found different other parties (a mediator, a host)."""
+    first = group.first
+    if first.type != cand.type or cand.location is None or cand.date.precision != "day":
+        return False
+    return bool(group.codes() & cand.actor_codes) and any(
+        m.date.precision == "day" and m.date.start == cand.date.start and m.location is not None
+        and m.location.name == cand.location.name for m in group.members)
 
 
 def undated_match(group: Group, cand: EventCandidate) -> bool:
     return same_kind(group, cand) and all(places_agree(m.location, cand.location) for m in group.members)
+
+
+class undated_peer:  # noqa: N801 (a picklable predicate, used like a function)
+    """Undated candidates with no dated home join only undated readings from their own story."""
+
+    def __init__(self, story_of: Mapping[str, str]) -> None:
+        self.story_of = story_of
+
+    def __call__(self, group: Group, cand: EventCandidate) -> bool:
+        story = self.story_of.get(cand.document, cand.document)
+        return (undated_match(group, cand) and not any(m.date.known for m in group.members)
+                and all(self.story_of.get(m.document, m.document) == story for m in group.members))
 
 
 def undated_home(cand: EventCandidate, groups: list[Group], story_of: Mapping[str, str]) -> Group | None:
