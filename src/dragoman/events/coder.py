@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import MalformedInput
 from ..model import Actor, Mention
-from ..nlp.actor_dict import ActorDictionary
+from ..nlp.actor_dict import ActorDictionary, ActorIndex
 from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
 from .triggers import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, TriggerLexicon, TriggerMatch,
@@ -58,21 +58,6 @@ class CodedEvent:
     sentence: int
     future: bool = False
     text: str = ""
-
-
-class ActorIndex:
-    """Actor mentions located on the tokens of one parsed document."""
-
-    def __init__(self, doc, mentions: Sequence[Mention]) -> None:
-        self.mentions = [m for m in mentions if isinstance(m.value, Actor)]
-        self.at: dict[int, list[int]] = {}
-        for n, mention in enumerate(self.mentions):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span if span is not None else ():
-                self.at.setdefault(token.i, []).append(n)
-
-    def within(self, indices: Iterable[int]) -> list[int]:
-        return list(dict.fromkeys(n for i in sorted(indices) for n in self.at.get(i, ())))
 
 
 class Frame:
@@ -347,7 +332,7 @@ class SentenceCoder:
         if inner:
             sub = self.reader.frame(self.doc[inner[0].token], inner[0])
         else:
-            for child in (c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+            for child in (c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
                 self.reader.verb_frame(child, sub)
         others = sub.sources + sub.objects + sub.targets + sub.partners or sub.weak
         frame.add("targets", [m for m in others if m not in frame.sources])

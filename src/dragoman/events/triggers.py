@@ -223,10 +223,6 @@ def is_reflexive(token) -> bool:
     return any(c.lemma_.lower() in ("se", "s'", "soi") and c.dep_ in REFLEXIVE_DEPS for c in token.children)
 
 
-def subject_words(token) -> frozenset[str]:
-    return frozenset(w for c in token.children if c.dep_.startswith("nsubj") for w in forms(c))
-
-
 def governor_word(token):
     """The word a noun hangs from, seen through a preposition ("put *under* investigation")."""
     head = token.head
@@ -239,12 +235,8 @@ def has_doer(token) -> bool:
     if any(c.dep_ in ("agent", "obl:agent") for c in token.children):
         return True
     if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in token.children):
-        return any(_case_is(c, "par") for c in token.children)
+        return any(w.dep_ == "case" and w.lower_ == "par" for c in token.children for w in c.children)
     return any(c.dep_ in ("nsubj", "csubj") for c in token.children) or token.dep_ in ("conj", "xcomp")
-
-
-def _case_is(token, word: str) -> bool:
-    return any(c.dep_ == "case" and c.lower_ == word for c in token.children)
 
 
 def pos_ok(token, pos: str) -> bool:
@@ -263,7 +255,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if entry.heads and (token.head.i == token.i or lemma(governor_word(token)) not in entry.heads):
         return False
-    if entry.subjects and not entry.subjects & subject_words(token):
+    if entry.subjects and not any(entry.subjects & forms(c) for c in token.children if c.dep_.startswith("nsubj")):
         return False
     if entry.preps and not entry.preps & particles(token):
         return False
@@ -333,7 +325,8 @@ class TriggerLexicon:
     def _phrase_matches(self, span) -> list[TriggerMatch]:
         matches = []
         for token in span:
-            for entry in _unique(self.phrases.get(token.lower_, []) + self.phrases.get(lemma(token), [])):
+            found = self.phrases.get(token.lower_, []) + self.phrases.get(lemma(token), [])
+            for entry in {id(e): e for e in found}.values():
                 tokens = _phrase_at(span, token.i - span.start, entry.phrase)
                 if tokens and entry_holds(entry, _phrase_head(tokens)):
                     head = _phrase_head(tokens)
@@ -343,10 +336,6 @@ class TriggerLexicon:
 
 def _by_specificity(entry: TriggerEntry) -> int:
     return -entry.specificity
-
-
-def _unique(entries: list[TriggerEntry]) -> list[TriggerEntry]:
-    return list({id(e): e for e in entries}.values())
 
 
 def _phrase_at(span, offset: int, words: tuple[str, ...]) -> list | None:

@@ -1,4 +1,5 @@
-"""PETRARCH/TABARI actor and agent dictionaries: reading them, finding their names.
+"""PETRARCH/TABARI actor and agent dictionaries: reading them, finding their names;
+and :class:`ActorIndex`, which puts actor mentions of any origin on a parse's tokens.
 
 The text format (see PETRARCH's ``PETR.Validate.actors.txt``/``agents.txt``)::
 
@@ -343,3 +344,18 @@ def _combine(actor: str, agent: str) -> str:
     if agent.endswith("~"):
         return agent[:-1] + actor
     return actor + agent.lstrip("~")
+
+
+class ActorIndex:
+    """Actor mentions (from any matcher) located on the tokens of one parsed spaCy document."""
+
+    def __init__(self, doc, mentions: Sequence[Mention]) -> None:
+        self.mentions = [m for m in mentions if isinstance(m.value, Actor)]
+        self.at: dict[int, list[int]] = {}
+        for n, mention in enumerate(self.mentions):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                self.at.setdefault(token.i, []).append(n)
+
+    def within(self, indices: Iterable[int]) -> list[int]:
+        return list(dict.fromkeys(n for i in sorted(indices) for n in self.at.get(i, ())))
