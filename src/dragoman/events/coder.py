@@ -153,6 +153,9 @@ class ArgumentReader:
                 cur = governing_verb(cur.head) or cur
                 found = self.doer(cur) if cur.pos_ in ("VERB", "AUX") else []
             elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+                if cur.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS and is_pronoun(c, self.cues)
+                                                   for c in cur.children):
+                    return  # "Israel said a bomb was fired at it": the speaker is not the doer
                 cur = cur.head
                 found = self.grammatical_subject(cur)
             else:

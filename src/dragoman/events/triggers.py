@@ -468,6 +468,8 @@ def future(token, cues: Cues, noun: bool) -> bool:
 def background(token, cues: Cues) -> bool:
     """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
     attaque", "unless the president resigns"): not an event the sentence reports."""
+    if _describes_a_noun(token):
+        return True
     cur = token
     for _ in range(10):
         if _introduced_by(cur) & cues.background:
@@ -476,6 +478,12 @@ def background(token, cues: Cues) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _describes_a_noun(token) -> bool:
+    """ "a member of Hamas *jailed* a year ago": a participle describing a noun of the clause."""
+    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+            and token.head.dep_ not in ("ROOT", "root"))
 
 
 def _introduced_by(token) -> set[str]:
