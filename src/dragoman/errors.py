@@ -37,6 +37,11 @@ MESSAGES: dict[str, str] = {
     "E301": "store {url}: {detail}",
     "E401": "bad setting {name}: {detail}",
     "E404": "{what} '{key}' not found",
+    "E108": "posted document {source} cannot be used: {detail}",
+    "E500": "internal error: {detail}",
+    "E501": "invalid request: {detail}",
+    "E502": "not authorised: {detail}",
+    "E503": "{detail}",
 }
 
 
@@ -104,3 +109,27 @@ class ConfigError(DragomanError):
 class NotFound(DragomanError):
     code = "E404"
 
+
+class RejectedDocument(InputError):
+    """A document posted to the API that cannot be read; the request stores nothing (HTTP 400)."""
+    code = "E108"
+
+
+class InternalError(DragomanError):
+    """An unexpected failure behind the API (HTTP 500); the detail names its type only."""
+    code = "E500"
+
+
+class InvalidRequest(DragomanError):
+    """API parameters or body that do not validate (HTTP 422)."""
+    code = "E501"
+
+
+class Unauthorised(DragomanError):
+    """A missing or wrong bearer token, or no token configured (HTTP 401)."""
+    code = "E502"
+
+
+class HttpError(DragomanError):
+    """Any other HTTP-level refusal (405 method not allowed...); the status travels with the response."""
+    code = "E503"
