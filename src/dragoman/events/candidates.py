@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
 from ..nlp.mentions import Anchor, Mentions
+from ..nlp.temporal import resolve
 from .status import event_status
 from .topics import read_topics
 
@@ -82,6 +83,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
     when = event_date(mentions, sent, ce.trigger[0], language)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
+    when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
     evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
     return EventCandidate(
@@ -172,6 +174,18 @@ def anchor_window(anchor: Anchor):
         start = anchor.day.replace(day=1)
         return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     return anchor.day - timedelta(days=3), anchor.day + timedelta(days=3)
+
+
+def present_for_coming(when: DateValue, status: str, anchor: Anchor, language: str) -> tuple[DateValue, str]:
+    """A present-tense event on a bare weekday of the past week ("se retrouvent jeudi") is the coming one."""
+    template = discourse(language).get("next_weekday")
+    if not (template and status == "ongoing" and when.precision == "day" and when.text and anchor.known
+            and anchor.precision == "day" and 0 < (anchor.day - when.start).days < 7):
+        return when, status
+    coming = resolve(template.format(when.text.strip()), anchor.day, language=language)
+    if coming is None or coming.start is None or not 0 < (coming.start - anchor.day).days <= 7:
+        return when, status
+    return DateValue(coming.start, coming.end, "day", when.text), "planned"
 
 
 def consistent_status(status: str, when: DateValue, anchor: Anchor) -> str:
