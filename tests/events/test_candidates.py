@@ -1,0 +1,108 @@
+"""Assembling event candidates from a parsed article (French and English, our own texts)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dragoman.ingest import documents_from_records
+from dragoman.pipeline import Pipeline
+
+
+class NoEmbedder:
+    def encode(self, texts):  # candidates never need embeddings
+        raise AssertionError("not used")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(embedder=NoEmbedder())
+
+
+def candidates(pipeline, text: str, language: str, published: str | None = "2025-03-12"):
+    record = {"title": text.split("\n")[0], "text": text, "language": language}
+    if published:
+        record["published"] = published
+    docs = list(documents_from_records([record]))
+    (analysis,) = list(pipeline.analyse(docs))
+    assert analysis.document.error is None, analysis.document.error
+    return analysis.candidates
+
+
+def codes(cand) -> set[str]:
+    return {a.code for a in cand.actors}
+
+
+FRAME = {
+    "fr": ("Le Japon et la Corée du Sud reprennent leurs pourparlers à Séoul\n\n"
+           "Le Japon et la Corée du Sud ont repris mercredi à Séoul leurs pourparlers sur la pêche. "
+           "Les discussions ont duré quatre heures."),
+    "en": ("Japan and South Korea resume fisheries talks in Seoul\n\n"
+           "Japan and South Korea resumed talks on fisheries in Seoul on Wednesday. "
+           "The discussions lasted four hours."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_talks_without_named_parties_take_the_articles_parties_and_place(pipeline, language):
+    cands = candidates(pipeline, FRAME[language], language)
+    assert cands, "no event found"
+    for cand in cands:
+        assert codes(cand) == {"JPN", "KOR"}
+        assert cand.location is not None and cand.location.country == "KOR"
+
+
+RECALLED = {
+    "fr": ("Le Japon et la Corée du Sud reprennent leurs pourparlers à Séoul\n\n"
+           "Le Japon et la Corée du Sud ont repris mercredi à Séoul leurs pourparlers sur la pêche. "
+           "En janvier 2024, une première réunion des deux pays avait échoué."),
+    "en": ("Japan and South Korea resume fisheries talks in Seoul\n\n"
+           "Japan and South Korea resumed talks on fisheries in Seoul on Wednesday. "
+           "In January 2024, a first meeting between the two countries had failed."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_earlier_meeting_is_background_and_keeps_its_own_date_without_borrowing_the_place(pipeline, language):
+    cands = candidates(pipeline, RECALLED[language], language)
+    old = [c for c in cands if c.date.start and c.date.start.year == 2024]
+    assert old, [(c.type, c.date) for c in cands]
+    assert all(c.background and c.status == "occurred" for c in old)
+    assert all(c.location is None for c in old)
+    assert any(not c.background for c in cands)
+
+
+CAPITALS = {
+    "fr": "Les ministres turc et grec se sont rencontrés mardi à Athènes pour discuter de la frontière maritime.",
+    "en": "The Turkish and Greek foreign ministers met in Athens on Tuesday to discuss the maritime border.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_capital_after_a_locative_preposition_is_the_place_not_a_party(pipeline, language):
+    text = ("Rencontre gréco-turque\n\n" if language == "fr" else "Greek-Turkish meeting\n\n") + CAPITALS[language]
+    cands = candidates(pipeline, text, language)
+    meeting = [c for c in cands if c.type == "CONSULT"]
+    assert meeting
+    assert all(codes(c) == {"GRC", "TUR"} for c in meeting)
+    assert any(c.location and c.location.country == "GRC" for c in meeting)
+
+
+COMING = {
+    "fr": "Les délégations chinoise et indienne se retrouvent jeudi à Genève pour des pourparlers sur la frontière.",
+    "en": "Chinese and Indian delegations meet in Geneva on Thursday for talks on the border.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_present_tense_with_a_weekday_announces_the_coming_day(pipeline, language):
+    # published on Wednesday 12 March 2025: "jeudi" / "Thursday" is the 13th
+    text = ("Pourparlers sino-indiens\n\n" if language == "fr" else "China-India talks\n\n") + COMING[language]
+    cands = [c for c in candidates(pipeline, text, language) if c.type == "CONSULT" and c.date.known]
+    assert cands
+    assert all(c.date.start == date(2025, 3, 13) and c.status == "planned" for c in cands)
+
+
+def test_a_single_party_statement_is_not_an_event(pipeline):
+    cands = candidates(pipeline, "Note\n\nLa France a publié mardi un rapport sur son économie.", "fr")
+    assert all(len(codes(c)) >= 2 for c in cands)
