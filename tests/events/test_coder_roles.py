@@ -83,6 +83,26 @@ def test_type_family_and_roles(nlp, language, text, kind, mode, sources, targets
 
 
 @pytest.mark.parametrize(("language", "text", "source", "target"), [
+    ("fr", "La France a riposté en expulsant douze agents algériens.", "FRA", "DZA"),
+    ("fr", "L'Allemagne va livrer des chars à l'Ukraine.", "DEU", "UKR"),
+    ("en", "Nigeria announced that it will withdraw its peacekeepers from Chad.", "NGA", "TCD"),
+])
+def test_doers_of_gerunds_infinitives_and_reported_clauses(nlp, language, text, source, target):
+    event = _only(nlp, language, text)
+    assert source in _codes(event.source)
+    assert target in _codes(event.target)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le ministre s'est entretenu par téléphone avec son homologue algérien."),
+    ("en", "Israel said a mortar bomb was fired at it from Gaza."),
+])
+def test_instruments_and_speakers_are_not_doers(nlp, language, text):
+    event = _only(nlp, language, text)
+    assert not event.source
+
+
+@pytest.mark.parametrize(("language", "text", "source", "target"), [
     ("en", "Iran was accused by Israel of attacking the ship.", "ISR", "IRN"),
     ("en", "A refugee camp was attacked by Burundian militiamen.", "BDI", None),
     ("fr", "Le diplomate a été expulsé par l'Algérie.", "DZA", None),

@@ -29,8 +29,8 @@ from ..nlp.actor_dict import ActorDictionary, ActorIndex
 from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
 from .triggers import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, TriggerLexicon, TriggerMatch,
-                       argument_of, background, case_word, future, governing_verb, is_passive, is_pronoun, negated, np_indices,
-                       plover, pp_arguments)
+                       argument_of, background, case_word, future, governing_verb, is_passive, is_pronoun, lemma,
+                       negated, np_indices, plover, pp_arguments)
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
@@ -109,7 +109,11 @@ class ArgumentReader:
                 frame.add("targets", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
             elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
                 frame.add("objects", self.actors(child))
+            elif child.dep_ == "nmod" and case_word(child, self.cues) is None:  # a misparsed object
+                frame.add("objects", self.actors(child))
         self.prepositional(verb, frame, noun=False)
+        if verb.dep_ == "xcomp" and lemma(verb.head) in self.cues.future_heads:  # "va livrer ... à l'Ukraine"
+            self.prepositional(verb.head, frame, noun=False)
         for child in verb.children:  # "se rendra la semaine prochaine à Washington": a misattached place
             if child.dep_ in ("obl:mod", "npadvmod"):
                 self.prepositional(child, frame, noun=False)
@@ -123,8 +127,9 @@ class ArgumentReader:
             frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
 
     def prepositional(self, token, frame: Frame, *, noun: bool, genitive: str = "source") -> None:
-        roles = {"partner": "partners", "target": "targets", "agent": "sources", "from": "weak",
-                 "location": "weak", "genitive": genitive + "s" if noun else "weak"}
+        roles = {"partner": "partners", "target": "targets", "from": "weak", "location": "weak",
+                 "genitive": genitive + "s" if noun else "weak",
+                 "agent": "sources" if noun or is_passive(token) else "weak"}  # not "par téléphone"
         for word, obj in pp_arguments(token, self.cues):
             role = self.cues.prepositions.get(word)
             if role in roles:
@@ -152,7 +157,7 @@ class ArgumentReader:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = governing_verb(cur.head) or cur
                 found = self.doer(cur) if cur.pos_ in ("VERB", "AUX") else []
-            elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+            elif (cur.dep_ in CLIMB_DEPS or cur.dep_.startswith("obl") and cur.pos_ == "VERB") and cur.head.i != cur.i:
                 if cur.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS and is_pronoun(c, self.cues)
                                                    for c in cur.children):
                     return  # "Israel said a bomb was fired at it": the speaker is not the doer
@@ -173,7 +178,7 @@ class ArgumentReader:
             frame.add("targets", self.grammatical_subject(token))
         elif match.entry.pos == "noun":
             self.noun_frame(token, frame, match.entry)
-            verb = argument_of(token)
+            verb = argument_of(token, self.cues)
             if verb is not None:
                 self._from_governor(verb, token, frame)
             elif token.dep_.startswith("nsubj") and token.head.i != token.i:

@@ -90,6 +90,7 @@ class Cues:
     background: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     negation_paired: frozenset[str] = frozenset()
+    containers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def parse_cues(raw: dict[str, Any]) -> Cues:
                 future_heads=_words(raw.get("future_heads")), future_modifiers=_words(raw.get("future_modifiers")),
                 speech=_words(raw.get("speech")), pronouns=_words(raw.get("pronouns")),
                 background=_words(raw.get("background")), obligation=_words(raw.get("obligation")),
-                negation_paired=_words(raw.get("negation_paired")))
+                negation_paired=_words(raw.get("negation_paired")), containers=_words(raw.get("containers")))
 
 
 # ----------------------------------------------------------------- token context
@@ -422,14 +423,22 @@ def governing_verb(token):
     return None
 
 
-def argument_of(token):
+def argument_of(token, cues: Cues):
     """The verb a noun trigger is a direct argument of ("*held* talks", "*procédé* à un échange"),
-    through at most a preposition; not the verb of a noun it modifies ("les résultats des discussions")."""
+    through a preposition or a container noun ("a new round of talks", "un cycle de discussions");
+    not the verb of a noun it modifies ("les résultats des discussions")."""
+    while token.dep_ in ("nmod", "pobj") and _container(token, cues) is not None:
+        token = _container(token, cues)
     head = token.head
     if head.i != token.i and head.dep_ in ("prep", "agent", "dative") and token.dep_ in ("pobj", "pcomp"):
         head = head.head
     verb = governing_verb(token)
     return verb if verb is not None and verb.i == head.i else None
+
+
+def _container(token, cues: Cues):
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head if lemma(head) in cues.containers and head.i != token.i else None
 
 
 def negated(token, cues: Cues, noun: bool) -> bool:
