@@ -158,6 +158,42 @@ def code(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {id, t
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+    """Serve the REST API (/api) and the web UI; POST needs the bearer token DRAGOMAN_TOKEN."""
+    from .api import serve as serve_app
+
+    conf = settings()
+    with open_db(db) as store:
+        serve_app(store, host=host, port=port, token=conf.token, max_bytes=conf.max_bytes, min_chars=conf.min_chars)
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", help="plover, jsonl, csv or parquet.")] = "jsonl",
+           db: DbOption = None,
+           output: Annotated[Optional[Path], typer.Option("--output", help="File to write (default: stdout).")] = None) -> None:
+    """Write every event as PLOVER records, contract JSON lines, a CSV table or a Parquet file."""
+    from .export import FORMATS, document_urls, export as write_export, stored_events
+
+    if fmt not in FORMATS:
+        raise ConfigError(name="--format", detail=f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    with open_db(db) as store:
+        try:
+            sink = open(output, "wb") if output else sys.stdout.buffer
+        except OSError as exc:
+            raise ConfigError(name="--output", detail=f"cannot write {output}: {exc.strerror or exc}") from exc
+        try:
+            count = write_export(stored_events(store), fmt, sink, url_of=document_urls(store))
+        finally:
+            if output:
+                sink.close()
+            else:
+                sink.flush()
+    if output:
+        err.print(f"{count} events written to {output}")
+
+
 def read_jsonl(path: Path) -> Iterator[dict]:
     from .errors import MalformedInput, UnreadableInput
 

@@ -1,0 +1,97 @@
+"""The application: JSON API, web pages and static files over one injected store.
+
+    app = create_app(open_store(url), token=settings().token)
+
+The store, the token and the pipeline factory are parameters, so tests serve
+a store built in ``tmp_path`` and a cheap fake pipeline.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..store import Store
+from . import handlers, routes
+
+SECURITY_HEADERS = (
+    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                 b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+)
+
+
+def default_pipeline() -> Any:
+    from ..config import settings
+    from ..pipeline import Pipeline
+
+    conf = settings()
+    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.story_threshold)
+
+
+@dataclass
+class AppState:
+    """What the endpoints share; the pipeline is built on the first POST (loading spaCy is slow)."""
+    store: Store
+    token: str | None
+    pipeline_factory: Callable[[], Any]
+    max_bytes: int
+    min_chars: int
+    lock: threading.Lock = field(default_factory=threading.Lock)  # one ingestion at a time
+    _pipeline: Any = None
+
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            self._pipeline = self.pipeline_factory()
+        return self._pipeline
+
+
+def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,
+               max_bytes: int = 5_000_000, min_chars: int = 40) -> FastAPI:
+    from ..web import pages, static_dir
+
+    # No /docs or /redoc: their pages load scripts from a CDN, and the UI must work offline.
+    app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None,
+                  description="Diplomatic events read from multilingual news, each field linked to its sources.")
+    app.state.dragoman = AppState(store=store, token=token, pipeline_factory=pipeline_factory,
+                                  max_bytes=max_bytes, min_chars=min_chars)
+    handlers.install(app, html=pages.error_page)
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+class SecurityHeaders:
+    """Adds a strict Content-Security-Policy (no inline script) and ``nosniff`` to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def serve(store: Store, *, host: str, port: int, token: str | None, max_bytes: int, min_chars: int) -> None:
+    """Serve the app with uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(store, token=token, max_bytes=max_bytes, min_chars=min_chars)
+    uvicorn.run(app, host=host, port=port, log_level="info")
