@@ -122,3 +122,14 @@ def test_cli_help_everywhere():
     for command in ("ingest", "extract", "events", "stories", "timeline", "documents", "dates", "code"):
         done = cli(command, "--help")
         assert done.returncode == 0 and "Usage" in done.stdout, command
+
+
+def test_language_without_pipeline_is_a_per_document_error_and_the_run_goes_on(tmp_path, pipeline):
+    (tmp_path / "de.txt").write_text("Gespräche in Genf\n\nDie Außenminister Deutschlands und Polens trafen sich am "
+                                     "Montag in Genf, um über die Zusammenarbeit an der Grenze zu sprechen.\n")
+    (tmp_path / "en.txt").write_text("Talks in Geneva\n\nThe foreign ministers of Germany and Poland met in Geneva "
+                                     "on Monday to discuss cooperation on the border.\n")
+    result = extract([tmp_path], pipeline=pipeline, published=None)
+    by_name = {Path(d.source).name: d for d in result.documents}
+    assert "E107" in by_name["de.txt"].error and "'de'" in by_name["de.txt"].error
+    assert by_name["en.txt"].error is None
