@@ -385,10 +385,9 @@ def merge_events(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _mergeable(a: CodedEvent, b: CodedEvent) -> bool:
-    if a.type != b.type or a.negated != b.negated:
-        return False
     codes_a, codes_b = {x.code for x in a.source}, {x.code for x in b.source}
-    return not codes_a or not codes_b or codes_a <= codes_b or codes_b <= codes_a
+    same = a.type == b.type and a.negated == b.negated
+    return same and (not codes_a or not codes_b or codes_a <= codes_b or codes_b <= codes_a)
 
 
 def _union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -457,7 +456,7 @@ def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), nlp: Callable
     win over the built-in ones where both match.
     """
     pipelines = nlp or load_pipeline
-    finders = matcher or _default_matcher
+    finders = matcher or ActorMatcher.for_language
     dictionary = ActorDictionary.load(dictionaries) if dictionaries else None
     batch: list[dict] = []
     for row in rows:
@@ -472,10 +471,6 @@ def _checked(row: dict) -> dict:
     if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text", ""), str):
         raise MalformedInput(source=str(row)[:60], detail="a line needs an 'id' and a string 'text'")
     return row
-
-
-def _default_matcher(language: str) -> ActorMatcher:
-    return ActorMatcher.for_language(language)
 
 
 def _code_batch(batch: list[dict], pipelines, finders, dictionary) -> Iterator[dict]:
@@ -500,5 +495,5 @@ def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:
 def _day(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
+    except ValueError:  # a malformed date only loses the dictionaries' date limits
         return None

@@ -15,8 +15,9 @@ lemmatises "pourparlers" as "pourparler"; both forms are tried).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ..config import data_dir
@@ -130,8 +131,7 @@ def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]
 def _read_json(relative: str) -> dict[str, Any]:
     path = data_dir() / relative
     try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ConfigError(name=str(path), detail=str(exc)) from exc
 
@@ -143,11 +143,12 @@ def _words(value: Any) -> frozenset[str]:
 
 
 def _needs(value: Any) -> tuple[frozenset[str], ...]:
-    if not value:
-        return ()
-    if all(isinstance(v, str) for v in value):
-        return (_words(value),)
-    return tuple(_words(group) for group in value)
+    """A list of words is one group (any of them); a list of lists, groups that must all hold."""
+    groups = [value] if value and all(isinstance(v, str) for v in value) else (value or [])
+    return tuple(_words(group) for group in groups)
+
+
+FLAGS = ("intransitive", "commissive", "causative", "agentive")
 
 
 def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
@@ -166,18 +167,12 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
                         needs=_needs(raw.get("needs")), preps=_words(raw.get("preps")),
                         heads=_words(raw.get("heads")), subjects=_words(raw.get("subjects")),
                         unless=_words(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
-                        intransitive=raw.get("intransitive", False), symmetric=symmetric, genitive=genitive,
-                        commissive=raw.get("commissive", False), causative=raw.get("causative", False),
-                        agentive=raw.get("agentive", False))
+                        symmetric=symmetric, genitive=genitive, **{flag: raw.get(flag, False) for flag in FLAGS})
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
-    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()},
-                negation=_words(raw.get("negation")), future_aux=_words(raw.get("future_aux")),
-                future_heads=_words(raw.get("future_heads")), future_modifiers=_words(raw.get("future_modifiers")),
-                speech=_words(raw.get("speech")), pronouns=_words(raw.get("pronouns")),
-                background=_words(raw.get("background")), obligation=_words(raw.get("obligation")),
-                negation_paired=_words(raw.get("negation_paired")), containers=_words(raw.get("containers")))
+    words = {f.name: _words(raw.get(f.name)) for f in fields(Cues) if f.name != "prepositions"}
+    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **words)
 
 
 # ----------------------------------------------------------------- token context
@@ -283,7 +278,7 @@ class TriggerLexicon:
             for word in entry.lemmas:
                 self.by_word.setdefault(word, []).append(entry)
         for bucket in (*self.by_word.values(), *self.phrases.values()):
-            bucket.sort(key=_by_specificity)
+            bucket.sort(key=attrgetter("specificity"), reverse=True)  # stable: file order among equals
 
     @classmethod
     def for_language(cls, language: str) -> "TriggerLexicon":
@@ -335,15 +330,9 @@ class TriggerLexicon:
         return matches
 
 
-def _by_specificity(entry: TriggerEntry) -> int:
-    return -entry.specificity
-
-
 def _phrase_at(span, offset: int, words: tuple[str, ...]) -> list | None:
     tokens = list(span[offset:offset + len(words)])
-    if len(tokens) == len(words) and all(w in forms(t) for w, t in zip(words, tokens)):
-        return tokens
-    return None
+    return tokens if len(tokens) == len(words) and all(w in forms(t) for w, t in zip(words, tokens)) else None
 
 
 def _phrase_head(tokens: list):
@@ -505,6 +494,5 @@ def _introduced_by(token) -> set[str]:
 @lru_cache(maxsize=None)
 def _lexicon(language: str) -> TriggerLexicon:
     raw = _read_json(f"{language}/triggers.json")
-    table = plover()
-    entries = [parse_entry(item, table) for item in raw["entries"]]
+    entries = [parse_entry(item, plover()) for item in raw["entries"]]
     return TriggerLexicon(entries, parse_cues(raw.get("cues", {})), language=language)
