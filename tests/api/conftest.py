@@ -1,0 +1,42 @@
+"""A store built in tmp_path from hand-made records, and a client over the app serving it."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from api_samples import FakePipeline, filled_store
+
+from dragoman.api import create_app
+
+with warnings.catch_warnings():
+    # Starlette suggests another HTTP client package; httpx still works and is what we pin.
+    warnings.filterwarnings("ignore", message=".*starlette.testclient")
+    from fastapi.testclient import TestClient
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = filled_store(tmp_path / "store.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pipeline() -> FakePipeline:
+    return FakePipeline()
+
+
+@pytest.fixture
+def make_client(store, pipeline):
+    def make(token: str | None = TOKEN, **options) -> TestClient:
+        app = create_app(store, token=token, pipeline_factory=lambda: pipeline, **options)
+        return TestClient(app, raise_server_exceptions=False)
+
+    return make
+
+
+@pytest.fixture
+def client(make_client) -> TestClient:
+    return make_client()
