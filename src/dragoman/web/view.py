@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FLAGS = {"fr": "🇫🇷", "en": "🇬🇧", "de": "🇩🇪", "es": "🇪🇸", "it": "🇮🇹", "ru": "🇷🇺", "uk": "🇺🇦", "ar": "🇸🇦",
-         "zh": "🇨🇳", "tr": "🇹🇷", "pt": "🇵🇹"}
+FLAGS = ("fr", "en")  # languages with a flag image in static/flags (SVG, no emoji font needed)
 LABELS = {"type": "Type", "mode": "Mode", "cameo": "CAMEO", "status": "Status", "date": "Date", "location": "Place",
           "location.venue": "Venue", "actors": "Actors", "people": "People", "topics": "Topics",
           "excluded_topics": "Not on the table"}
@@ -18,8 +17,9 @@ FIELD_ORDER = ("type", "mode", "cameo", "status", "date", "location", "location.
                "topics", "excluded_topics")
 
 
-def flag(language: str | None) -> str:
-    return FLAGS.get(language or "", "🌐")
+def flag(language: str | None) -> str | None:
+    """The URL of the language's flag image, if there is one; the pages always show the code too."""
+    return f"/static/flags/{language}.svg" if language in FLAGS else None
 
 
 def when(value: dict[str, Any] | None) -> str:
