@@ -70,7 +70,8 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
     drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
-    return [finish_main(d, sents, mentions, own_sentences, language) for d in main] + \
+    reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language) if main else None
+    return [finish_main(d, mentions, own_sentences, reading) for d in main] + \
         [finish_background(d, sents, mentions, language) for d in drafts if d.background]
 
 
@@ -208,10 +209,8 @@ def is_background(when: DateValue, anchor: Anchor) -> bool:
     return when.end < anchor_window(anchor)[0]
 
 
-def finish_main(cand: EventCandidate, sents, mentions: Mentions, taken: set[int], language: str) -> EventCandidate:
-    """The article's own event reads people, venue and topics across the article."""
-    pool = [s for s in sents if s.start_char not in taken]
-    reading = read_topics(pool, language=language)
+def finish_main(cand: EventCandidate, mentions: Mentions, taken: set[int], reading) -> EventCandidate:
+    """The article's own event reads people, venue and topics across the article (``reading``)."""
     return replace_fields(cand, people=event_people(mentions.people, cand.actors),
                           venue=first_venue(mentions, taken),
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))

@@ -31,7 +31,7 @@ from ..errors import UnsupportedLanguage
 from .status import conditional_perfect, normalise, status_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Cue", "TopicLexicon", "TopicReading", "read_topics", "topic_codes", "topic_lexicon"]
 
@@ -192,35 +192,51 @@ def _mentions(unit: "Span", lex: TopicLexicon) -> list[_Mention]:
 
 # ----------------------------------------------------------------- cue matching
 
-def _matches_word(item: str, token: "Token") -> bool:
-    forms = (normalise(token.text), normalise(token.lemma_))
+_FORMS_KEY = "dragoman_topic_forms"
+
+
+def _forms(doc: "Doc") -> list[tuple[str, str]]:
+    """(text, lemma) of every token, normalised once per document (cue matching is the hot path)."""
+    forms = doc.user_data.get(_FORMS_KEY)
+    if forms is None or len(forms) != len(doc):
+        forms = [(normalise(t.text), normalise(t.lemma_)) for t in doc]
+        doc.user_data[_FORMS_KEY] = forms
+    return forms
+
+
+def _matches_form(item: str, forms: tuple[str, str]) -> bool:
     if item.endswith("*"):
-        return any(form.startswith(item[:-1]) for form in forms)
-    return item in forms
+        return forms[0].startswith(item[:-1]) or forms[1].startswith(item[:-1])
+    return item == forms[0] or item == forms[1]
+
+
+def _matches_word(item: str, token: "Token") -> bool:
+    return _matches_form(item, _forms(token.doc)[token.i])
 
 
 def _find(unit: "Span", words: tuple[str, ...]) -> list[list["Token"]]:
     """Every place in ``unit`` where ``words`` occur in order, a few words apart at most."""
+    doc, forms = unit.doc, _forms(unit.doc)
     found = []
-    for token in unit:
-        if not _matches_word(words[0], token):
+    for i in range(unit.start, unit.end):
+        if not _matches_form(words[0], forms[i]):
             continue
-        match = [token]
+        match = [i]
         for item in words[1:]:
-            nxt = _next_word(unit, match[-1], item)
+            nxt = _next_word(unit, match[-1], item, forms)
             if nxt is None:
                 break
             match.append(nxt)
         if len(match) == len(words):
-            found.append(match)
+            found.append([doc[j] for j in match])
     return found
 
 
-def _next_word(unit: "Span", after: "Token", item: str) -> "Token | None":
+def _next_word(unit: "Span", after: int, item: str, forms: list[tuple[str, str]]) -> int | None:
     doc = unit.doc
-    for i in range(after.i + 1, min(after.i + 2 + _CUE_GAP, unit.end)):
-        if _matches_word(item, doc[i]):
-            return doc[i]
+    for i in range(after + 1, min(after + 2 + _CUE_GAP, unit.end)):
+        if _matches_form(item, forms[i]):
+            return i
         if doc[i].is_punct:
             return None
     return None
