@@ -13,6 +13,7 @@ from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalys
                             Location, Person, Relation, Result, StatusChange, Story)
 from dragoman.store import Store, open_store
 
+TOKEN = "s3cret-token"  # the bearer token of the API tests
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from api_samples import FakePipeline, filled_store
+from api_samples import TOKEN, FakePipeline, filled_store
 
 from dragoman.api import create_app
 
@@ -13,20 +13,15 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*starlette.testclient")
     from fastapi.testclient import TestClient
 
-TOKEN = "s3cret-token"
-
-
 @pytest.fixture
 def store(tmp_path):
     store = filled_store(tmp_path / "store.sqlite")
     yield store
     store.close()
 
-
 @pytest.fixture
 def pipeline() -> FakePipeline:
     return FakePipeline()
-
 
 @pytest.fixture
 def make_client(store, pipeline):
@@ -35,7 +30,6 @@ def make_client(store, pipeline):
         return TestClient(app, raise_server_exceptions=False)
 
     return make
-
 
 @pytest.fixture
 def client(make_client) -> TestClient:

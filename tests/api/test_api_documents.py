@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TOKEN
+from api_samples import TOKEN
 
 from dragoman.contract import document_json, story_json
 
