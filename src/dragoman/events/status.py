@@ -127,7 +127,7 @@ def governing_verb(trigger: "Token") -> Optional["Token"]:
     for _ in range(_MAX_CLIMB):
         if _is_predicate(token):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -211,7 +211,7 @@ def _frame(trigger: "Token", lex: StatusLexicon) -> _Frame:
         token = _chain_parent(token)
     path: list["Token"] = []
     token = chain[-1] if chain else None
-    while token is not None and token.dep_ in _PATH_DEPS and token.head is not token and len(path) < _MAX_CLIMB:
+    while token is not None and token.dep_ in _PATH_DEPS and token.head.i != token.i and len(path) < _MAX_CLIMB:
         token = token.head
         path.append(token)
     return _Frame(trigger, gov, tuple(chain), tuple(path), lex)
@@ -219,7 +219,7 @@ def _frame(trigger: "Token", lex: StatusLexicon) -> _Frame:
 
 def _chain_parent(token: "Token") -> Optional["Token"]:
     """The verb whose tense a non-finite verb takes: 'plans to send', 'the talks, held in ...'."""
-    if token.head is token:
+    if token.head.i == token.i:
         return None
     form = set(token.morph.get("VerbForm"))
     if token.dep_ in _CHAIN_DEPS or (token.dep_ == "advcl" and "Inf" in form):
@@ -243,12 +243,17 @@ def _infinitive_below(gov: Optional["Token"], lex: StatusLexicon) -> Optional["T
     return gov
 
 
+def _same(a: "Token | None", b: "Token | None") -> bool:
+    """Token identity: spaCy makes a new Token object on every access, so compare positions."""
+    return a is not None and b is not None and a.i == b.i
+
+
 def _between(frame: _Frame) -> list["Token"]:
     """Tokens from the trigger up to (not including) its governing verb."""
     tokens, token = [], frame.trigger
-    while token is not frame.gov and token.head is not token and len(tokens) < _MAX_CLIMB:
+    while not _same(token, frame.gov) and token.head.i != token.i and len(tokens) < _MAX_CLIMB:
         token = token.head
-        if token is not frame.gov:
+        if not _same(token, frame.gov):
             tokens.append(token)
     return tokens
 
@@ -372,7 +377,7 @@ def _chain_heads(frame: _Frame) -> Optional[Verdict]:
 def _core(frame: _Frame) -> bool:
     """Whether the trigger is the verb itself or its subject or object (not a circumstance)."""
     trigger = frame.trigger
-    return trigger is frame.gov or (trigger.head in frame.chain and trigger.dep_ in _CORE_DEPS)
+    return _same(trigger, frame.gov) or (trigger.head in frame.chain and trigger.dep_ in _CORE_DEPS)
 
 
 def _finite_past(token: "Token") -> bool:
@@ -389,7 +394,7 @@ def _tense(frame: _Frame) -> Optional[Verdict]:
     if top is None:
         return None
     group = _group(top)
-    cue = _text(group if top is frame.gov else group + [frame.gov])
+    cue = _text(group if _same(top, frame.gov) else group + [frame.gov])
     for token in group:
         modal = lex.modal(normalise(token.text)) or lex.modal(normalise(token.lemma_))
         if modal and token.dep_ in ("aux", "aux:tense") and token.tag_ == "MD":

@@ -255,7 +255,7 @@ def _subtree(token: "Token") -> set[int]:
 
 def _object_of(token: "Token") -> set[int]:
     """What a preposition introduces: its head noun (UD French) or its object (English)."""
-    if token.dep_ in ("case", "mark", "fixed") and token.head is not token:
+    if token.dep_ in ("case", "mark", "fixed") and token.head.i != token.i:
         return _subtree(token.head) - {token.i}
     return _subtree(token) - {token.i}
 
@@ -278,7 +278,7 @@ def _complement_scope(match: list["Token"]) -> set[int]:
         scope |= _complements(anchor, match)
     elif anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("case", "prep"):
         scope |= _subtree(anchor) - {t.i for t in match}
-    elif anchor.pos_ == "ADV" and anchor.head is not anchor:
+    elif anchor.pos_ == "ADV" and anchor.head.i != anchor.i:
         head = anchor.head
         scope |= _complements(head, match) if head.pos_ in ("VERB", "AUX") else _subtree(head) - {anchor.i}
     return scope
@@ -289,7 +289,7 @@ def _clause_head(token: "Token") -> "Token":
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in node.children):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -298,9 +298,9 @@ def _clause_head(token: "Token") -> "Token":
 def _modified_noun(anchor: "Token") -> set[int]:
     """The noun an adjective or participle cue describes ('L'Ukraine, grande absente')."""
     node = anchor
-    while node.dep_ in _MODIFIER_DEPS and node.head is not node and node.head.pos_ == "ADJ":
+    while node.dep_ in _MODIFIER_DEPS and node.head.i != node.i and node.head.pos_ == "ADJ":
         node = node.head
-    if node.dep_ in _MODIFIER_DEPS and node.head is not node:
+    if node.dep_ in _MODIFIER_DEPS and node.head.i != node.i:
         return _subtree(node.head) - _subtree(node)
     return set()
 
@@ -338,7 +338,7 @@ def _noun_scope(match: list["Token"]) -> set[int]:
     doc = anchor.doc
     following = [t for t in doc[anchor.i + 1: min(anchor.i + 4, len(doc))] if not t.is_punct]
     noun = next((t for t in following if t.pos_ in ("NOUN", "PROPN")), None)
-    if noun is None and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head is not anchor:
+    if noun is None and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i != anchor.i:
         noun = anchor.head
     return _subtree(noun) - {t.i for t in match} if noun is not None else set()
 
@@ -390,7 +390,7 @@ def _negation(match: list["Token"], lex: TopicLexicon) -> set[str]:
     """Negation words on the cue or on the clause it belongs to."""
     anchor = _anchor(match)
     holders = {anchor, _clause_head(anchor)}
-    if anchor.pos_ == "ADP" and anchor.head is not anchor:
+    if anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
         holders.add(anchor.head)
     return {normalise(c.text) for h in holders for c in h.children if normalise(c.text) in lex.negation}
 
@@ -404,7 +404,7 @@ def _restrictive(match: list["Token"], lex: TopicLexicon) -> bool:
 # ----------------------------------------------------------------- frames
 
 def _frame_root(anchor: "Token") -> "Token":
-    if anchor.head is anchor:
+    if anchor.head.i == anchor.i:
         return anchor
     if anchor.dep_ in ("case", "mark", "fixed") or anchor.pos_ == "SCONJ":
         return anchor.head
