@@ -106,3 +106,19 @@ def test_present_tense_with_a_weekday_announces_the_coming_day(pipeline, languag
 def test_a_single_party_statement_is_not_an_event(pipeline):
     cands = candidates(pipeline, "Note\n\nLa France a publié mardi un rapport sur son économie.", "fr")
     assert all(len(codes(c)) >= 2 for c in cands)
+
+
+PUNCTUAL = [
+    ("fr", "Le Japon et l'Inde signent un accord de défense\n\nLe Japon et l'Inde signent un accord de défense.",
+     "SUPPORT", {"JPN", "IND"}),
+    ("en", "Canada expels two Iranian diplomats\n\nCanada expels two Iranian diplomats accused of spying.",
+     "SANCTION", {"CAN", "IRN"}),
+]
+
+
+@pytest.mark.parametrize("language, text, type_, parties", PUNCTUAL)
+def test_present_tense_of_a_punctual_act_reports_it_done(pipeline, language, text, type_, parties):
+    cands = [c for c in candidates(pipeline, text, language) if c.type == type_]
+    assert cands
+    assert {c.status for c in cands} == {"occurred"}
+    assert all(codes(c) == parties for c in cands)

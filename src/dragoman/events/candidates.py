@@ -22,6 +22,9 @@ from ..nlp.temporal import resolve
 from .status import event_status
 from .topics import read_topics
 
+# Events that last: only these can be "ongoing"; the present tense of a punctual act
+# ("France expels", "l'UE adopte") reports it done, as does any headline.
+DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "COERCE"})
 # Types an article's own subject is usually expressed with; a trigger of these
 # types without parties of its own takes the frame's parties.
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -86,6 +89,8 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
+    if status == "ongoing" and (ce.type not in DURATIVE_TYPES or in_title(doc, sent)):
+        status = "occurred"
     evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
     return EventCandidate(
         document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
@@ -175,6 +180,10 @@ def anchor_window(anchor: Anchor):
         start = anchor.day.replace(day=1)
         return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     return anchor.day - timedelta(days=3), anchor.day + timedelta(days=3)
+
+
+def in_title(doc: Document, sent) -> bool:
+    return bool(doc.title) and sent.start_char < len(doc.title) and doc.text.startswith(doc.title)
 
 
 def present_for_coming(when: DateValue, status: str, anchor: Anchor, language: str) -> tuple[DateValue, str]:
