@@ -59,13 +59,17 @@ def story_row(position: int, story: Story) -> dict[str, Any]:
     return {"id": story.id, "position": position, "title": story.title, "payload": payload(story)}
 
 
+UNDATED = date(9999, 12, 31)
+
+
 def event_row(event: Event) -> dict[str, Any]:
     """The event's filter columns; a one-sided date interval is kept as a single day."""
     texts = [ev.text for ev in event.evidence] + ([event.location.name] if event.location else [])
     return {"id": event.id, "type": event.type, "status": event.status,
             "date_start": event.date.start or event.date.end, "date_end": event.date.end or event.date.start,
             "location_name": event.location.name if event.location else None, "story_id": event.story,
-            "search_text": "\n".join(texts).lower(), "payload": payload(event)}
+            "search_text": "\n".join(texts).lower(), "payload": payload(event),
+            "sort_key": event.date.start or event.date.end or UNDATED}
 
 
 def event_links(event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -75,10 +75,13 @@ events = Table(
     Column("story_id", ID),
     Column("search_text", Text, nullable=False),  # lower-cased evidence texts and location name
     Column("payload", JSON, nullable=False),
+    # the start date, undated events last: listing in date order is an index scan (migration 0002)
+    Column("sort_key", Date, nullable=False, server_default="9999-12-31"),
     Index("ix_events_type", "type"),
     Index("ix_events_status", "status"),
     Index("ix_events_order", "date_start", "id"),
     Index("ix_events_date_end", "date_end"),
+    Index("ix_events_sort", "sort_key", "id"),
 )
 
 event_actors = Table(

@@ -131,10 +131,12 @@ class SqlStore:
                limit: int = 100, offset: int = 0) -> list[Event]:
         where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
                             start=start, end=end, text=text).where()
-        query = (select(events.c.payload).where(*where)
-                 .order_by(events.c.date_start.is_(None), events.c.date_start, events.c.id))
+        # ids first through the (sort_key, id) index, then only that page's payloads
+        ids = _page(select(events.c.id).where(*where).order_by(events.c.sort_key, events.c.id), limit, offset)
         with self._read("list events") as conn:
-            return [from_data(Event, data) for data in conn.scalars(_page(query, limit, offset))]
+            page = list(conn.scalars(ids))
+            found = dict(conn.execute(select(events.c.id, events.c.payload).where(events.c.id.in_(page))).all())
+        return [from_data(Event, found[key]) for key in page]
 
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,
