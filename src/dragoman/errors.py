@@ -10,12 +10,15 @@ The tree::
     │   ├── UndecodableInput      E104 no text encoding fits
     │   ├── OversizedInput        E105 larger than the configured limit
     │   ├── MalformedInput        E106 JSON/feed/HTML that does not parse or lacks text
-    │   └── UnsupportedLanguage   E107 no pipeline for the detected language
+    │   ├── UnsupportedLanguage   E107 no pipeline for the detected language
+    │   └── RejectedDocument      E108 a posted article was refused (HTTP 400)
     ├── PipelineError             E201 a stage returned something of the wrong shape
     ├── ModelError                E202 a language model is not installed
     ├── StoreError                E301 the database cannot be opened or written
     ├── ConfigError               E401 a setting or option has a bad value
-    └── NotFound                  E404 an id or resource does not exist
+    ├── NotFound                  E404 an id or resource does not exist
+    └── (HTTP shell)              E500 internal error, E501 invalid request (422),
+                                  E502 unauthorised (401), E503 other HTTP errors
 
 The library raises; only the CLI (and the API) turn errors into messages and
 exit codes. Messages are templates kept here, filled by keyword.
