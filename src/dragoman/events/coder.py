@@ -446,25 +446,26 @@ def contract_events(events: Iterable[CodedEvent]) -> list[dict[str, Any]]:
     return out
 
 
-def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), nlp: Callable[[str], Any] | None = None,
-             matcher: Callable[[str], Any] | None = None, batch_size: int = 64) -> Iterator[dict]:
+def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), verbs: Sequence = (), batch_size: int = 64,
+             nlp: Callable[[str], Any] | None = None, matcher: Callable[[str], Any] | None = None) -> Iterator[dict]:
     """``dragoman code``: one ``{"id", "events"}`` per input row, in input order.
 
-    ``nlp`` maps a language to its spaCy pipeline and ``matcher`` to an object
-    with ``find(text) -> list[Mention]``; both default to the project's own.
-    ``dictionaries`` are PETRARCH/TABARI actor (and agent) files; their actors
-    win over the built-in ones where both match.
+    ``nlp`` (language -> spaCy pipeline) and ``matcher`` (language -> ``find(text) -> list[Mention]``) default to
+    the project's own. PETRARCH/TABARI ``dictionaries`` (actors, agents) and ``verbs`` win over the built-in ones.
     """
     pipelines = nlp or load_pipeline
     finders = matcher or ActorMatcher.for_language
     dictionary = ActorDictionary.load(dictionaries) if dictionaries else None
+    if verbs:  # imported here: verb_coder builds on SentenceCoder
+        from .verb_coder import verb_doc_coder
+    coder = verb_doc_coder(verbs) if verbs else code_doc
     batch: list[dict] = []
     for row in rows:
         batch.append(_checked(row))
         if len(batch) >= batch_size:
-            yield from _code_batch(batch, pipelines, finders, dictionary)
+            yield from _code_batch(batch, pipelines, finders, dictionary, coder)
             batch = []
-    yield from _code_batch(batch, pipelines, finders, dictionary)
+    yield from _code_batch(batch, pipelines, finders, dictionary, coder)
 
 
 def _checked(row: dict) -> dict:
@@ -473,16 +474,15 @@ def _checked(row: dict) -> dict:
     return row
 
 
-def _code_batch(batch: list[dict], pipelines, finders, dictionary) -> Iterator[dict]:
+def _code_batch(batch: list[dict], pipelines, finders, dictionary, coder) -> Iterator[dict]:
     results: dict[int, list[dict[str, Any]]] = {}
-    languages = dict.fromkeys(row.get("language") or "en" for row in batch)
-    for language in languages:
+    for language in dict.fromkeys(row.get("language") or "en" for row in batch):
         positions = [n for n, row in enumerate(batch) if (row.get("language") or "en") == language]
         docs = pipelines(language).pipe([batch[n].get("text") or "" for n in positions])
         finder = finders(language)
         for n, doc in zip(positions, docs):
             mentions = _mentions(doc, batch[n], finder, dictionary)
-            results[n] = contract_events(code_doc(doc, mentions, language=language))
+            results[n] = contract_events(coder(doc, mentions, language=language))
     for n, row in enumerate(batch):
         yield {"id": row["id"], "events": results[n]}
 
