@@ -19,7 +19,8 @@ EVAL = SHARED / "eval"
 PEERS = EVAL / "peers"
 DRAGOMAN = [str(ROOT / ".venv" / "bin" / "dragoman")]
 FLOORS = {"seeds": "events_f1>=0.9 field_accuracy>=0.85", "plover_gsr": "type_f1>=0.6",
-          "petrarch_unit": "type_f1>=0.6", "fr_timebank": "date_accuracy>=0.85", "duckling_fr": "date_accuracy>=0.85"}
+          "petrarch_unit": "type_f1>=0.6", "petrarch_unit_verbs": "type_f1>=0.6",
+          "fr_timebank": "date_accuracy>=0.85", "duckling_fr": "date_accuracy>=0.85"}
 
 
 def run(cmd: list[str], out: Path) -> float:
@@ -67,6 +68,9 @@ def suites(tmp: Path):
     dicts = ["--actors", str(PEERS / "petrarch" / "PETR.Validate.actors.txt"),
              "--actors", str(PEERS / "petrarch" / "PETR.Validate.agents.txt")]
     yield "petrarch_unit", "sentences", unit, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(unit, tmp)), *dicts]
+    verbs = ["--verbs", str(PEERS / "petrarch" / "PETR.Validate.verbs.txt")]
+    yield "petrarch_unit_verbs", "sentences", unit, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(unit, tmp)),
+                                                               *dicts, *verbs]
     upetr = PEERS / "petrarch" / "UniversalPetrarch.PETR2_GSR_validation.jsonl"
     yield "universal_petrarch", "sentences", upetr, DRAGOMAN + ["code", "--jsonl", str(sentence_inputs(upetr, tmp))]
     for name, file in (("fr_timebank", "fr_timebank_timex3.jsonl"), ("duckling_fr", "duckling_fr_time_corpus.jsonl"),
