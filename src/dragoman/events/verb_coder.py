@@ -178,8 +178,9 @@ def _outwards(allowed: set[int], anchor: int, step: int, tight: bool) -> list[in
     """Where the next element may start: right next to ``anchor``, or anywhere beyond it, nearest first."""
     if tight:
         return [anchor + step] if anchor + step in allowed else []
-    return sorted((i for i in allowed if i > anchor), reverse=False) if step > 0 else \
-        sorted((i for i in allowed if i < anchor), reverse=True)
+    if step > 0:
+        return sorted(i for i in allowed if i > anchor)
+    return sorted((i for i in allowed if i < anchor), reverse=True)
 
 
 # ----------------------------------------------------------------- coding
@@ -193,7 +194,7 @@ class VerbCoder(SentenceCoder):
         self.hits: dict[int, VerbHit] = {}
 
     def code(self, span) -> list[CodedEvent]:
-        matches = [m for m in self.triggers(span) if not background(self.doc[m.token], self.cues)]
+        matches = [m for m in self.triggers(span) if self.foreground(m)]
         reporters = [m for m in matches if self.reports(m)]
         groups = main_triggers([m for m in matches if m not in reporters], self.doc) + [(m, []) for m in reporters]
         events = [e for m, inner in groups for e in self.coded(m, complements(m, inner, self.doc), span)]
@@ -211,6 +212,16 @@ class VerbCoder(SentenceCoder):
         directed = hit.codes[1] is not None or hit.markers
         return TriggerMatch(hit.token, first.idx, last.idx + len(last.text), user_entry(hit.codes[0], directed))
 
+    def foreground(self, match: TriggerMatch) -> bool:
+        """Not in a clause that sets the scene, unless the pattern names its conjunction ("IF DOES NOT *")."""
+        hit = self.hits.get(match.token)
+        if hit is not None and self.pattern_words(hit) & self.cues.background:
+            return True
+        return not background(self.doc[match.token], self.cues)
+
+    def pattern_words(self, hit: VerbHit) -> set[str]:
+        return {self.doc[i].lower_ for i in hit.covered}
+
     def reports(self, match: TriggerMatch) -> bool:
         hit = self.hits.get(match.token)
         return hit is not None and hit.pattern is None and lemma(self.doc[match.token]) in self.cues.speech
@@ -220,9 +231,8 @@ class VerbCoder(SentenceCoder):
         hit = self.hits.get(match.token)
         if hit is None:
             return [event]
-        words = {w.lower() for w in hit.pattern.words} if hit.pattern is not None else set()
         event = dataclasses.replace(self.bind(event, hit), future=False,
-                                    negated=event.negated and not words & self.cues.negation)
+                                    negated=event.negated and not self.pattern_words(hit) & self.cues.negation)
         return self.mirrored(event, hit)
 
     def bind(self, event: CodedEvent, hit: VerbHit) -> CodedEvent:

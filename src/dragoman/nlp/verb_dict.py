@@ -59,12 +59,6 @@ class Pattern:
         """Longer patterns are tried first, as TABARI did."""
         return sum(max(map(len, e.phrases)) if e.kind == "words" else 1 for e in self.before + self.after)
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(w for e in self.before + self.after for p in e.phrases for w in p)
-
-    def binds(self, kind: str) -> bool:
-        return any(e.kind == kind for e in self.before + self.after)
 
 
 @dataclass(frozen=True)
