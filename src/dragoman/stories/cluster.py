@@ -1,25 +1,41 @@
 """Stories: documents that report the same news, in any language.
 
-Similarity combines a multilingual sentence embedding of each document's
-title and lead with what extraction found (shared parties and places), and
-dates veto: two reports whose own events lie more than a week apart are
-different stories even when everything else matches (rounds of talks).
-Clustering is single-link over all pairs, which does not depend on arrival
-order.
+Two documents are similar when a multilingual sentence embedding of their
+title and lead says so (cosine), more so when they share at least two
+parties or the city of their events, less so the further apart they were
+published. Dates also forbid: a story never holds two documents whose own
+events lie more than ``max_event_gap_days`` apart (rounds of talks between
+the same parties in the same city are different stories), nor reports
+published more than ``window_days`` apart.
+
+:class:`StoryIndex` takes documents one at a time. A new document's
+neighbours come from an approximate nearest-neighbour index sharded by
+publication week (:mod:`.index`), so finding them does not get slower as the
+index grows; it joins the story of its best neighbour at once
+(provisionally). :meth:`StoryIndex.stories` then settles every story touched
+since the last call by average linkage over the similarity graph
+(:mod:`.linkage`), which depends on the set of documents only: whatever
+order they arrived in, the same documents give the same stories, with ids
+derived from their members' ids.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from operator import attrgetter
 from typing import Protocol
 
 import numpy as np
 
 from ..model import DocumentAnalysis, Story
+from .index import VectorIndex
+from .linkage import Group, Limits, Node, average_link, fits, ordinal
 
 LEAD_CHARS = 600
-MAX_GAP_DAYS = 7
+ENCODE_BATCH = 256
+OWN_STATUSES = frozenset({"occurred", "ongoing"})
 
 
 class Embedder(Protocol):
@@ -44,64 +60,266 @@ class UseEmbedder:
 
 
 @dataclass(frozen=True)
+class StorySettings:
+    """How documents are grouped into stories; the defaults suit full articles (title and lead)."""
+    threshold: float = 0.7  # average similarity for two groups to merge
+    floor_margin: float = 0.3  # similarities below threshold - margin count as that floor
+    window_days: int = 10  # a story's reports are published within this many days
+    day_penalty: float = 0.01  # per day between two publications
+    max_event_gap_days: int = 5  # own events further apart: different stories (weekly rounds)
+    actor_bonus: float = 0.1  # for two or more shared parties
+    place_bonus: float = 0.1  # for a shared city of the events
+    neighbours: int = 32  # nearest neighbours asked of each index shard
+
+    @property
+    def floor(self) -> float:
+        return self.threshold - self.floor_margin
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.window_days, self.max_event_gap_days)
+
+
+@dataclass(frozen=True)
 class Profile:
     """What clustering knows of one document."""
     doc_id: str
     text: str
-    actors: frozenset[str]
-    places: frozenset[str]
-    span: tuple | None  # (start, end) of the document's own main event
+    actors: frozenset[str] = frozenset()
+    places: frozenset[int] = frozenset()  # geonames ids of the cities of its events
+    span: tuple[date, date] | None = None  # (start, end) of the document's own main events
+    published: date | None = None
+    title: str = ""
 
 
 def profile(analysis: DocumentAnalysis) -> Profile:
+    """The profile of an analysed document; one without mentions clusters by its text alone."""
     doc = analysis.document
     lead = (doc.title or "") + "\n" + doc.text[:LEAD_CHARS]
     actors = frozenset(m.value.code for m in analysis.mentions if m.kind == "actor")
-    places = frozenset(m.value.name for m in analysis.mentions if m.kind == "place" and m.value.geonames_id)
-    own = [c.date for c in analysis.candidates if not c.background and c.date.known and c.date.precision in ("day", "week")]
-    span = (min(d.start for d in own), max(d.end for d in own)) if own else None
-    return Profile(doc.id, lead, actors, places, span)
+    title = (doc.title or doc.text[:80]).strip()
+    return Profile(doc.id, lead, actors, event_places(analysis), own_span(analysis), doc.published, title)
 
 
-def similarity(a: Profile, b: Profile, cosine: float) -> float:
-    if a.span and b.span and far_apart(a.span, b.span):
-        return 0.0
-    bonus = 0.1 * (len(a.actors & b.actors) >= 2) + 0.1 * bool(a.places & b.places)
-    return cosine + bonus
+def own_span(analysis: DocumentAnalysis) -> tuple[date, date] | None:
+    """The dates of the document's own news: what happened, else what it announces."""
+    dated = [c for c in analysis.candidates
+             if not c.background and c.date.known and c.date.precision in ("day", "week")]
+    own = [c.date for c in dated if c.status in OWN_STATUSES] or [c.date for c in dated]
+    return (min(d.start for d in own), max(d.end for d in own)) if own else None
 
 
-def far_apart(a: tuple, b: tuple) -> bool:
+def event_places(analysis: DocumentAnalysis) -> frozenset[int]:
+    """Cities where the document's events happen, else every city it names."""
+    located = frozenset(c.location.geonames_id for c in analysis.candidates
+                        if not c.background and c.location is not None and c.location.geonames_id)
+    if located:
+        return located
+    return frozenset(m.value.geonames_id for m in analysis.mentions if m.kind == "place" and m.value.geonames_id)
+
+
+def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = StorySettings()) -> float | None:
+    """The combined similarity of two documents, or None when their dates forbid one story."""
+    if a.span and b.span and far_apart(a.span, b.span, settings.max_event_gap_days):
+        return None
+    gap = days_between(a.published, b.published)
+    if gap is not None and gap > settings.window_days:
+        return None
+    bonus = settings.actor_bonus * (len(a.actors & b.actors) >= 2) + settings.place_bonus * bool(a.places & b.places)
+    return cosine + bonus - settings.day_penalty * (gap or 0)
+
+
+def far_apart(a: tuple[date, date], b: tuple[date, date], max_gap_days: int) -> bool:
     gap = max((b[0] - a[1]).days, (a[0] - b[1]).days)
-    return gap > MAX_GAP_DAYS
+    return gap > max_gap_days
 
 
-def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float) -> list[Story]:
-    profiles = sorted((profile(a) for a in analyses), key=lambda p: p.doc_id)
-    if not profiles:
-        return []
-    vectors = embedder.encode([p.text for p in profiles])
-    parent = list(range(len(profiles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    cos = vectors @ vectors.T
-    for i in range(len(profiles)):
-        for j in range(i + 1, len(profiles)):
-            if similarity(profiles[i], profiles[j], float(cos[i, j])) >= threshold:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[str]] = {}
-    for i, p in enumerate(profiles):
-        groups.setdefault(root(i), []).append(p.doc_id)
-    titles = {a.document.id: a.document.title or a.document.text[:80] for a in analyses}
-    return sorted((make_story(ids, titles) for ids in groups.values()), key=lambda s: s.id)
+def days_between(a: date | None, b: date | None) -> int | None:
+    return None if a is None or b is None else abs((a - b).days)
 
 
-def make_story(doc_ids: list[str], titles: dict[str, str]) -> Story:
-    ids = tuple(sorted(doc_ids))
-    story_id = "st-" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:10]
-    title = min((titles[d] for d in ids), key=lambda t: (len(t) > 120, len(t)))
-    return Story(story_id, title.strip()[:160], ids, ())
+def node_of(row: int, prof: Profile) -> Node:
+    span = (prof.span[0].toordinal(), prof.span[1].toordinal()) if prof.span else None
+    return Node(row, prof.doc_id, ordinal(prof.published), span)
+
+
+class StoryIndex:
+    """Stories built one document at a time; see the module docstring.
+
+    ``add`` returns the document's story id at once (provisional: the story
+    may still grow, or be split by the next :meth:`stories`); ``stories``
+    returns the settled partition, the same for any arrival order.
+    """
+
+    def __init__(self, *, embedder: Embedder | None = None, settings: StorySettings = StorySettings()) -> None:
+        self.embedder = embedder
+        self.settings = settings
+        self.vectors: VectorIndex | None = None
+        self._profiles: list[Profile] = []
+        self._nodes: list[Node] = []
+        self._row_of: dict[str, int] = {}
+        self._edges: list[dict[int, float]] = []
+        self._parent: list[int] = []  # union-find over edges at or above the threshold
+        self._component: dict[int, list[int]] = {}
+        self._story: list[int] = []  # row -> label of its story
+        self._groups: dict[int, Group] = {}  # label -> the story's members and date ranges
+        self._dirty: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def add(self, prof: Profile, vector: np.ndarray | None = None) -> str:
+        """Places one document (embedding its text unless ``vector`` is given); returns its story id."""
+        if prof.doc_id not in self._row_of:
+            if vector is None:
+                vector = self._encode([prof.text])[0]
+            self._insert(prof, vector)
+        return self.story_of(prof.doc_id, settle=False)
+
+    def extend(self, profiles: Iterable[Profile]) -> None:
+        """Adds many documents, embedding their texts in batches."""
+        fresh = list({p.doc_id: p for p in profiles if p.doc_id not in self._row_of}.values())
+        for start in range(0, len(fresh), ENCODE_BATCH):
+            batch = fresh[start:start + ENCODE_BATCH]
+            for prof, vector in zip(batch, self._encode([p.text for p in batch])):
+                self._insert(prof, vector)
+
+    def story_of(self, doc_id: str, *, settle: bool = True) -> str:
+        if settle:
+            self.settle()
+        label = self._story[self._row_of[doc_id]]
+        return story_id([self._profiles[r].doc_id for r in self._groups[label].members])
+
+    def stories(self) -> list[Story]:
+        """Every story, settled, sorted by id."""
+        self.settle()
+        found = (make_story([self._profiles[r] for r in g.members]) for g in self._groups.values())
+        return sorted(found, key=attrgetter("id"))
+
+    # ------------------------------------------------------------ placing one document
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            raise ValueError("StoryIndex has no embedder: pass vectors to add()")
+        vectors = np.asarray(self.embedder.encode(texts), dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    def _insert(self, prof: Profile, vector: np.ndarray) -> None:
+        vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+        vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+        if self.vectors is None:
+            self.vectors = VectorIndex(vector.shape[0])
+        row = len(self._profiles)
+        node = node_of(row, prof)
+        hits = self.vectors.search(vector, day=node.published, window_days=self.settings.window_days,
+                                   k=self.settings.neighbours)
+        self.vectors.add(row, vector, day=node.published)
+        self._profiles.append(prof)
+        self._nodes.append(node)
+        self._row_of[prof.doc_id] = row
+        self._edges.append({})
+        self._parent.append(row)
+        self._component[row] = [row]
+        self._link(row, vector, sorted({hit.row for hit in hits}))
+        self._assign(row)
+
+    def _link(self, row: int, vector: np.ndarray, others: list[int]) -> None:
+        for other in others:
+            weight = self._weight(row, vector, other)
+            if weight is None or weight <= self.settings.floor:
+                continue
+            self._edges[row][other] = self._edges[other][row] = weight
+            if weight >= self.settings.threshold:
+                self._union(row, other)
+        self._dirty.add(self._find(row))
+
+    def _weight(self, row: int, vector: np.ndarray, other: int) -> float | None:
+        """The pair's similarity, computed the same way whichever of the two arrived first."""
+        pair = sorted(((self._profiles[row], vector), (self._profiles[other], self.vectors.vector(other))),
+                      key=_doc_id_of_pair)
+        (first, v_first), (second, v_second) = pair
+        cosine = float(np.dot(v_first.astype(np.float64), v_second.astype(np.float64)))
+        score = similarity(first, second, cosine, self.settings)
+        return None if score is None else round(score, 9)
+
+    def _assign(self, row: int) -> None:
+        """Provisional: the story of the best neighbour it may join, else a story of its own."""
+        node, group = self._nodes[row], Group.of(self._nodes[row])
+        near = sorted(((w, self._nodes[o].key, o) for o, w in self._edges[row].items()
+                       if w >= self.settings.threshold), reverse=True)
+        for _, _, other in near:
+            label = self._story[other]
+            if fits(self._groups[label], group, self.settings.limits):
+                self._groups[label].absorb(group)
+                self._story.append(label)
+                return
+        self._story.append(node.row)
+        self._groups[node.row] = group
+
+    def _find(self, row: int) -> int:
+        while self._parent[row] != row:
+            self._parent[row] = self._parent[self._parent[row]]
+            row = self._parent[row]
+        return row
+
+    def _union(self, a: int, b: int) -> None:
+        root_a, root_b = self._find(a), self._find(b)
+        if root_a == root_b:
+            return
+        if len(self._component[root_a]) < len(self._component[root_b]):
+            root_a, root_b = root_b, root_a
+        self._parent[root_b] = root_a
+        self._component[root_a].extend(self._component.pop(root_b))
+        self._dirty.discard(root_b)
+        self._dirty.add(root_a)
+
+    # ------------------------------------------------------------ settling
+    def settle(self) -> None:
+        """Re-clusters every component of the graph that changed since the last call."""
+        for root in sorted({self._find(r) for r in self._dirty}):
+            self._settle_component(self._component[root])
+        self._dirty.clear()
+
+    def _settle_component(self, rows: list[int]) -> None:
+        for label in {self._story[r] for r in rows}:
+            del self._groups[label]
+        nodes = sorted((self._nodes[r] for r in rows), key=attrgetter("key"))
+        edges = {r: self._edges[r] for r in rows}
+        for members in average_link(nodes, edges, threshold=self.settings.threshold,
+                                    floor=self.settings.floor, limits=self.settings.limits):
+            group = Group.of(self._nodes[members[0]])
+            for r in members[1:]:
+                group.absorb(Group.of(self._nodes[r]))
+            label = min(members)
+            self._groups[label] = group
+            for r in members:
+                self._story[r] = label
+
+
+def _doc_id_of_pair(pair: tuple[Profile, np.ndarray]) -> str:
+    return pair[0].doc_id
+
+
+def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float,
+            settings: StorySettings | None = None) -> list[Story]:
+    """Stories over analysed documents (any language, with or without mentions)."""
+    chosen = replace(settings or StorySettings(), threshold=threshold)
+    index = StoryIndex(embedder=embedder, settings=chosen)
+    index.extend(sorted((profile(a) for a in analyses), key=attrgetter("doc_id")))
+    return index.stories()
+
+
+def story_id(doc_ids: Iterable[str]) -> str:
+    """A story's id: a function of its members' ids."""
+    return "st-" + hashlib.sha1("|".join(sorted(doc_ids)).encode()).hexdigest()[:10]
+
+
+def make_story(members: Sequence[Profile]) -> Story:
+    ordered = sorted(members, key=attrgetter("doc_id"))
+    ids = tuple(p.doc_id for p in ordered)
+    title = min((p.title for p in ordered), key=title_rank)
+    return Story(story_id(ids), title.strip()[:160], ids, ())
+
+
+def title_rank(title: str) -> tuple[bool, int]:
+    """Shortest title first, but not one too short to say anything over a long one."""
+    return len(title) > 120, len(title)

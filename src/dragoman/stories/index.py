@@ -1,0 +1,128 @@
+"""Nearest-neighbour search over story embeddings, sharded by publication week.
+
+Reports of one story are published within days of each other, so the index
+keeps one shard per week of publication (plus one for undated documents) and
+a query only visits the shards within its time window: the cost of finding a
+new article's neighbours depends on how much news appeared around its date,
+not on how much the index holds. A shard is searched exactly (inner product
+over normalised vectors, i.e. cosine) until it holds ``hnsw_from`` vectors,
+then it becomes an HNSW graph (faiss ``IndexHNSWFlat``), which answers in
+logarithmic time. Small collections therefore get exact answers, whatever
+order their vectors arrived in.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import faiss
+import numpy as np
+
+SHARD_DAYS = 7
+HNSW_FROM = 4096
+HNSW_LINKS = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 96
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One neighbour: the row it was added under and its cosine to the query."""
+    row: int
+    cosine: float
+
+
+class Shard:
+    """The vectors of one publication week; exact search, then HNSW once large."""
+
+    def __init__(self, dim: int, *, hnsw_from: int = HNSW_FROM) -> None:
+        self.dim = dim
+        self.hnsw_from = hnsw_from
+        self.rows: list[int] = []
+        self.index: faiss.Index = faiss.IndexFlatIP(dim)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def approximate(self) -> bool:
+        return isinstance(self.index, faiss.IndexHNSWFlat)
+
+    def add(self, row: int, vector: np.ndarray) -> int:
+        """Stores ``vector`` under ``row``; returns its position in the shard."""
+        self.index.add(vector.reshape(1, -1))
+        self.rows.append(row)
+        if not self.approximate and len(self.rows) >= self.hnsw_from:
+            self.index = to_hnsw(self.index, self.dim)
+        return len(self.rows) - 1
+
+    def search(self, vector: np.ndarray, k: int) -> Iterator[Hit]:
+        scores, found = self.index.search(vector.reshape(1, -1), min(k, len(self.rows)))
+        for score, position in zip(scores[0], found[0]):
+            if position >= 0:
+                yield Hit(self.rows[position], float(score))
+
+    def vector(self, position: int) -> np.ndarray:
+        return self.index.reconstruct(int(position))
+
+
+def to_hnsw(flat: faiss.Index, dim: int) -> faiss.IndexHNSWFlat:
+    graph = faiss.IndexHNSWFlat(dim, HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+    graph.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    graph.hnsw.efSearch = HNSW_EF_SEARCH
+    graph.add(flat.reconstruct_n(0, flat.ntotal))
+    return graph
+
+
+class VectorIndex:
+    """Rows (small integers given by the caller) -> normalised vectors, searchable by time window.
+
+    ``day`` is a publication date as an ordinal (``date.toordinal()``) or
+    ``None``; an undated query visits every shard, and undated vectors are
+    visited by every query.
+    """
+
+    def __init__(self, dim: int, *, shard_days: int = SHARD_DAYS, hnsw_from: int = HNSW_FROM) -> None:
+        self.dim = dim
+        self.shard_days = shard_days
+        self.hnsw_from = hnsw_from
+        self.shards: dict[int | None, Shard] = {}
+        self.where: dict[int, tuple[int | None, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+    def add(self, row: int, vector: np.ndarray, *, day: int | None) -> None:
+        if row in self.where:
+            raise ValueError(f"row {row} is already in the index")
+        key = None if day is None else day // self.shard_days
+        shard = self.shards.get(key)
+        if shard is None:
+            shard = self.shards[key] = Shard(self.dim, hnsw_from=self.hnsw_from)
+        self.where[row] = (key, shard.add(row, as_row(vector, self.dim)))
+
+    def search(self, vector: np.ndarray, *, day: int | None, window_days: int, k: int) -> list[Hit]:
+        """The ``k`` best rows of every shard that may hold a date within ``window_days`` of ``day``."""
+        query = as_row(vector, self.dim)
+        hits: list[Hit] = []
+        for key in self.shard_keys(day, window_days):
+            if key in self.shards:
+                hits.extend(self.shards[key].search(query, k))
+        return hits
+
+    def shard_keys(self, day: int | None, window_days: int) -> list[int | None]:
+        if day is None:
+            return list(self.shards)
+        first, last = (day - window_days) // self.shard_days, (day + window_days) // self.shard_days
+        return [None, *range(first, last + 1)]
+
+    def vector(self, row: int) -> np.ndarray:
+        key, position = self.where[row]
+        return self.shards[key].vector(position)
+
+
+def as_row(vector: np.ndarray, dim: int) -> np.ndarray:
+    row = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
+    if row.shape[0] != dim:
+        raise ValueError(f"expected a vector of {dim} values, got {row.shape[0]}")
+    return row
