@@ -30,8 +30,7 @@ VERBS = """\
 ATTACK   # verbal attacks: the built-in lexicon says ASSAULT
 - TROOPS * [193]
 - WILL NOT * [124]
-- * {A B} [999]          # TABARI alternatives are skipped
-- * &UNDEFINED [998]     # so is an undefined synset
+- * &UNDEFINED [998]     # a pattern with an undefined synset is skipped
 
 --- IMPOSE [---] ---
 IMPOSE
@@ -45,6 +44,7 @@ WITHDRAW {WITHDREW WITHDRAWN WITHDRAWS}
 --- RECEIVE [---] ---
 RECEIVE
 - + * AID FROM $ [070]
+- + * {LOANS | CREDIT_LINES} (FROM $) [071]     # TABARI alternatives, a PETRARCH 2 phrase
 
 --- VISIT [042:043] ---
 VISIT
@@ -110,10 +110,13 @@ def test_connectors_markers_and_skipped_patterns(verbs_file):
     withdraw = verbs.by_word["WITHDRAW"][0].block.patterns[0]
     assert [(e.phrases, e.tight) for e in withdraw.after] == [((("FROM",),), False), ((("THE",),), True),
                                                              ((("TREATY",),), False)]
-    receive = verbs.by_word["RECEIVE"][0].block.patterns[0]
+    receive = verbs.by_word["RECEIVE"][0].block.patterns[1]
     assert [e.kind for e in receive.before] == ["target"]
     assert [e.kind for e in receive.after] == ["words", "words", "source"]
-    assert len(verbs.skipped) == 2 and all("99" in line for line in verbs.skipped)
+    assert [line.split()[2] for line in verbs.skipped] == ["&UNDEFINED"]
+    loans = verbs.by_word["RECEIVE"][0].block.patterns[0]
+    assert loans.after[0].phrases == (("LOANS",), ("CREDIT", "LINES"))
+    assert [e.kind for e in loans.after[1:]] == ["words", "source"]
 
 
 def test_an_unreadable_dictionary_is_an_input_error(tmp_path):
@@ -138,6 +141,8 @@ def test_dictionary_codes_its_verbs(verbs_file, nlp, text, expected):
 def test_source_and_target_markers_override_the_tree(verbs_file, nlp):
     assert _code("Ukraine received military aid from Germany.", (verbs_file,), nlp) == [
         ("AID", "070", ["DEU"], ["UKR"])]
+    assert _code("Ukraine received new credit lines from Germany.", (verbs_file,), nlp) == [
+        ("AID", "071", ["DEU"], ["UKR"])]
 
 
 def test_paired_code_adds_the_targets_event(verbs_file, nlp):

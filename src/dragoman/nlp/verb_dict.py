@@ -12,12 +12,14 @@ The text format (see PETRARCH's ``PETR.Validate.verbs.txt``)::
     - * TIES [064]                 a pattern: words before and after the verb "*"; a space lets
     - IN_* [075]                   other words come between, "_" does not
     - + * FROM $ [066]             "$" the source, "+" the target, "^" any noun phrase,
-    - % * [030:030]                "%" a compound actor; "a:b" codes a->b and b->a
+    - % * [030:030]                "%" a compound actor; "a:b" codes a->b and b->a, ":b" only b->a
+    - * {AID | RELIEF} [073]       TABARI alternatives
+    - * {ARMS SHIPMENT} (TO +)     PETRARCH 2 noun and prepositional phrases: their words, in order
     ~ ...                          transformations (not read)
     # comment, <!-- comment -->
 
-A pattern with ``{...}`` alternatives (a TABARI legacy) or an undefined synset
-is skipped, as PETRARCH skips it; :attr:`VerbDictionary.skipped` lists them.
+A pattern with an undefined synset is skipped, as PETRARCH skips it;
+:attr:`VerbDictionary.skipped` lists them.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ BRACES = re.compile(r"\{([^}]*)\}")
 PIECE = re.compile(r"[^\s_]+|[\s_]+")
 COMMENT = re.compile(r"<!--.*?-->|<!.*?>")
 MARKERS = {"$": "source", "+": "target", "^": "skip", "%": "compound"}
+Phrases = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class Element:
     ``tight`` means no word may come between this element and its neighbour on the verb's side.
     """
     kind: str  # "words", "source", "target", "skip" or "compound"
-    phrases: tuple[tuple[str, ...], ...] = ()
+    phrases: Phrases = ()
     tight: bool = False
 
 
@@ -58,7 +61,6 @@ class Pattern:
     def weight(self) -> int:
         """Longer patterns are tried first, as TABARI did."""
         return sum(max(map(len, e.phrases)) if e.kind == "words" else 1 for e in self.before + self.after)
-
 
 
 @dataclass(frozen=True)
@@ -153,20 +155,43 @@ def _joins(separator: str) -> bool:
 def parse_pattern(raw: str, synsets: "Synsets") -> Pattern | None:
     """One "- before * after [code]" line, or None when PETRARCH would skip it."""
     codes = BRACKET.findall(raw)
-    body = BRACKET.sub(" ", raw).strip()[1:].replace("_ ", " ").strip().rstrip("_").upper()
-    if not codes or "*" not in body or "{" in body:
+    body, choices = _inline(BRACKET.sub(" ", raw).strip()[1:].upper())
+    body = body.replace("_ ", " ").strip().rstrip("_")
+    if not codes or body.count("*") != 1:
         return None
     upper, _, lower = body.partition("*")
-    before = [_element(word, after, synsets) for word, _, after in _pieces(upper.lstrip() + "*")[:-1]]
-    after = [_element(word, before, synsets) for word, before, _ in _pieces("*" + lower.rstrip())[1:]]
+    before = [_element(word, after, synsets, choices) for word, _, after in _pieces(upper.lstrip() + "*")[:-1]]
+    after = [_element(word, before, synsets, choices) for word, before, _ in _pieces("*" + lower.rstrip())[1:]]
     if None in before or None in after:
         return None
     return Pattern(tuple(before), tuple(after), codes[-1].strip(), raw.strip())
 
 
-def _element(word: str, tight: bool, synsets: "Synsets") -> Element | None:
+def _inline(body: str) -> tuple[str, dict[str, Phrases]]:
+    """TABARI's "{A | B_C}" alternatives become one element each (named "&{n}"); PETRARCH 2's
+    "{ARMS SHIPMENT}" noun phrases and "(TO BORDER)" prepositional phrases are their words in order."""
+    choices: dict[str, Phrases] = {}
+    pieces, last = [], 0
+    for n, found in enumerate(BRACES.finditer(body)):
+        inner, text = found.group(1), found.group(1)
+        if "|" in inner:
+            text = f"&{{{n}}}"
+            choices[text] = _alternatives(inner)
+        pieces += [body[last:found.start()], text]
+        last = found.end()
+    return "".join(pieces + [body[last:]]).replace("(", " ").replace(")", " "), choices
+
+
+def _alternatives(inner: str) -> Phrases:
+    phrases = (tuple(w for w in re.split(r"[\s_]+", alternative) if w) for alternative in inner.split("|"))
+    return tuple(p for p in phrases if p)
+
+
+def _element(word: str, tight: bool, synsets: "Synsets", choices: dict[str, Phrases]) -> Element | None:
     if word in MARKERS:
         return Element(MARKERS[word], tight=tight)
+    if word in choices:
+        return Element("words", choices[word], tight) if choices[word] else None
     if word.startswith("&"):
         phrases = synsets.phrases(word)
         return Element("words", phrases, tight) if phrases else None
@@ -191,7 +216,7 @@ class Synsets:
     def add(self, name: str, member: str) -> None:
         self.members[name].append(member.strip().upper())
 
-    def phrases(self, label: str, seen: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
+    def phrases(self, label: str, seen: frozenset[str] = frozenset()) -> Phrases:
         name = label.rstrip("_")
         if name not in self.members or name in seen:
             return ()
