@@ -1,23 +1,25 @@
 """User verb dictionaries on the parse (``dragoman code --verbs``).
 
-A verb the user's PETRARCH dictionary knows (:mod:`dragoman.nlp.verb_dict`) is
-coded with the first of its block's patterns that fits the sentence, longest
-first, or else with its default code; the built-in lexicon codes the other
-words. A pattern is matched on the words of the sentence: those before the verb
-(the whole sentence, as TABARI read it) and those after it in its own phrase
-(without coordinated clauses). ``$`` and ``+`` take the actors of the noun
-phrase they fall on as source and target; elsewhere the arguments come from the
-tree, as for the built-in triggers (:class:`~dragoman.events.coder.ArgumentReader`).
+A verb the user's PETRARCH dictionary knows (:mod:`dragoman.nlp.verb_dict`: by
+its written form, else by its lemma) is coded with the first pattern of its block
+that fits the sentence, longest first, or else with its default code; the
+built-in lexicon codes the words the dictionary does not know. A pattern's words
+are read before the verb (anywhere in the sentence, as TABARI read them) and
+after it (in the verb's own phrase, without coordinated clauses); "_" allows no
+word in between. ``$`` and ``+`` take the actors of the noun phrase they fall on
+as source and target, ``%`` a compound of actors; elsewhere the arguments come
+from the tree, as for the built-in triggers (:class:`~dragoman.events.coder.ArgumentReader`).
 
 The dictionary's code is taken as written, as PETRARCH would: it is not shifted
 for the future (PETRARCH dictionaries write intent with patterns such as
-``SAID WOULD * [173]``), and a pattern with a negation word ("WILL NOT *") has
-dealt with the negation itself. A negated verb matched otherwise did not happen
-and follows PLOVER's convention. A code PLOVER cannot express ("[345]", "[---]"
-on a pattern) codes no event, and the built-in lexicon does not code that verb
-either; a bare verb whose block default is "[---]" is left to the built-in lexicon.
-A reporting verb coded by its default ("SAID [023]") is an event of its own and
-does not swallow the events it reports.
+``SAID WOULD * [173]``), and a pattern with a negation word ("WILL NOT *") or a
+conjunction ("IF DOES NOT *") has dealt with it; a negated verb matched
+otherwise did not happen and follows PLOVER's convention. A code PLOVER cannot
+express ("[345]", "[---]" on a pattern) codes no event, and the built-in lexicon
+does not code that verb nor the words its pattern matched; a bare verb whose
+block default is "[---]" is left to the built-in lexicon. A reporting verb coded
+by its default ("SAID [023]") is an event of its own and does not swallow the
+events it reports.
 """
 from __future__ import annotations
 
