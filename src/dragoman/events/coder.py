@@ -28,12 +28,10 @@ from ..model import Actor, Mention
 from ..nlp.actor_dict import ActorDictionary, ActorIndex
 from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
-from .triggers import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, TriggerLexicon, TriggerMatch,
-                       argument_of, background, case_word, future, governing_verb, is_passive, is_pronoun, lemma,
-                       negated, np_indices, plover, pp_arguments)
+from .arguments import ArgumentReader, Frame
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated
+from .triggers import TriggerLexicon, TriggerMatch, plover
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark",
                              "advcl"})
 NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
@@ -58,158 +56,6 @@ class CodedEvent:
     sentence: int
     future: bool = False
     text: str = ""
-
-
-class Frame:
-    """Mentions found for each argument role of one trigger (indices into an ActorIndex)."""
-
-    def __init__(self) -> None:
-        self.sources: list[int] = []
-        self.objects: list[int] = []
-        self.targets: list[int] = []
-        self.partners: list[int] = []
-        self.weak: list[int] = []
-
-    def add(self, role: str, found: list[int]) -> None:
-        getattr(self, role).extend(m for m in found if m not in getattr(self, role))
-
-
-# ----------------------------------------------------------------- arguments
-
-class ArgumentReader:
-    """Fills the :class:`Frame` of a trigger from the tree around it."""
-
-    def __init__(self, index: ActorIndex, cues: Cues) -> None:
-        self.index = index
-        self.cues = cues
-
-    def actors(self, token) -> list[int]:
-        return self.index.within(np_indices(token))
-
-    def doer(self, verb) -> list[int]:
-        """Actors of the doer of ``verb``: its active subject or its passive agent."""
-        if is_passive(verb):
-            return [m for word, obj in pp_arguments(verb, self.cues)
-                    if self.cues.prepositions.get(word) == "agent" for m in self.actors(obj)]
-        return self.grammatical_subject(verb, SUBJECT_DEPS)
-
-    def grammatical_subject(self, verb, deps=SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) -> list[int]:
-        found: list[int] = []
-        for child in verb.children:
-            if child.dep_ in deps:
-                found += self.actors(verb.head) if _relative(child, verb) else self.actors(child)
-        return found
-
-    def verb_frame(self, verb, frame: Frame) -> None:
-        passive = is_passive(verb)
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not passive:
-                frame.add("sources", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
-            elif child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ in SUBJECT_DEPS and passive):
-                frame.add("targets", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
-            elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
-                frame.add("objects", self.actors(child))
-            elif child.dep_ == "nmod" and case_word(child, self.cues) is None:  # a misparsed object
-                frame.add("objects", self.actors(child))
-        self.prepositional(verb, frame, noun=False)
-        if verb.dep_ == "xcomp" and lemma(verb.head) in self.cues.future_heads:  # "va livrer ... à l'Ukraine"
-            self.prepositional(verb.head, frame, noun=False)
-        for child in verb.children:  # "se rendra la semaine prochaine à Washington": a misattached place
-            if child.dep_ in ("obl:mod", "npadvmod"):
-                self.prepositional(child, frame, noun=False)
-        if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X et Y ont...": a misparsed subject
-            frame.add("sources", self.actors(verb.head))
-        if not (frame.sources or passive):  # an unlabelled noun before the verb is its subject
-            for child in verb.children:
-                if child.dep_ == "dep" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
-                    frame.add("sources", self.actors(child))
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
-
-    def prepositional(self, token, frame: Frame, *, noun: bool, genitive: str = "source") -> None:
-        roles = {"partner": "partners", "target": "targets", "from": "weak", "location": "weak",
-                 "genitive": genitive + "s" if noun else "weak",
-                 "agent": "sources" if noun or is_passive(token) else "weak"}  # not "par téléphone"
-        for word, obj in pp_arguments(token, self.cues):
-            role = self.cues.prepositions.get(word)
-            if role in roles:
-                frame.add(roles[role], self.actors(obj))
-
-    def noun_frame(self, noun, frame: Frame, entry) -> None:
-        """ "US-Russia talks" (parties), "frappes américaines" (doer), "sanctions against Iran"."""
-        modifiers: list[int] = []
-        for child in noun.children:
-            if child.dep_ in ("poss", "nmod:poss"):
-                frame.add("sources", self.actors(child))
-            elif child.dep_ in MODIFIER_DEPS or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
-                modifiers += self.actors(child)
-        self.prepositional(noun, frame, noun=True, genitive=entry.genitive)
-        role = "partners" if entry.symmetric else ("targets" if frame.sources else "sources")
-        frame.add(role, modifiers)
-
-    def climb(self, token, frame: Frame) -> None:
-        """The doer of a trigger without a subject of its own: the controller of an infinitive,
-        the first conjunct's subject, the speaker of "X said it would ..."."""
-        if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in token.children):
-            return
-        cur = token
-        for _ in range(4):
-            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                cur = governing_verb(cur.head) or cur
-                found = self.doer(cur) if cur.pos_ in ("VERB", "AUX") else []
-            elif (cur.dep_ in CLIMB_DEPS or cur.dep_.startswith("obl") and cur.pos_ == "VERB") and cur.head.i != cur.i:
-                if cur.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS and is_pronoun(c, self.cues)
-                                                   for c in cur.children):
-                    return  # "Israel said a bomb was fired at it": the speaker is not the doer
-                cur = cur.head
-                found = self.grammatical_subject(cur)
-            else:
-                return
-            if found:
-                frame.add("sources", found)
-                return
-            if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in cur.children):
-                return
-
-    def frame(self, token, match: TriggerMatch) -> Frame:
-        frame = Frame()
-        if match.entry.pos == "clause":
-            frame.add("sources", self.doer(token.head))
-            frame.add("targets", self.grammatical_subject(token))
-        elif match.entry.pos == "noun":
-            self.noun_frame(token, frame, match.entry)
-            verb = argument_of(token, self.cues)
-            if verb is not None:
-                self._from_governor(verb, token, frame)
-            elif token.dep_.startswith("nsubj") and token.head.i != token.i:
-                self._partners_of_head(token.head, frame)
-        else:
-            self.verb_frame(token, frame)
-            if not frame.sources:
-                self.climb(token, frame)
-        return frame
-
-    def _from_governor(self, verb, noun, frame: Frame) -> None:
-        outer = Frame()
-        self.verb_frame(verb, outer)
-        inside = set(self.index.within(np_indices(noun)))
-        if not frame.sources:
-            frame.add("sources", [m for m in outer.sources if m not in inside])
-            if not frame.sources:
-                self.climb(verb, frame)
-        if not (frame.targets or frame.partners):
-            for role in ("targets", "partners", "weak"):
-                frame.add(role, [m for m in getattr(outer, role) + (outer.objects if role == "targets" else [])
-                                 if m not in inside and m not in frame.sources])
-
-    def _partners_of_head(self, verb, frame: Frame) -> None:
-        outer = Frame()
-        self.prepositional(verb, outer, noun=False)
-        frame.add("partners", outer.partners)
-
-
-def _relative(child, verb) -> bool:
-    return "Rel" in child.morph.get("PronType") and verb.dep_ in ("relcl", "acl:relcl", "acl")
 
 
 # ----------------------------------------------------------------- subsumption

@@ -15,7 +15,7 @@ lemmatises "pourparlers" as "pourparler"; both forms are tried).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -23,21 +23,13 @@ from typing import Any
 from ..config import data_dir
 from ..errors import ConfigError
 from ..model import PLOVER_TYPES
+from .syntax import CLAUSE_DEPS, Cues, forms, lemma, parse_cues, words_of
 
-# Dependents that open a new clause: words below them belong to another predication.
-CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "punct", "acl"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
 PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
-PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
-FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
-NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
 # Words inside names ("Ceasefire Violations Committee", "last March") name no event.
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
-GOVERNOR_STOP = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "appos", "advcl", "ROOT", "root"})
 POS_CLASSES = {"verb": frozenset({"VERB"}), "noun": frozenset({"NOUN", "PROPN"}), "adj": frozenset({"ADJ"})}
 
 
@@ -76,22 +68,6 @@ class TriggerMatch:
     start: int
     end: int
     entry: TriggerEntry
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Closed-class words of one language that the coder reads around a trigger."""
-    prepositions: dict[str, str] = field(default_factory=dict)  # word -> partner|target|agent|genitive|location
-    negation: frozenset[str] = frozenset()
-    future_aux: frozenset[str] = frozenset()
-    future_heads: frozenset[str] = frozenset()
-    future_modifiers: frozenset[str] = frozenset()
-    speech: frozenset[str] = frozenset()
-    pronouns: frozenset[str] = frozenset()
-    background: frozenset[str] = frozenset()
-    obligation: frozenset[str] = frozenset()
-    negation_paired: frozenset[str] = frozenset()
-    containers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -136,16 +112,11 @@ def _read_json(relative: str) -> dict[str, Any]:
         raise ConfigError(name=str(path), detail=str(exc)) from exc
 
 
-def _words(value: Any) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    return frozenset([value.lower()] if isinstance(value, str) else [v.lower() for v in value])
-
 
 def _needs(value: Any) -> tuple[frozenset[str], ...]:
     """A list of words is one group (any of them); a list of lists, groups that must all hold."""
     groups = [value] if value and all(isinstance(v, str) for v in value) else (value or [])
-    return tuple(_words(group) for group in groups)
+    return tuple(words_of(group) for group in groups)
 
 
 FLAGS = ("intransitive", "commissive", "causative", "agentive")
@@ -162,30 +133,17 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
     symmetric = raw.get("symmetric", kind in table.symmetric_types)
     genitive = raw.get("genitive", "target" if kind in table.genitive_target_types else "source")
     phrase = tuple(raw.get("phrase", ()))
-    lemmas = tuple(sorted(_words(raw.get("lemma")))) or phrase[:1]
+    lemmas = tuple(sorted(words_of(raw.get("lemma")))) or phrase[:1]
     return TriggerEntry(lemmas=lemmas, pos=raw.get("pos", "verb"), type=kind, cameo=cameo, mode=mode,
-                        needs=_needs(raw.get("needs")), preps=_words(raw.get("preps")),
-                        heads=_words(raw.get("heads")), subjects=_words(raw.get("subjects")),
-                        unless=_words(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
+                        needs=_needs(raw.get("needs")), preps=words_of(raw.get("preps")),
+                        heads=words_of(raw.get("heads")), subjects=words_of(raw.get("subjects")),
+                        unless=words_of(raw.get("unless")), phrase=phrase, reflexive=raw.get("reflexive"),
                         symmetric=symmetric, genitive=genitive, **{flag: raw.get(flag, False) for flag in FLAGS})
-
-
-def parse_cues(raw: dict[str, Any]) -> Cues:
-    words = {f.name: _words(raw.get(f.name)) for f in fields(Cues) if f.name != "prepositions"}
-    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **words)
 
 
 # ----------------------------------------------------------------- token context
 
-def lemma(token) -> str:
-    return token.lemma_.lower()
-
-
-def forms(token) -> frozenset[str]:
-    return frozenset((token.lemma_.lower(), token.lower_))
-
-
-def near_words(token, depth: int = 2) -> frozenset[str]:
+def nearwords_of(token, depth: int = 2) -> frozenset[str]:
     """Lemmas and forms of the dependents of ``token`` within ``depth`` content words, inside its
     clause; prepositions are free steps ("lifted a state *of* emergency")."""
     found: set[str] = set()
@@ -257,7 +215,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if not (entry.needs or entry.unless):
         return True
-    near = near_words(token) | {f"dep:{c.dep_}" for c in token.children}
+    near = nearwords_of(token) | {f"dep:{c.dep_}" for c in token.children}
     return all(group & near for group in entry.needs) and not entry.unless & near
 
 
@@ -352,143 +310,6 @@ def obligation_clause(token, cues: Cues):
         if verb.dep_ in ("ccomp", "parataxis") and lemma(verb.head) in cues.speech:
             return verb
     return None
-
-
-# ----------------------------------------------------------------- reading the parse
-
-def np_indices(token) -> set[int]:
-    """Token indices of the noun phrase headed by ``token``, without its clauses."""
-    found = {token.i}
-    stack = [token]
-    while stack:
-        for child in stack.pop().children:
-            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
-                found.add(child.i)
-                stack.append(child)
-    return found
-
-
-def is_passive(token) -> bool:
-    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
-
-
-def case_word(token, cues: Cues) -> str | None:
-    """The preposition introducing ``token`` (French ``case`` child), if it has a known role."""
-    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed")]
-    return next((w for w in words if w in cues.prepositions), words[0] if words else None)
-
-
-def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
-    """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
-    pairs = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative"):
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
-        elif child.dep_ in FR_PP_DEPS:
-            word = case_word(child, cues)
-            if word:
-                pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
-    return pairs
-
-
-def is_pronoun(token, cues: Cues) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in cues.pronouns
-
-
-# ----------------------------------------------------------------- cues around a trigger
-
-def governing_verb(token):
-    """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
-    cur = token
-    for _ in range(3):
-        if cur.head.i == cur.i or cur.dep_ in GOVERNOR_STOP or cur.dep_.startswith("nsubj"):
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
-    return None
-
-
-def argument_of(token, cues: Cues):
-    """The verb a noun trigger is a direct argument of ("*held* talks", "*procédé* à un échange"),
-    through a preposition or a container noun ("a new round of talks", "un cycle de discussions");
-    not the verb of a noun it modifies ("les résultats des discussions")."""
-    while token.dep_ in ("nmod", "pobj") and _container(token, cues) is not None:
-        token = _container(token, cues)
-    head = token.head
-    if head.i != token.i and head.dep_ in ("prep", "agent", "dative") and token.dep_ in ("pobj", "pcomp"):
-        head = head.head
-    verb = governing_verb(token)
-    return verb if verb is not None and verb.i == head.i else None
-
-
-def _container(token, cues: Cues):
-    head = token.head.head if token.dep_ == "pobj" else token.head
-    return head if lemma(head) in cues.containers and head.i != token.i else None
-
-
-def negated(token, cues: Cues, noun: bool) -> bool:
-    """ "did not sign", "n'ont pas signé", "no talks", "aucune négociation"."""
-    if _has_negation(token, cues):
-        return True
-    if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
-        return True
-    verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
-    return verb is not None and _has_negation(verb, cues)
-
-
-def _has_negation(token, cues: Cues) -> bool:
-    words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
-    if any(c.dep_ == "neg" for c in token.children) or words & cues.negation:
-        return True
-    return bool(words & cues.negation_paired) and any(lemma(c) == "ne" for c in token.children)
-
-
-def future(token, cues: Cues, noun: bool) -> bool:
-    """Announced, planned or hypothetical rather than done: "will meet", "se rencontreront",
-    "plans to visit", "the upcoming talks"."""
-    if noun:
-        if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
-            return True
-        token = governing_verb(token) or token
-    if "Fut" in token.morph.get("Tense"):
-        return True
-    for child in token.children:
-        if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
-            return True
-    head = token.head
-    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
-
-
-def background(token, cues: Cues) -> bool:
-    """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
-    attaque", "unless the president resigns"): not an event the sentence reports."""
-    if _describes_a_noun(token):
-        return True
-    cur = token
-    for _ in range(10):
-        if _introduced_by(cur) & cues.background:
-            return True
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "xcomp", "conj", "dobj", "obj", "ROOT", "root"):
-            return False
-        cur = cur.head
-    return False
-
-
-def _describes_a_noun(token) -> bool:
-    """ "a member of Hamas *jailed* a year ago": a participle describing a noun of the clause."""
-    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
-            and token.head.dep_ not in ("ROOT", "root"))
-
-
-def _introduced_by(token) -> set[str]:
-    words = {c.lower_ for c in token.children if c.dep_ in ("mark", "case", "fixed")}
-    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "mark", "pcomp"):
-        words |= {token.head.lower_, token.head.head.lower_}
-    return words
 
 
 @lru_cache(maxsize=None)

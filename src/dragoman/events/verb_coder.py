@@ -32,9 +32,10 @@ from typing import Callable, Iterable, Sequence
 from ..errors import ConfigError
 from ..model import Actor, Mention
 from ..nlp.verb_dict import Element, Pattern, VerbDictionary, VerbForm, null_code
-from .coder import (MODIFIER_DEPS, CodedEvent, SentenceCoder, absorb, complements, main_triggers, merge_events,
-                    units)
-from .triggers import TriggerEntry, TriggerMatch, background, lemma, np_indices, parse_entry, plover, pos_ok
+from .arguments import MODIFIER_DEPS
+from .coder import CodedEvent, SentenceCoder, absorb, complements, main_triggers, merge_events, units
+from .syntax import background, lemma, np_indices
+from .triggers import TriggerEntry, TriggerMatch, parse_entry, plover, pos_ok
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 SPLIT_DEPS = frozenset({"conj", "parataxis"})

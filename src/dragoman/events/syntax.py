@@ -1,0 +1,194 @@
+"""Reading the dependency parse around a trigger: the closed-class cues of a language, noun
+phrases and their prepositions, the verb a noun is an argument of, and how an event is asserted
+(negated, future, background). Both annotation schemes are read: spaCy's English (``prep``/``pobj``,
+``agent``) and Universal Dependencies for French (``case`` children, ``obl:agent``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+# Dependents that open a new clause: words below them belong to another predication.
+CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "punct", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
+PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
+FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
+NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
+GOVERNOR_STOP = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "appos", "advcl", "ROOT", "root"})
+
+@dataclass(frozen=True)
+class Cues:
+    """Closed-class words of one language that the coder reads around a trigger."""
+    prepositions: dict[str, str] = field(default_factory=dict)  # word -> partner|target|agent|genitive|location
+    negation: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    future_modifiers: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    negation_paired: frozenset[str] = frozenset()
+    containers: frozenset[str] = frozenset()
+
+
+
+def words_of(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    return frozenset([value.lower()] if isinstance(value, str) else [v.lower() for v in value])
+
+
+def parse_cues(raw: dict[str, Any]) -> Cues:
+    words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name != "prepositions"}
+    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **words)
+
+
+# ----------------------------------------------------------------- token context
+
+def lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def forms(token) -> frozenset[str]:
+    return frozenset((token.lemma_.lower(), token.lower_))
+
+
+
+# ----------------------------------------------------------------- reading the parse
+
+def np_indices(token) -> set[int]:
+    """Token indices of the noun phrase headed by ``token``, without its clauses."""
+    found = {token.i}
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
+                found.add(child.i)
+                stack.append(child)
+    return found
+
+
+def is_passive(token) -> bool:
+    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+
+
+def case_word(token, cues: Cues) -> str | None:
+    """The preposition introducing ``token`` (French ``case`` child), if it has a known role."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed")]
+    return next((w for w in words if w in cues.prepositions), words[0] if words else None)
+
+
+def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
+    """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
+    pairs = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
+        elif child.dep_ in FR_PP_DEPS:
+            word = case_word(child, cues)
+            if word:
+                pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
+    return pairs
+
+
+def is_pronoun(token, cues: Cues) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in cues.pronouns
+
+
+# ----------------------------------------------------------------- cues around a trigger
+
+def governing_verb(token):
+    """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
+    cur = token
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ in GOVERNOR_STOP or cur.dep_.startswith("nsubj"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def argument_of(token, cues: Cues):
+    """The verb a noun trigger is a direct argument of ("*held* talks", "*procédé* à un échange"),
+    through a preposition or a container noun ("a new round of talks", "un cycle de discussions");
+    not the verb of a noun it modifies ("les résultats des discussions")."""
+    while token.dep_ in ("nmod", "pobj") and _container(token, cues) is not None:
+        token = _container(token, cues)
+    head = token.head
+    if head.i != token.i and head.dep_ in ("prep", "agent", "dative") and token.dep_ in ("pobj", "pcomp"):
+        head = head.head
+    verb = governing_verb(token)
+    return verb if verb is not None and verb.i == head.i else None
+
+
+def _container(token, cues: Cues):
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head if lemma(head) in cues.containers and head.i != token.i else None
+
+
+def negated(token, cues: Cues, noun: bool) -> bool:
+    """ "did not sign", "n'ont pas signé", "no talks", "aucune négociation"."""
+    if _has_negation(token, cues):
+        return True
+    if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
+        return True
+    verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
+    return verb is not None and _has_negation(verb, cues)
+
+
+def _has_negation(token, cues: Cues) -> bool:
+    words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
+    if any(c.dep_ == "neg" for c in token.children) or words & cues.negation:
+        return True
+    return bool(words & cues.negation_paired) and any(lemma(c) == "ne" for c in token.children)
+
+
+def future(token, cues: Cues, noun: bool) -> bool:
+    """Announced, planned or hypothetical rather than done: "will meet", "se rencontreront",
+    "plans to visit", "the upcoming talks"."""
+    if noun:
+        if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
+            return True
+        token = governing_verb(token) or token
+    if "Fut" in token.morph.get("Tense"):
+        return True
+    for child in token.children:
+        if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
+            return True
+    head = token.head
+    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+
+
+def background(token, cues: Cues) -> bool:
+    """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
+    attaque", "unless the president resigns"): not an event the sentence reports."""
+    if _describes_a_noun(token):
+        return True
+    cur = token
+    for _ in range(10):
+        if _introduced_by(cur) & cues.background:
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "xcomp", "conj", "dobj", "obj", "ROOT", "root"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _describes_a_noun(token) -> bool:
+    """ "a member of Hamas *jailed* a year ago": a participle describing a noun of the clause."""
+    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+            and token.head.dep_ not in ("ROOT", "root"))
+
+
+def _introduced_by(token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("mark", "case", "fixed")}
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "mark", "pcomp"):
+        words |= {token.head.lower_, token.head.head.lower_}
+    return words
