@@ -39,7 +39,15 @@ class ArgumentReader:
         self.cues = cues
 
     def actors(self, token) -> list[int]:
-        return self.index.within(np_indices(token))
+        """Actors of the noun phrase headed by ``token``; for a phrase naming none, the actor it is
+        said to be linked to ("des entités liées au groupe Wagner", "officials close to the Kremlin")."""
+        found = self.index.within(np_indices(token))
+        if found or token.pos_ not in ("NOUN", "PROPN"):
+            return found
+        for child in token.children:
+            if child.dep_ in ("acl", "amod") and lemma(child) in self.cues.affiliation:
+                found += [m for _, obj in pp_arguments(child, self.cues) for m in self.index.within(np_indices(obj))]
+        return found
 
     def doer(self, verb) -> list[int]:
         """Actors of the doer of ``verb``: its active subject or its passive agent."""
@@ -80,6 +88,18 @@ class ArgumentReader:
                     frame.add("sources", self.actors(child))
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             frame.add("targets" if passive or "Past" in verb.morph.get("Tense") else "sources", self.actors(verb.head))
+        if passive:
+            self.predicate_agents(verb, frame)
+
+    def predicate_agents(self, verb, frame: Frame) -> None:
+        """ "déclaré persona non grata par la Chine": the agent hung on the predicate, not the verb."""
+        stack = [c for c in verb.children if c.dep_ in ("xcomp", "oprd") and c.pos_ not in ("VERB", "AUX")]
+        while stack:  # through "persona" to "non grata"
+            predicate = stack.pop()
+            stack += [c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX")]
+            for word, obj in pp_arguments(predicate, self.cues):
+                if self.cues.prepositions.get(word) == "agent":
+                    frame.add("sources", self.actors(obj))
 
     def prepositional(self, token, frame: Frame, *, noun: bool, genitive: str = "source") -> None:
         roles = {"partner": "partners", "target": "targets", "from": "weak", "location": "weak",
@@ -99,8 +119,31 @@ class ArgumentReader:
             elif child.dep_ in MODIFIER_DEPS or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
                 modifiers += self.actors(child)
         self.prepositional(noun, frame, noun=True, genitive=entry.genitive)
+        self.genitive_agents(noun, frame)
+        self.described_by(noun, frame)
         role = "partners" if entry.symmetric else ("targets" if frame.sources else "sources")
         frame.add(role, modifiers)
+
+    def genitive_agents(self, noun, frame: Frame) -> None:
+        """ "the expulsion of Moldova's ambassador by Russia": the agent the parser hung on the genitive."""
+        for word, obj in pp_arguments(noun, self.cues):
+            if self.cues.prepositions.get(word) == "genitive":
+                for inner, agent in pp_arguments(obj, self.cues):
+                    if self.cues.prepositions.get(inner) == "agent":
+                        frame.add("sources", self.actors(agent))
+
+    def described_by(self, noun, frame: Frame) -> None:
+        """ "sanctions visant la Russie", "sanctions imposed on Venezuela by the US": a participle
+        describing the noun names its target (and, passive, its doer)."""
+        for child in noun.children:
+            if child.dep_ != "acl" or child.pos_ != "VERB":
+                continue
+            if lemma(child) in self.cues.target_verbs:
+                frame.add("targets", [m for c in child.children if c.dep_ in OBJECT_DEPS for m in self.actors(c)])
+            for word, obj in pp_arguments(child, self.cues):
+                role = self.cues.prepositions.get(word)
+                if role == "target" or (role == "agent" and "Part" in child.morph.get("VerbForm")):
+                    frame.add("targets" if role == "target" else "sources", self.actors(obj))
 
     def climb(self, token, frame: Frame) -> None:
         """The doer of a trigger without a subject of its own: the controller of an infinitive,
@@ -138,6 +181,8 @@ class ArgumentReader:
                 self._from_governor(verb, token, frame)
             elif token.dep_.startswith("nsubj") and token.head.i != token.i:
                 self._partners_of_head(token.head, frame)
+            if not frame.sources:
+                frame.add("sources", self.in_state(token))
         else:
             self.verb_frame(token, frame)
             if not frame.sources:
@@ -156,6 +201,16 @@ class ArgumentReader:
             for role in ("targets", "partners", "weak"):
                 frame.add(role, [m for m in getattr(outer, role) + (outer.objects if role == "targets" else [])
                                  if m not in inside and m not in frame.sources])
+
+    def in_state(self, noun) -> list[int]:
+        """ "Le Premier ministre japonais, en visite à Paris, ...": the noun a state phrase describes
+        is its doer (its own phrase, holding the visit's place, left out)."""
+        word = case_word(noun, self.cues) if noun.dep_ != "pobj" else noun.head.lower_
+        holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if word not in self.cues.states or holder.i == noun.i or holder.pos_ not in ("NOUN", "PROPN"):
+            return []
+        inside = np_indices(noun)
+        return self.index.within(i for i in np_indices(holder) if i not in inside)
 
     def _partners_of_head(self, verb, frame: Frame) -> None:
         outer = Frame()

@@ -29,6 +29,7 @@ from ..nlp.actor_dict import ActorDictionary, ActorIndex
 from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
 from .arguments import ArgumentReader, Frame
+from .repair import repaired
 from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
@@ -141,14 +142,15 @@ class SentenceCoder:
     """Codes the sentences of one parsed document."""
 
     def __init__(self, doc, actors: Sequence[Mention], *, language: str) -> None:
-        self.doc = doc
         self.lexicon = TriggerLexicon.for_language(language)
         self.cues = self.lexicon.cues
         self.index = ActorIndex(doc, actors)
+        self.doc = repaired(doc, self.lexicon, self.index)  # same tokens: the index holds
         self.reader = ArgumentReader(self.index, self.cues)
         self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
 
     def code(self, span) -> list[CodedEvent]:
+        span = self.doc[span.start:span.end]
         matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
         events = [self.event(m, complements(m, inner, self.doc), span)
                   for m, inner in main_triggers(matches, self.doc)]

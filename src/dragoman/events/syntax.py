@@ -32,6 +32,12 @@ class Cues:
     obligation: frozenset[str] = frozenset()
     negation_paired: frozenset[str] = frozenset()
     containers: frozenset[str] = frozenset()
+    target_verbs: frozenset[str] = frozenset()  # participles that name a target: "sanctions visant X"
+    affiliation: frozenset[str] = frozenset()  # "entités liées à X": the phrase stands for X
+    states: frozenset[str] = frozenset()  # "en visite", "on a visit": a phrase describing its noun
+    future_endings: frozenset[str] = frozenset()  # added to the infinitive: "signeront"
+    # (inflected ending, lemma ending): "sanctionne" -> "sanctionner", for verbs the tagger read as nouns
+    verb_endings: tuple[tuple[str, str], ...] = ()
 
 
 
@@ -42,8 +48,11 @@ def words_of(value: Any) -> frozenset[str]:
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
-    words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name != "prepositions"}
-    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **words)
+    special = ("prepositions", "verb_endings")
+    words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name not in special}
+    endings = tuple((ending, stem) for ending, stem in raw.get("verb_endings", []))
+    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, verb_endings=endings,
+                **words)
 
 
 # ----------------------------------------------------------------- token context
@@ -157,13 +166,21 @@ def future(token, cues: Cues, noun: bool) -> bool:
         if any(c.lower_ in cues.future_modifiers for c in token.children if c.dep_ in ("amod", "det", "compound")):
             return True
         token = governing_verb(token) or token
-    if "Fut" in token.morph.get("Tense"):
+    if "Fut" in token.morph.get("Tense") or _future_form(token, cues):
         return True
     for child in token.children:
         if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
             return True
     head = token.head
     return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+
+
+def _future_form(token, cues: Cues) -> bool:
+    """ "signeront", "se rendra": the tagger often reads a French future as a present."""
+    if token.pos_ != "VERB" or not cues.future_endings:
+        return False
+    word = lemma(token)
+    return any(token.lower_ in (word + ending, word[:-1] + ending) for ending in cues.future_endings)
 
 
 def background(token, cues: Cues) -> bool:

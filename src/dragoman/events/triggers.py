@@ -143,7 +143,7 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
 
 # ----------------------------------------------------------------- token context
 
-def nearwords_of(token, depth: int = 2) -> frozenset[str]:
+def near_words(token, depth: int = 2) -> frozenset[str]:
     """Lemmas and forms of the dependents of ``token`` within ``depth`` content words, inside its
     clause; prepositions are free steps ("lifted a state *of* emergency")."""
     found: set[str] = set()
@@ -215,7 +215,9 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if not (entry.needs or entry.unless):
         return True
-    near = nearwords_of(token) | {f"dep:{c.dep_}" for c in token.children}
+    near = near_words(token) | {f"dep:{c.dep_}" for c in token.children}
+    if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
+        near |= forms(token.head)
     return all(group & near for group in entry.needs) and not entry.unless & near
 
 
@@ -241,6 +243,19 @@ class TriggerLexicon:
     @classmethod
     def for_language(cls, language: str) -> "TriggerLexicon":
         return _lexicon(language)
+
+    def verb_lemma(self, token) -> str | None:
+        """The trigger verb ``token`` is a form of, whatever its tag ("sanctionne" tagged a noun)."""
+        for word in (lemma(token), token.lower_):
+            if self._is_verb(word):
+                return word
+            for ending, stem in self.cues.verb_endings:
+                if word.endswith(ending) and self._is_verb(word[:len(word) - len(ending)] + stem):
+                    return word[:len(word) - len(ending)] + stem
+        return None
+
+    def _is_verb(self, word: str) -> bool:
+        return any(entry.pos == "verb" for entry in self.by_word.get(word, ()))
 
     def find(self, span) -> list[TriggerMatch]:
         """Triggers in a sentence (or any span), one per head token, in text order."""

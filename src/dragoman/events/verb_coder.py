@@ -193,10 +193,11 @@ class VerbCoder(SentenceCoder):
 
     def __init__(self, doc, actors: Sequence[Mention], *, language: str, verbs: VerbDictionary) -> None:
         super().__init__(doc, actors, language=language)
-        self.finder = VerbFinder(doc, verbs, self.reader.actors)
+        self.finder = VerbFinder(self.doc, verbs, self.reader.actors)
         self.hits: dict[int, VerbHit] = {}
 
     def code(self, span) -> list[CodedEvent]:
+        span = self.doc[span.start:span.end]
         matches = [m for m in self.triggers(span) if self.foreground(m)]
         reporters = [m for m in matches if self.reports(m)]
         groups = main_triggers([m for m in matches if m not in reporters], self.doc) + [(m, []) for m in reporters]

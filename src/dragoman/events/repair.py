@@ -1,0 +1,110 @@
+"""Repair of headline parses: a trigger verb the parser did not read as the head of its clause.
+
+In headlines and short leads the French model often reads "Le Canada expulse deux diplomates
+iraniens" as one noun phrase ("expulse" an adjective of "Canada"), hangs the verb on its subject
+("La Pologne expulse l'ambassadeur...": "expulse" a clause of "Pologne", "ambassadeur" the root) or
+tags it a noun ("L'Union européenne sanctionne ..."). Such a word is a form of a trigger verb that
+stands between an actor's noun phrase and a noun phrase, without both a subject and an object.
+On a copy of the document it is made the head of its clause, with the actor on its left as subject
+and the noun phrase on its right as object, so that the lexicon's conditions ("expel" + "ambassador")
+and the argument reader see the sentence as written. The document itself is never changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.actor_dict import ActorIndex
+from .syntax import OBJECT_DEPS, lemma
+from .triggers import TriggerLexicon
+
+# Relations under which a verb heads a clause of its own.
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "root", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl:relcl", "parataxis",
+                              "csubj", "pcomp"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+PRENOMINAL = frozenset({"DET", "NUM", "ADJ"})
+MAX_PRENOMINAL = 3
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A misread verb (token index and lemma) with its subject and object heads."""
+    verb: int
+    lemma: str
+    subject: int
+    object: int
+
+
+def repaired(doc, lexicon: TriggerLexicon, index: ActorIndex):
+    """``doc``, or a repaired copy when the parser misread a trigger verb."""
+    fixes = [fix for token in doc if (fix := misread_verb(token, lexicon, index)) is not None]
+    if not fixes:
+        return doc
+    copy = doc.copy()
+    for fix in fixes:
+        _apply(copy, fix)
+    return copy
+
+
+def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex) -> Fix | None:
+    """The fix for ``token`` when it is a trigger verb left without its clause."""
+    deps = {c.dep_ for c in token.children}
+    if not _misread(token, lexicon) or ("nsubj" in deps and deps & OBJECT_DEPS):
+        return None
+    verb = lexicon.verb_lemma(token)
+    subject = _actor_before(token, index)
+    obj = _noun_after(token)
+    if verb is None or subject is None or obj is None:
+        return None
+    return Fix(token.i, verb, subject, obj)
+
+
+def _misread(token, lexicon: TriggerLexicon) -> bool:
+    """A finite verb under a noun ("expulse" amod/acl), or a verb form tagged otherwise in a clause
+    without any verb ("sanctionne" a noun), which is not a noun trigger in its own right."""
+    if token.pos_ in ("VERB", "AUX"):
+        return _finite(token, lexicon) and token.dep_ not in CLAUSE_HEAD_DEPS
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN") or lexicon.entry_for(token) is not None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in token.sent if t.i != token.i)
+
+
+def _finite(token, lexicon: TriggerLexicon) -> bool:
+    """Finite by its morphology or by its ending: the tagger reads "expulse" as a participle too."""
+    if "Fin" in token.morph.get("VerbForm"):
+        return True
+    word = lemma(token)
+    return any(word.endswith(stem) and token.lower_ == word[:len(word) - len(stem)] + ending
+               for ending, stem in lexicon.cues.verb_endings)
+
+
+def _actor_before(token, index: ActorIndex) -> int | None:
+    """The head of the actor mention that ends right before ``token``."""
+    if token.i == token.sent.start or not index.at.get(token.i - 1):
+        return None
+    mention = index.at[token.i - 1][0]
+    inside = {i for i, found in index.at.items() if mention in found}
+    doc = token.doc
+    heads = [i for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    return heads[0] if heads else None
+
+
+def _noun_after(token) -> int | None:
+    """The head noun of the phrase that starts right after ``token`` ("deux diplomates iraniens")."""
+    for offset in range(1, MAX_PRENOMINAL + 2):
+        if token.i + offset >= token.sent.end:
+            return None
+        nxt = token.doc[token.i + offset]
+        if nxt.pos_ in NOMINAL:
+            return nxt.i
+        if nxt.pos_ not in PRENOMINAL:
+            return None
+    return None
+
+
+def _apply(doc, fix: Fix) -> None:
+    verb, subject, obj = doc[fix.verb], doc[fix.subject], doc[fix.object]
+    verb.head = verb  # detached first: no cycle whatever hung under what
+    verb.dep_, verb.pos_, verb.lemma_ = "ROOT", "VERB", fix.lemma
+    for token, dep in ((obj, "obj"), (subject, "nsubj")):
+        token.head = verb
+        token.dep_ = dep
