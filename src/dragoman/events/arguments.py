@@ -14,6 +14,7 @@ from .syntax import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, argu
 from .triggers import TriggerMatch
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
+PREDICATE_DEPS = frozenset({"xcomp", "acl", "amod", "advmod", "fixed", "flat"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 
 
@@ -96,7 +97,7 @@ class ArgumentReader:
         stack = [c for c in verb.children if c.dep_ in ("xcomp", "oprd") and c.pos_ not in ("VERB", "AUX")]
         while stack:  # through "persona" to "non grata"
             predicate = stack.pop()
-            stack += [c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX")]
+            stack += [c for c in predicate.children if c.dep_ in PREDICATE_DEPS and c.pos_ in ("ADJ", "NOUN", "ADV")]
             for word, obj in pp_arguments(predicate, self.cues):
                 if self.cues.prepositions.get(word) == "agent":
                     frame.add("sources", self.actors(obj))

@@ -22,27 +22,39 @@ CLAUSE_HEAD_DEPS = frozenset({"ROOT", "root", "conj", "ccomp", "xcomp", "advcl",
                               "csubj", "pcomp"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 PRENOMINAL = frozenset({"DET", "NUM", "ADJ"})
+TENSE_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
 MAX_PRENOMINAL = 3
 
 
 @dataclass(frozen=True)
 class Fix:
-    """A misread verb (token index and lemma) with its subject and object heads."""
+    """A misread verb (token index and lemma) with, when it lost them, its subject and object heads."""
     verb: int
     lemma: str
-    subject: int
-    object: int
+    subject: int | None = None
+    object: int | None = None
 
 
 def repaired(doc, lexicon: TriggerLexicon, index: ActorIndex):
     """``doc``, or a repaired copy when the parser misread a trigger verb."""
-    fixes = [fix for token in doc if (fix := misread_verb(token, lexicon, index)) is not None]
+    fixes = [fix for token in doc
+             if (fix := mistagged_verb(token, lexicon) or misread_verb(token, lexicon, index)) is not None]
     if not fixes:
         return doc
     copy = doc.copy()
     for fix in fixes:
         _apply(copy, fix)
     return copy
+
+
+def mistagged_verb(token, lexicon: TriggerLexicon) -> Fix | None:
+    """ "a gelé" with "gelé" an adjective: a word with tense auxiliaries is a verb, whatever its tag."""
+    if token.pos_ not in ("ADJ", "NOUN") or "Part" in token.morph.get("VerbForm"):
+        return None
+    if not any(c.dep_ in TENSE_AUX_DEPS for c in token.children) or lexicon.entry_for(token) is not None:
+        return None
+    verb = lexicon.verb_lemma(token)
+    return Fix(token.i, verb) if verb is not None else None
 
 
 def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex) -> Fix | None:
@@ -52,7 +64,7 @@ def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex) -> Fix | Non
         return None
     verb = lexicon.verb_lemma(token)
     subject = _actor_before(token, index)
-    obj = _noun_after(token)
+    obj = _noun_after(token, lexicon.cues.partitives)
     if verb is None or subject is None or obj is None:
         return None
     return Fix(token.i, verb, subject, obj)
@@ -88,23 +100,27 @@ def _actor_before(token, index: ActorIndex) -> int | None:
     return heads[0] if heads else None
 
 
-def _noun_after(token) -> int | None:
-    """The head noun of the phrase that starts right after ``token`` ("deux diplomates iraniens")."""
+def _noun_after(token, partitives: frozenset[str]) -> int | None:
+    """The head noun of the phrase that starts right after ``token`` ("deux diplomates iraniens",
+    "des responsables chinois")."""
     for offset in range(1, MAX_PRENOMINAL + 2):
         if token.i + offset >= token.sent.end:
             return None
         nxt = token.doc[token.i + offset]
         if nxt.pos_ in NOMINAL:
             return nxt.i
-        if nxt.pos_ not in PRENOMINAL:
+        if nxt.pos_ not in PRENOMINAL and not (offset == 1 and nxt.lower_ in partitives):
             return None
     return None
 
 
 def _apply(doc, fix: Fix) -> None:
-    verb, subject, obj = doc[fix.verb], doc[fix.subject], doc[fix.object]
+    verb = doc[fix.verb]
+    verb.pos_, verb.lemma_ = "VERB", fix.lemma
+    if fix.subject is None or fix.object is None:
+        return
     verb.head = verb  # detached first: no cycle whatever hung under what
-    verb.dep_, verb.pos_, verb.lemma_ = "ROOT", "VERB", fix.lemma
-    for token, dep in ((obj, "obj"), (subject, "nsubj")):
+    verb.dep_ = "ROOT"
+    for token, dep in ((doc[fix.object], "obj"), (doc[fix.subject], "nsubj")):
         token.head = verb
         token.dep_ = dep

@@ -38,6 +38,8 @@ class Cues:
     future_endings: frozenset[str] = frozenset()  # added to the infinitive: "signeront"
     # (inflected ending, lemma ending): "sanctionne" -> "sanctionner", for verbs the tagger read as nouns
     verb_endings: tuple[tuple[str, str], ...] = ()
+    participle_endings: tuple[tuple[str, str], ...] = ()  # "gelé" -> "geler", for a participle tagged ADJ
+    partitives: frozenset[str] = frozenset()  # "des" read as a preposition: "sanctionne des responsables"
 
 
 
@@ -48,11 +50,10 @@ def words_of(value: Any) -> frozenset[str]:
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
-    special = ("prepositions", "verb_endings")
+    special = ("prepositions", "verb_endings", "participle_endings")
     words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name not in special}
-    endings = tuple((ending, stem) for ending, stem in raw.get("verb_endings", []))
-    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, verb_endings=endings,
-                **words)
+    endings = {name: tuple((ending, stem) for ending, stem in raw.get(name, [])) for name in special[1:]}
+    return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **endings, **words)
 
 
 # ----------------------------------------------------------------- token context

@@ -249,7 +249,7 @@ class TriggerLexicon:
         for word in (lemma(token), token.lower_):
             if self._is_verb(word):
                 return word
-            for ending, stem in self.cues.verb_endings:
+            for ending, stem in self.cues.verb_endings + self.cues.participle_endings:
                 if word.endswith(ending) and self._is_verb(word[:len(word) - len(ending)] + stem):
                     return word[:len(word) - len(ending)] + stem
         return None
