@@ -186,6 +186,8 @@ class ArgumentReader:
                 frame.add("sources", self.in_state(token))
         else:
             self.verb_frame(token, frame)
+            if match.entry.topical:
+                frame.objects.clear()
             if not frame.sources:
                 self.climb(token, frame)
         return frame

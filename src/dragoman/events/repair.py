@@ -124,3 +124,5 @@ def _apply(doc, fix: Fix) -> None:
     for token, dep in ((doc[fix.object], "obj"), (doc[fix.subject], "nsubj")):
         token.head = verb
         token.dep_ = dep
+    for token in [t for t in verb.sent if t.i > verb.i and t.head.i < verb.i]:  # "vers Haïti" hung on "Canada"
+        token.head = verb

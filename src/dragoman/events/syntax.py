@@ -187,7 +187,7 @@ def _future_form(token, cues: Cues) -> bool:
 def background(token, cues: Cues) -> bool:
     """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
     attaque", "unless the president resigns"): not an event the sentence reports."""
-    if _describes_a_noun(token):
+    if _describes_a_noun(token) or _aims(token, cues):
         return True
     cur = token
     for _ in range(10):
@@ -197,6 +197,15 @@ def background(token, cues: Cues) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _aims(token, cues: Cues) -> bool:
+    """ "sanctions targeting 200 vessels", "..., visant la flotte fantôme": a participle saying what
+    another act aims at, not an attack of its own."""
+    if token.dep_ not in ("acl", "advcl") or lemma(token) not in cues.target_verbs:
+        return False
+    participle = "Part" in token.morph.get("VerbForm") or "Ger" in token.morph.get("VerbForm")
+    return participle and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _describes_a_noun(token) -> bool:

@@ -54,6 +54,7 @@ class TriggerEntry:
     commissive: bool = False
     causative: bool = False
     agentive: bool = False
+    topical: bool = False  # its object is what is talked about ("discussed Taiwan"), not a party
 
     @property
     def specificity(self) -> int:
@@ -119,7 +120,7 @@ def _needs(value: Any) -> tuple[frozenset[str], ...]:
     return tuple(words_of(group) for group in groups)
 
 
-FLAGS = ("intransitive", "commissive", "causative", "agentive")
+FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical")
 
 
 def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
