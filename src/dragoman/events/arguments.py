@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from ..nlp.actor_dict import ActorIndex
 from .syntax import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, argument_of, case_word, governing_verb,
-                     is_passive, is_pronoun, lemma, np_indices, pp_arguments)
+                     is_passive, is_pronoun, lemma, np_indices, pp_arguments, state_word)
 from .triggers import TriggerMatch
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
 PREDICATE_DEPS = frozenset({"xcomp", "acl", "amod", "advmod", "fixed", "flat"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "prep"})
 
 
 class Frame:
@@ -208,9 +208,8 @@ class ArgumentReader:
     def in_state(self, noun) -> list[int]:
         """ "Le Premier ministre japonais, en visite à Paris, ...": the noun a state phrase describes
         is its doer (its own phrase, holding the visit's place, left out)."""
-        word = case_word(noun, self.cues) if noun.dep_ != "pobj" else noun.head.lower_
         holder = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if word not in self.cues.states or holder.i == noun.i or holder.pos_ not in ("NOUN", "PROPN"):
+        if state_word(noun, self.cues) is None or holder.i == noun.i or holder.pos_ not in ("NOUN", "PROPN"):
             return []
         inside = np_indices(noun)
         return self.index.within(i for i in np_indices(holder) if i not in inside)

@@ -30,7 +30,7 @@ from ..nlp.actors import ActorMatcher
 from ..nlp.models import load_pipeline
 from .arguments import ArgumentReader, Frame
 from .repair import repaired
-from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark",
@@ -152,8 +152,10 @@ class SentenceCoder:
     def code(self, span) -> list[CodedEvent]:
         span = self.doc[span.start:span.end]
         matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
-        events = [self.event(m, complements(m, inner, self.doc), span)
-                  for m, inner in main_triggers(matches, self.doc)]
+        states = [m for m in matches if m.entry.pos == "noun" and m.entry.type == "CONSULT"
+                  and state_word(self.doc[m.token], self.cues)]
+        groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
+        events = [self.event(m, complements(m, inner, self.doc), span) for m, inner in groups]
         return absorb(merge_events(events))
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:

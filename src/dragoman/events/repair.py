@@ -75,7 +75,7 @@ def _misread(token, lexicon: TriggerLexicon) -> bool:
     without any verb ("sanctionne" a noun), which is not a noun trigger in its own right."""
     if token.pos_ in ("VERB", "AUX"):
         return _finite(token, lexicon) and token.dep_ not in CLAUSE_HEAD_DEPS
-    if token.pos_ not in ("NOUN", "ADJ", "PROPN") or lexicon.entry_for(token) is not None:
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN", "ADP", "ADV") or lexicon.entry_for(token) is not None:
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in token.sent if t.i != token.i)
 

@@ -39,6 +39,7 @@ class Cues:
     # (inflected ending, lemma ending): "sanctionne" -> "sanctionner", for verbs the tagger read as nouns
     verb_endings: tuple[tuple[str, str], ...] = ()
     participle_endings: tuple[tuple[str, str], ...] = ()  # "gelé" -> "geler", for a participle tagged ADJ
+    stem_alternations: tuple[tuple[str, str], ...] = ()  # "allège" -> "alléger", "lève" -> "lever"
     partitives: frozenset[str] = frozenset()  # "des" read as a preposition: "sanctionne des responsables"
 
 
@@ -50,7 +51,7 @@ def words_of(value: Any) -> frozenset[str]:
 
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
-    special = ("prepositions", "verb_endings", "participle_endings")
+    special = ("prepositions", "verb_endings", "participle_endings", "stem_alternations")
     words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name not in special}
     endings = {name: tuple((ending, stem) for ending, stem in raw.get(name, [])) for name in special[1:]}
     return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **endings, **words)
@@ -105,6 +106,23 @@ def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
             if word:
                 pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
     return pairs
+
+
+def state_word(token, cues: Cues) -> str | None:
+    """The preposition of a state phrase headed by ``token`` ("en visite", "on a visit"), if any:
+    a phrase describing a noun, or set off by commas ("En visite à Pékin, le chancelier...");
+    not the argument of a verb ("embarked on a trip")."""
+    word = token.head.lower_ if token.dep_ == "pobj" else case_word(token, cues)
+    if word not in cues.states:
+        return None
+    phrase = token.head if token.dep_ == "pobj" else token
+    holder = phrase.head
+    if holder.pos_ in ("NOUN", "PROPN") and holder.i != phrase.i:
+        return word
+    doc, start, end = token.doc, phrase.left_edge.i, phrase.right_edge.i
+    before = start == token.sent.start or doc[start - 1].text == ","
+    after = end + 1 < len(doc) and doc[end + 1].text == ","
+    return word if before and after or (start == token.sent.start and after) else None
 
 
 def is_pronoun(token, cues: Cues) -> bool:

@@ -251,9 +251,15 @@ class TriggerLexicon:
             if self._is_verb(word):
                 return word
             for ending, stem in self.cues.verb_endings + self.cues.participle_endings:
-                if word.endswith(ending) and self._is_verb(word[:len(word) - len(ending)] + stem):
-                    return word[:len(word) - len(ending)] + stem
+                if word.endswith(ending):
+                    found = self._verb_of_stem(word[:len(word) - len(ending)], stem)
+                    if found is not None:
+                        return found
         return None
+
+    def _verb_of_stem(self, base: str, ending: str) -> str | None:
+        changed = [base.replace(old, new) for old, new in self.cues.stem_alternations if old in base]
+        return next((b + ending for b in [base, *changed] if self._is_verb(b + ending)), None)
 
     def _is_verb(self, word: str) -> bool:
         return any(entry.pos == "verb" for entry in self.by_word.get(word, ()))
