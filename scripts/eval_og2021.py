@@ -38,7 +38,7 @@ SHARED = ROOT.parent / "shared"
 DATA = SHARED / "eval" / "peers" / "clustering" / "og2021_titles_reconstructed.tsv"
 LANGUAGES = {"eng": "en", "fra": "fr", "deu": "de", "spa": "es", "por": "pt", "rus": "ru", "slv": "sl",
              "ara": "ar", "zho": "zh"}
-TITLE_SETTINGS = StorySettings(threshold=0.5, floor_margin=0.3, window_days=3, day_penalty=0.05)
+TITLE_SETTINGS = StorySettings(threshold=0.4, floor_margin=0.1, window_days=2, day_penalty=0.1)
 
 
 class CachedEmbedder:

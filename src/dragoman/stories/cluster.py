@@ -208,19 +208,23 @@ class StoryIndex:
         vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
         if self.vectors is None:
             self.vectors = VectorIndex(vector.shape[0])
-        row = len(self._profiles)
-        node = node_of(row, prof)
+        node = node_of(len(self._profiles), prof)
+        # The index's cosine (to within float error) rules out pairs that cannot reach the floor.
+        reach = self.settings.floor - self.settings.actor_bonus - self.settings.place_bonus - 1e-4
         hits = self.vectors.search(vector, day=node.published, window_days=self.settings.window_days,
-                                   k=self.settings.neighbours)
-        self.vectors.add(row, vector, day=node.published)
+                                   k=self.settings.neighbours, min_cosine=reach)
+        self.vectors.add(node.row, vector, day=node.published)
+        self._register(prof, node)
+        self._link(node.row, vector, sorted({hit.row for hit in hits}))
+        self._assign(node.row)
+
+    def _register(self, prof: Profile, node: Node) -> None:
         self._profiles.append(prof)
         self._nodes.append(node)
-        self._row_of[prof.doc_id] = row
+        self._row_of[prof.doc_id] = node.row
         self._edges.append({})
-        self._parent.append(row)
-        self._component[row] = [row]
-        self._link(row, vector, sorted({hit.row for hit in hits}))
-        self._assign(row)
+        self._parent.append(node.row)
+        self._component[node.row] = [node.row]
 
     def _link(self, row: int, vector: np.ndarray, others: list[int]) -> None:
         for other in others:

@@ -19,10 +19,12 @@ import faiss
 import numpy as np
 
 SHARD_DAYS = 7
-HNSW_FROM = 4096
-HNSW_LINKS = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 96
+# Exact search over two thousand 512-d vectors costs about what HNSW costs (about 0.1 ms a query
+# on 2 cores); beyond that the graph wins and keeps winning.
+HNSW_FROM = 2048
+HNSW_LINKS = 16
+HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_SEARCH = 48
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,11 @@ class Shard:
             self.index = to_hnsw(self.index, self.dim)
         return len(self.rows) - 1
 
-    def search(self, vector: np.ndarray, k: int) -> Iterator[Hit]:
+    def search(self, vector: np.ndarray, k: int, min_cosine: float) -> Iterator[Hit]:
         scores, found = self.index.search(vector.reshape(1, -1), min(k, len(self.rows)))
-        for score, position in zip(scores[0], found[0]):
-            if position >= 0:
-                yield Hit(self.rows[position], float(score))
+        keep = (found[0] >= 0) & (scores[0] >= min_cosine)
+        for score, position in zip(scores[0][keep].tolist(), found[0][keep].tolist()):
+            yield Hit(self.rows[position], score)
 
     def vector(self, position: int) -> np.ndarray:
         return self.index.reconstruct(int(position))
@@ -101,13 +103,17 @@ class VectorIndex:
             shard = self.shards[key] = Shard(self.dim, hnsw_from=self.hnsw_from)
         self.where[row] = (key, shard.add(row, as_row(vector, self.dim)))
 
-    def search(self, vector: np.ndarray, *, day: int | None, window_days: int, k: int) -> list[Hit]:
-        """The ``k`` best rows of every shard that may hold a date within ``window_days`` of ``day``."""
+    def search(self, vector: np.ndarray, *, day: int | None, window_days: int, k: int,
+               min_cosine: float = -1.0) -> list[Hit]:
+        """The ``k`` best rows of every shard that may hold a date within ``window_days`` of ``day``.
+
+        Hits below ``min_cosine`` are left out.
+        """
         query = as_row(vector, self.dim)
         hits: list[Hit] = []
         for key in self.shard_keys(day, window_days):
             if key in self.shards:
-                hits.extend(self.shards[key].search(query, k))
+                hits.extend(self.shards[key].search(query, k, min_cosine))
         return hits
 
     def shard_keys(self, day: int | None, window_days: int) -> list[int | None]:
