@@ -133,3 +133,13 @@ def test_language_without_pipeline_is_a_per_document_error_and_the_run_goes_on(t
     by_name = {Path(d.source).name: d for d in result.documents}
     assert "E107" in by_name["de.txt"].error and "'de'" in by_name["de.txt"].error
     assert by_name["en.txt"].error is None
+
+
+def test_wire_copies_are_flagged_near_duplicate(tmp_path, pipeline):
+    body = ("Talks in Geneva\n\nThe foreign ministers of Germany and Poland met in Geneva on Monday to discuss "
+            "cooperation on the border, officials said after the meeting, which lasted three hours.\n")
+    (tmp_path / "site-a.txt").write_text(body)
+    (tmp_path / "site-b.txt").write_text(body.replace("three hours", "three full hours"))
+    result = extract([tmp_path], pipeline=pipeline)
+    flagged = [Path(d.source).name for d in result.documents if "near_duplicate" in d.flags]
+    assert len(flagged) == 1

@@ -19,6 +19,7 @@ from .model import Document, DocumentAnalysis, Result, Story
 from .nlp.mentions import Mentions, find_mentions
 from .nlp.models import load_pipeline, supported_languages
 from .stories.cluster import Embedder, UseEmbedder, cluster
+from .stories.dedup import near_duplicates
 from .stories.merge import merge_candidates, reportable
 from .stories.series import link_series
 
@@ -78,9 +79,12 @@ class Pipeline:
     def assemble(self, analyses: Sequence[DocumentAnalysis]) -> Result:
         """Stories, merged events and series over every analysed document."""
         good = [a for a in analyses if a.document.ok]
-        stories = cluster(good, embedder=self.embedder, threshold=self.story_threshold)
+        # a language without a pipeline keeps its error but still joins stories by its embedding
+        clusterable = good + [a for a in analyses if (a.document.error or "").startswith("[E107]")]
+        stories = cluster(clusterable, embedder=self.embedder, threshold=self.story_threshold)
         story_of = {d: s.id for s in stories for d in s.documents}
-        documents = {a.document.id: a.document for a in analyses}
+        copies = near_duplicates(good)
+        documents = {a.document.id: mark_copy(a.document, copies) for a in analyses}
         candidates = [c for a in good for c in a.candidates]
         events = [e for e in merge_candidates(candidates, documents=documents, story_of=story_of) if reportable(e)]
         events = link_series(events)
@@ -91,6 +95,13 @@ class Pipeline:
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))
+
+
+def mark_copy(doc: Document, copies: dict[str, str]) -> Document:
+    """A wire copy seen on another site is flagged, so it weighs as one source, not two."""
+    if doc.id in copies and "near_duplicate" not in doc.flags:
+        return replace(doc, flags=tuple(sorted(doc.flags + ("near_duplicate",))))
+    return doc
 
 
 def with_events(story: Story, events: Sequence) -> Story:
