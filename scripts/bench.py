@@ -68,9 +68,30 @@ def bench_extraction(docs, *, rounds: int = 3) -> dict:
             "ratio_to_raw": round(raw / full, 3)}
 
 
+def bench_dates(docs, *, rounds: int = 5) -> dict:
+    """The date resolver alone over every document's text (CPU time, best of ``rounds``)."""
+    from dragoman.nlp.temporal import find_dates
+
+    texts = [(d.text, d.published, d.language) for d in docs if d.language in ("fr", "en") and d.published]
+    def scan() -> None:
+        for text, day, lang in texts:
+            find_dates(text, day, language=lang)
+    scan()
+    best = min(_cpu(scan) for _ in range(rounds))
+    chars = sum(len(t) for t, _, _ in texts)
+    return {"documents": len(texts), "ms_per_document": round(1000 * best / len(texts), 3),
+            "ms_per_5000_chars": round(1000 * best * 5000 / chars, 3)}
+
+
+def _cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
 def main() -> int:
     docs = corpus()
-    report = {"extraction": bench_extraction(docs),
+    report = {"extraction": bench_extraction(docs), "dates": bench_dates(docs),
               "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     (ROOT / "reports").mkdir(exist_ok=True)
     (ROOT / "reports" / "bench.json").write_text(json.dumps(report, indent=1) + "\n")

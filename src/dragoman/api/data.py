@@ -7,7 +7,7 @@ Each takes the store and plain values and returns contract JSON (from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -15,28 +15,11 @@ from .. import service
 from ..contract import document_json, event_json, evidence_json, story_json
 from ..errors import NotFound
 from ..model import Document, Event, Evidence
-from ..store import Store
+from ..store import EventFilter, Store
 
 # Where a quote's sentence ends: sentence punctuation before a space, or a line break.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 _REACH = 300  # most characters of context taken on each side of a quote
-
-
-@dataclass(frozen=True)
-class EventQuery:
-    """The filters of an event list; empty values filter nothing."""
-    actor: str | None = None
-    dyad: tuple[str, str] | None = None
-    type: str | None = None
-    status: str | None = None
-    topic: str | None = None
-    start: date | None = None
-    end: date | None = None
-    q: str | None = None
-
-    def filters(self) -> dict[str, Any]:
-        return {"actor": self.actor, "dyad": self.dyad, "type": self.type, "status": self.status,
-                "topic": self.topic, "start": self.start, "end": self.end, "text": self.q}
 
 
 @dataclass(frozen=True)
@@ -55,8 +38,8 @@ class Page:
 
 # ------------------------------------------------------------------ events
 
-def event_page(store: Store, query: EventQuery, *, limit: int, offset: int) -> Page:
-    filters = query.filters()
+def event_page(store: Store, query: EventFilter, *, limit: int, offset: int) -> Page:
+    filters = asdict(query)
     total = store.count_events(**filters)
     events = store.events(**filters, limit=limit, offset=offset) if limit else []
     return Page([event_json(e) for e in events], total, limit, offset, offset + limit < total)

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 
-from ..store import Store
-from .data import EventQuery, Page
+from ..store import EventFilter, Store
+from .data import Page
 from .schemas import PloverType, StatusName
 
 MAX_LIMIT = 500
@@ -47,13 +47,13 @@ def event_query(
     end: Annotated[date | Blank | None, Query(description="Events starting on or before this day.")] = None,
     q: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$",
                                    description="Text in a quote or a place name (case-insensitive).")] = None,
-) -> EventQuery:
+) -> EventFilter:
     pair = tuple(_code(x) for x in dyad.split(",")) if dyad else None
-    return EventQuery(actor=_code(actor), dyad=pair, type=_clean(type), status=_clean(status),  # type: ignore[arg-type]
-                      topic=_clean(topic), start=_clean(start), end=_clean(end), q=_clean(q))
+    return EventFilter(actor=_code(actor), dyad=pair, type=_clean(type), status=_clean(status),  # type: ignore[arg-type]
+                      topic=_clean(topic), start=_clean(start), end=_clean(end), text=_clean(q))
 
 
-EventQueryDep = Annotated[EventQuery, Depends(event_query)]
+EventQueryDep = Annotated[EventFilter, Depends(event_query)]
 
 
 @dataclass(frozen=True)

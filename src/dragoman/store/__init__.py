@@ -9,9 +9,8 @@ packaged in ``migrations/``), so there is no separate setup step.
 """
 from __future__ import annotations
 
-from .base import Store
+from .base import EventFilter, Store
 from .engine import make_engine, mask, migrate
-from .rows import EventFilter
 from .sql import SqlStore
 
 __all__ = ["EventFilter", "SqlStore", "Store", "open_store"]

@@ -2,10 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
 
 from ..model import Document, DocumentAnalysis, Event, Story
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of an event list (:meth:`Store.events`); empty values filter nothing.
+
+    ``dyad``: both codes among the event's actors. ``start``/``end``: the
+    event's dates overlap ``[start, end]`` (undated events never match).
+    ``text``: case-insensitive substring of an evidence text or the location name.
+    """
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    status: str | None = None
+    topic: str | None = None
+    start: date | None = None
+    end: date | None = None
+    text: str | None = None
 
 
 @runtime_checkable
@@ -43,7 +62,7 @@ class Store(Protocol):
                type: str | None = None, status: str | None = None, topic: str | None = None,
                start: date | None = None, end: date | None = None, text: str | None = None,
                limit: int = 100, offset: int = 0) -> list[Event]:
-        """Events by date start then id; see :class:`dragoman.store.rows.EventFilter`."""
+        """Events by date start then id; see :class:`EventFilter`."""
 
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,

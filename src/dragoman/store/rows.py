@@ -1,9 +1,8 @@
-"""Records to table rows and back, and the event filters of :meth:`Store.events`."""
+"""Records to table rows and back, and the SQL of the event filters of :meth:`Store.events`."""
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +11,7 @@ from sqlalchemy import ColumnElement, Row, exists
 from ..model import Document, Event, EventCandidate, OffsetMap, Story
 from ..serialize import from_data, to_data
 from .engine import Unserialisable
+from .base import EventFilter
 from .schema import event_actors, event_topics, events
 
 
@@ -79,39 +79,23 @@ def event_links(event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             [{"event_id": event.id, "topic": topic} for topic in topics])
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """The filters of :meth:`Store.events`; empty values filter nothing.
-
-    ``dyad``: both codes among the event's actors. ``start``/``end``: the
-    event's dates overlap ``[start, end]`` (undated events never match).
-    ``text``: case-insensitive substring of an evidence text or the location name.
-    """
-    actor: str | None = None
-    dyad: tuple[str, str] | None = None
-    type: str | None = None
-    status: str | None = None
-    topic: str | None = None
-    start: date | None = None
-    end: date | None = None
-    text: str | None = None
-
-    def where(self) -> list[ColumnElement[bool]]:
-        codes = [self.actor] if self.actor else []
-        codes += list(self.dyad or ())
-        clauses = [_has_actor(code) for code in codes]
-        clauses += [column == value for column, value in
-                    ((events.c.type, self.type), (events.c.status, self.status)) if value]
-        if self.topic:
-            clauses.append(exists().where(event_topics.c.event_id == events.c.id,
-                                          event_topics.c.topic == self.topic))
-        if self.start:
-            clauses.append(events.c.date_end >= self.start)
-        if self.end:
-            clauses.append(events.c.date_start <= self.end)
-        if self.text:
-            clauses.append(events.c.search_text.contains(self.text.lower(), autoescape=True))
-        return clauses
+def event_where(query: EventFilter) -> list[ColumnElement[bool]]:
+    """The SQL clauses of an event filter (see :class:`dragoman.store.base.EventFilter`)."""
+    codes = [query.actor] if query.actor else []
+    codes += list(query.dyad or ())
+    clauses = [_has_actor(code) for code in codes]
+    clauses += [column == value for column, value in
+                ((events.c.type, query.type), (events.c.status, query.status)) if value]
+    if query.topic:
+        clauses.append(exists().where(event_topics.c.event_id == events.c.id,
+                                      event_topics.c.topic == query.topic))
+    if query.start:
+        clauses.append(events.c.date_end >= query.start)
+    if query.end:
+        clauses.append(events.c.date_start <= query.end)
+    if query.text:
+        clauses.append(events.c.search_text.contains(query.text.lower(), autoescape=True))
+    return clauses
 
 
 def _has_actor(code: str) -> ColumnElement[bool]:

@@ -19,8 +19,8 @@ from ..errors import ConfigError, NotFound, StoreError
 from ..model import Document, DocumentAnalysis, Event, EventCandidate, Mention, Story
 from ..serialize import from_data
 from . import rows
+from .base import EventFilter
 from .engine import WRITE, errors as db_errors
-from .rows import EventFilter
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories
 
 _BATCH = 200  # analyses read per query by analyses()
@@ -129,8 +129,8 @@ class SqlStore:
                type: str | None = None, status: str | None = None, topic: str | None = None,
                start: date | None = None, end: date | None = None, text: str | None = None,
                limit: int = 100, offset: int = 0) -> list[Event]:
-        where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
-                            start=start, end=end, text=text).where()
+        where = rows.event_where(EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
+                                        start=start, end=end, text=text))
         # ids first through the (sort_key, id) index, then only that page's payloads
         ids = _page(select(events.c.id).where(*where).order_by(events.c.sort_key, events.c.id), limit, offset)
         with self._read("list events") as conn:
@@ -141,8 +141,8 @@ class SqlStore:
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,
                      start: date | None = None, end: date | None = None, text: str | None = None) -> int:
-        where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
-                            start=start, end=end, text=text).where()
+        where = rows.event_where(EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
+                                        start=start, end=end, text=text))
         with self._read("count events") as conn:
             return conn.scalar(select(func.count()).select_from(events).where(*where)) or 0
 
