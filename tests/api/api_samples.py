@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import pytest
+
 from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalysis, Event, Evidence, FieldValue,
                             Location, Person, Relation, Result, StatusChange, Story)
 from dragoman.store import Store, open_store
@@ -150,6 +152,14 @@ def fill(store: Store) -> Store:
     story_of = {doc: story.id for story in STORIES for doc in story.documents}
     store.replace_derived(stories=STORIES, events=all_events(), story_of=story_of)
     return store
+
+
+@pytest.fixture
+def store(tmp_path):
+    """The hand-made records in a fresh SQLite store (shared by the API and web tests)."""
+    filled = filled_store(tmp_path / "store.sqlite")
+    yield filled
+    filled.close()
 
 
 def filled_store(path) -> Store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from api_samples import TOKEN, FakePipeline, filled_store
+from api_samples import TOKEN, FakePipeline, store  # noqa: F401 (fixture)
 
 from dragoman.api import create_app
 
@@ -12,12 +12,6 @@ with warnings.catch_warnings():
     # Starlette suggests another HTTP client package; httpx still works and is what we pin.
     warnings.filterwarnings("ignore", message=".*starlette.testclient")
     from fastapi.testclient import TestClient
-
-@pytest.fixture
-def store(tmp_path):
-    store = filled_store(tmp_path / "store.sqlite")
-    yield store
-    store.close()
 
 @pytest.fixture
 def pipeline() -> FakePipeline:

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from api_samples import FakePipeline, filled_store  # noqa: E402
+from api_samples import FakePipeline, filled_store, store  # noqa: E402, F401 (fixture)
 
 from dragoman.api import create_app  # noqa: E402
 
@@ -20,12 +20,6 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*starlette.testclient")
     from fastapi.testclient import TestClient  # noqa: E402
 
-
-@pytest.fixture
-def store(tmp_path):
-    store = filled_store(tmp_path / "store.sqlite")
-    yield store
-    store.close()
 
 
 @pytest.fixture
