@@ -74,3 +74,25 @@ def test_lexicon_finds_triggers_by_lemma_form_and_phrase(nlp, language, text, tr
 def test_a_reflexive_entry_needs_its_pronoun(nlp):
     doc = nlp["fr"]("La société entretient de bonnes relations avec ses clients.")
     assert TriggerLexicon.for_language("fr").find(doc[:]) == []
+
+
+@pytest.mark.parametrize("language, text, trigger, kind", [
+    ("fr", "Le ministre et l'émissaire ont échangé par l'intermédiaire d'Oman.", "échangé", "RETREAT"),
+    ("en", "The minister and the envoy exchanged views through Omani mediators.", "exchanged", "RETREAT"),
+])
+def test_who_does_the_exchange_is_not_what_is_exchanged(nlp, language, text, trigger, kind):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert not any(trigger in span and found[span] == kind for span in found), found
+
+
+@pytest.mark.parametrize("language, text, trigger", [
+    ("fr", "Les deux pays ont échangé des prisonniers samedi.", "échangé"),
+    ("fr", "Des prisonniers ont été échangés à la frontière.", "échangés"),
+    ("en", "The two countries exchanged prisoners on Saturday.", "exchanged"),
+    ("en", "Prisoners were swapped at the border.", "swapped"),
+])
+def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert any(trigger in span and found[span] == "RETREAT" for span in found), found

@@ -173,3 +173,26 @@ def test_status_lexicon_unknown_language_raises():
 ])
 def test_status_of_participles_and_recalled_events(nlp, language, text, trigger, status):
     assert _status(nlp, language, text, trigger)[0] == status
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # the journalistic future perfect reports what is over
+    ("La rencontre n'aura duré qu'une heure, lundi, à Istanbul.", "rencontre", "occurred"),
+    ("Le sommet aura finalement été un échec pour les deux délégations.", "sommet", "occurred"),
+    # ... unless a deadline or a temporal clause points ahead
+    ("D'ici vendredi, les deux pays auront signé l'accord.", "signé", "planned"),
+    ("Quand les ministres auront conclu leur réunion, un communiqué sera publié.", "réunion", "planned"),
+    ("L'accord sera signé lundi à Bruxelles.", "signé", "planned"),
+])
+def test_status_french_future_perfect_looks_back_unless_pointed_ahead(nlp, text, trigger, status):
+    assert _status(nlp, "fr", text, trigger)[0] == status
+
+
+@pytest.mark.parametrize("language, text, trigger", [
+    # fr_core_news_md tags some participles as infinitives; the 'aux:tense' auxiliary still marks the tense
+    ("fr", "Les États-Unis et l'Iran ont renoué le dialogue samedi à Mascate.", "renoué"),
+    ("fr", "Les deux pays ont renoué leurs relations diplomatiques.", "renoué"),
+    ("en", "The United States and Iran have restored their diplomatic ties.", "restored"),
+])
+def test_status_compound_past_is_occurred_whatever_the_participle_tag(nlp, language, text, trigger):
+    assert _status(nlp, language, text, trigger)[0] == "occurred"

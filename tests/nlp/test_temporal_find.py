@@ -115,3 +115,14 @@ def test_resolve_reads_a_datetime_anchor_as_its_day() -> None:
     from datetime import datetime
 
     assert resolve("hier", datetime(2025, 4, 10, 23, 59), language="fr").start == date(2025, 4, 9)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("La rencontre n'aura duré qu'une heure, lundi.", date(2025, 4, 7)),  # news' future perfect looks back
+    ("Le sommet n'aura pas apporté de percée, vendredi.", date(2025, 4, 4)),
+    ("D'ici lundi, les deux pays auront signé l'accord.", date(2025, 4, 14)),  # a deadline points ahead
+    ("Quand ils auront signé lundi, la trêve commencera.", date(2025, 4, 14)),
+    ("L'accord sera signé lundi.", date(2025, 4, 14)),
+])
+def test_future_perfect_weekday_direction(text: str, day: date) -> None:
+    assert [value.start for _, _, value in find_dates(text, ANCHOR, language="fr")] == [day]

@@ -74,6 +74,8 @@ class StatusLexicon:
     uncertain_modifiers: frozenset[str]
     uncertain_adverbs: frozenset[str]
     past_markers: frozenset[str]
+    prospective_markers: re.Pattern[str]
+    retrospective_perfect: bool  # the future perfect looks back unless a prospective marker says otherwise
     hypothesis_marks: frozenset[str]
     negation: frozenset[str]
     planned_cues: re.Pattern[str]
@@ -110,13 +112,14 @@ def status_lexicon(language: str) -> StatusLexicon:
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
         "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
         "uncertain_adverbs", "past_markers", "hypothesis_marks", "negation")}
-    cues = {key: phrase_pattern(raw[key]) for key in (
-        "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues")}
+    cues = {key: phrase_pattern(raw.get(key, [])) for key in (
+        "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues", "prospective_markers")}
     stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))
     return StatusLexicon(
         language=language, future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]), future_stems=stems,
-        modals=tuple(raw["modals"].items()), **sets, **cues)
+        modals=tuple(raw["modals"].items()), retrospective_perfect=bool(raw.get("prospective_markers")),
+        **sets, **cues)
 
 
 # ----------------------------------------------------------------- syntax
@@ -403,6 +406,12 @@ def _tense(frame: _Frame) -> Optional[Verdict]:
     if tense == "Cnd":
         modal = lex.modal(normalise(top.lemma_))
         return _by_modal(modal or "reported", frame), cue
+    if tense == "FutPerfect":
+        # French news' "futur de bilan" ('n'aura duré qu'une heure, lundi') looks back, unless
+        # a deadline or a temporal clause points ahead ('d'ici vendredi', 'quand ils auront signé')
+        if lex.prospective_markers.search(normalise(frame.trigger.sent.text)):
+            return "planned", cue
+        return "occurred", cue
     if tense == "Fut":
         return "planned", cue
     if tense in ("Remote", "Recent"):
@@ -413,16 +422,20 @@ def _tense(frame: _Frame) -> Optional[Verdict]:
 
 
 def _group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Optional[str]:
-    """'Fut', 'Cnd', 'Remote' (pluperfect, imperfect), 'Recent' (passé composé, simple past) or None."""
+    """'Fut', 'FutPerfect', 'Cnd', 'Remote' (pluperfect, imperfect), 'Recent' (passé composé, simple past)
+    or None. 'FutPerfect' only for languages that list prospective markers (French)."""
     auxiliaries = [t for t in group if t is not top and t.pos_ == "AUX"]
     finite = next((t for t in auxiliaries if "Fin" in t.morph.get("VerbForm")), None) or top
-    mood = _mood(finite, lex)
-    if mood:
-        return mood
     perfect = [t for t in auxiliaries if t.dep_ not in _PASSIVE_AUX_DEPS and t.dep_ != "cop"
                and normalise(t.lemma_) in lex.perfect_auxiliaries]
-    if "Part" not in top.morph.get("VerbForm"):
+    # 'aux:tense' marks a compound tense even when the tagger calls the participle an infinitive
+    if "Part" not in top.morph.get("VerbForm") and not any(t.dep_ == "aux:tense" for t in perfect):
         perfect = []
+    mood = _mood(finite, lex)
+    if mood == "Fut" and perfect and finite is not top and lex.retrospective_perfect:
+        return "FutPerfect"
+    if mood:
+        return mood
     if finite is top or not perfect:
         if "Imp" in finite.morph.get("Tense"):
             return "Remote"

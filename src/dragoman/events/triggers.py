@@ -27,6 +27,7 @@ from .syntax import CLAUSE_DEPS, Cues, forms, lemma, parse_cues, words_of
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
 PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
+ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
 # Words inside names ("Ceasefire Violations Committee", "last March") name no event.
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -55,6 +56,7 @@ class TriggerEntry:
     causative: bool = False
     agentive: bool = False
     topical: bool = False  # its object is what is talked about ("discussed Taiwan"), not a party
+    undergoer: bool = False  # ``needs`` names what undergoes the act, never its doer ("le ministre a échangé")
 
     @property
     def specificity(self) -> int:
@@ -120,7 +122,7 @@ def _needs(value: Any) -> tuple[frozenset[str], ...]:
     return tuple(words_of(group) for group in groups)
 
 
-FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical")
+FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical", "undergoer")
 
 
 def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
@@ -144,15 +146,18 @@ def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
 
 # ----------------------------------------------------------------- token context
 
-def near_words(token, depth: int = 2) -> frozenset[str]:
+def near_words(token, depth: int = 2, *, skip: frozenset[str] = frozenset()) -> frozenset[str]:
     """Lemmas and forms of the dependents of ``token`` within ``depth`` content words, inside its
-    clause; prepositions are free steps ("lifted a state *of* emergency")."""
+    clause; prepositions are free steps ("lifted a state *of* emergency"); ``skip``: dependencies of
+    ``token`` itself left out."""
     found: set[str] = set()
     frontier = [(token, 0)]
     while frontier:
         node, cost = frontier.pop()
         for child in node.children:
             if (child.dep_ in CLAUSE_DEPS and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
+                continue
+            if node.i == token.i and child.dep_ in skip:
                 continue
             step = cost + (child.dep_ not in ("prep", "case", "agent"))
             found |= forms(child)
@@ -216,7 +221,8 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if not (entry.needs or entry.unless):
         return True
-    near = near_words(token) | {f"dep:{c.dep_}" for c in token.children}
+    near = near_words(token, skip=ACTIVE_SUBJECTS if entry.undergoer else frozenset()) | \
+        {f"dep:{c.dep_}" for c in token.children}
     if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
         near |= forms(token.head)
     return all(group & near for group in entry.needs) and not entry.unless & near

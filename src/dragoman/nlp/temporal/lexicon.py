@@ -55,6 +55,8 @@ class Tense:
     past_tags: frozenset[str] = frozenset()
     participle_cue_suffixes: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    retrospective_auxiliaries: frozenset[str] = frozenset()  # future perfect looking back ('aura duré')
+    prospective_words: frozenset[str] = frozenset()  # ... unless one of these comes first ('quand', 'avant')
 
 
 @dataclass(frozen=True)
@@ -322,4 +324,5 @@ def _tense(data: dict[str, Any]) -> Tense:
                  suffixes("participle_suffixes"), tuple(data.get("etre_verbs", ())), suffixes("past_suffixes"),
                  suffixes("future_suffixes"), words("suffix_exceptions"), elided("clause_openers"),
                  frozenset(data.get("future_tags", ())), frozenset(data.get("past_tags", ())),
-                 suffixes("participle_cue_suffixes"), elided("determiners"))
+                 suffixes("participle_cue_suffixes"), elided("determiners"), words("retrospective_auxiliaries"),
+                 elided("prospective_words"))

@@ -67,6 +67,8 @@ def cue_of(text: str, items: list[Item], index: int, tense: Tense) -> int:
     low = word.lower()
     if len(low) <= 2 and word != low:  # "A Paris": a capitalised preposition, not the verb
         return 0
+    if low in tense.retrospective_auxiliaries and _retrospective(text, items, index, tense):
+        return -1
     if low in tense.future_words:
         return 1
     if low in tense.past_words:
@@ -89,6 +91,20 @@ def _compound_past(text: str, items: list[Item], index: int, tense: Tense) -> bo
     if tense.etre_verbs:
         return participle.startswith(tuple(tense.etre_verbs)) and participle.endswith(tense.participle_suffixes)
     return participle.endswith(tense.participle_suffixes)
+
+
+def _retrospective(text: str, items: list[Item], index: int, tense: Tense) -> bool:
+    """``n'aura duré``: a future perfect that looks back, as news uses it, unless something points ahead."""
+    participle = _next_word(text, items, index)
+    if participle is None or not participle.endswith(tense.participle_suffixes):
+        return False
+    for back in range(index - 1, -1, -1):
+        if _ends_sentence(text, items, back):
+            break
+        item = items[back]
+        if item.tag in tense.future_tags or text[item.start:item.end].lower() in tense.prospective_words:
+            return False
+    return True
 
 
 def _next_word(text: str, items: list[Item], index: int) -> str | None:
@@ -119,8 +135,13 @@ def _words_before(text: str, items: list[Item], index: int, count: int) -> list[
 
 
 def _future_before(text: str, items: list[Item], index: int, tense: Tense) -> bool:
-    """``sera organisé``, ``will be announced``: a participle under a future auxiliary."""
-    return any(w in tense.future_words for w in _words_before(text, items, index, 3))
+    """``sera organisé``, ``will be announced``: a participle under a future auxiliary (not a
+    retrospective one: ``n'aura duré``)."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        word = text[items[back].start:items[back].end].lower()
+        if word in tense.future_words:
+            return not (word in tense.retrospective_auxiliaries and _retrospective(text, items, back, tense))
+    return False
 
 
 def _participle(text: str, items: list[Item], index: int, tense: Tense) -> int:
