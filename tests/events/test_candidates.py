@@ -122,3 +122,32 @@ def test_present_tense_of_a_punctual_act_reports_it_done(pipeline, language, tex
     assert cands
     assert {c.status for c in cands} == {"occurred"}
     assert all(codes(c) == parties for c in cands)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Les États-Unis et l'Iran ont tenu des pourparlers samedi à Mascate, les premiers depuis le retour de "
+           "Donald Trump à la Maison Blanche."),
+    ("en", "The United States and Iran held talks in Muscat on Saturday, the first since Donald Trump returned "
+           "to the White House."),
+    ("fr", "Les ministres de l'Union européenne ont adopté lundi à Bruxelles des sanctions contre la Russie. "
+           "Ils promettent de maintenir la pression sur le Kremlin."),
+])
+def test_a_seat_of_government_is_no_venue_for_an_event_in_another_country(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language) if c.location is not None]
+    assert found and all(c.location.venue is None for c in found), [(c.type, c.location) for c in found]
+
+
+@pytest.mark.parametrize("language, text, venue", [
+    ("fr", "Le président français a reçu lundi à Paris, à l'Élysée, le président ukrainien Volodymyr Zelensky.",
+     "Élysée"),
+    ("en", "Russian President Vladimir Putin met the Chinese foreign minister at the Kremlin in Moscow on Monday.",
+     "Kremlin"),
+    # a consulate stands for its state too, but is abroad by nature
+    ("fr", "Les délégations russe et américaine se sont réunies à Istanbul, dans les locaux du consulat "
+           "général russe.", "consulat général russe"),
+    ("en", "Russian and American diplomats met in Istanbul at the US consul general's residence.",
+     "residence"),
+])
+def test_a_seat_of_government_is_the_venue_of_an_event_held_there(pipeline, language, text, venue):
+    found = [c for c in candidates(pipeline, text, language) if c.location is not None and c.location.venue]
+    assert found and venue in found[0].location.venue

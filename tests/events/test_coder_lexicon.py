@@ -96,3 +96,26 @@ def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
     doc = nlp[language](text)
     found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
     assert any(trigger in span and found[span] == "RETREAT" for span in found), found
+
+
+@pytest.mark.parametrize("language, text, trigger", [
+    ("en", "The second round of talks ended after an hour.", "ended"),
+    ("en", "Relations between the neighbours have ended badly.", "ended"),
+    ("fr", "Les négociations se sont arrêtées après une heure.", "arrêtées"),
+])
+def test_talks_that_end_are_not_talks_broken_off(nlp, language, text, trigger):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
+
+
+@pytest.mark.parametrize("language, text, trigger", [
+    ("en", "Moscow halted the talks with Kyiv.", "halted"),
+    ("en", "The negotiations were halted on Monday.", "halted"),
+    ("fr", "Moscou a rompu les négociations avec Kiev.", "rompu"),
+    ("fr", "Les négociations ont été rompues lundi.", "rompues"),
+])
+def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert any(trigger in span and found[span] == "SANCTION" for span in found), found

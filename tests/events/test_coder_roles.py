@@ -221,3 +221,29 @@ def test_contract_events_leave_out_events_without_actors(nlp):
     out = contract_events(events)
     assert [(e["type"], e["source"], e["target"]) for e in out] == [("SANCTION", ["RUS"], ["POL"])]
     assert out[0]["mode"] == "expel" and out[0]["cameo"] == "166"
+
+
+@pytest.mark.parametrize("text, kind, parties", [
+    # the object placed after a time and place adverbial, which the parser joins to the place
+    ("Les Russes et les Ukrainiens ont tenu mercredi à Istanbul une nouvelle session de négociations.",
+     "CONSULT", {"RUS", "UKR"}),
+    ("Américains et Iraniens ont tenu samedi à Mascate un troisième cycle de pourparlers sur le nucléaire.",
+     "CONSULT", {"USA", "IRN"}),
+])
+def test_an_object_after_time_and_place_adverbials_is_still_the_object(nlp, text, kind, parties):
+    events = [e for e in _code(nlp, "fr", text) if e.type == kind]
+    assert events and _codes(events[0].source) | _codes(events[0].target) == parties
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("en", "US, Iran hold third round of talks in Oman, add expert-level track", {"USA", "IRN"}),
+    ("en", "Russia, Ukraine agree on prisoner swap in Istanbul", {"RUS", "UKR"}),
+])
+def test_a_headline_comma_joins_two_subjects(nlp, language, text, parties):
+    events = _code(nlp, language, text)
+    assert events and _codes(events[0].source) == parties
+
+
+def test_a_fronted_time_before_a_comma_is_not_a_subject(nlp):
+    event = _only(nlp, "en", "Monday, Russia expelled two British diplomats.")
+    assert _codes(event.source) == {"RUS"} and _codes(event.target) == {"GBR"}

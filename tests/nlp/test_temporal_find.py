@@ -126,3 +126,14 @@ def test_resolve_reads_a_datetime_anchor_as_its_day() -> None:
 ])
 def test_future_perfect_weekday_direction(text: str, day: date) -> None:
     assert [value.start for _, _, value in find_dates(text, ANCHOR, language="fr")] == [day]
+
+
+@pytest.mark.parametrize("language, text, day", [
+    # the reporting verb after a comma does not give its tense to what it reports
+    ("en", "The president will meet his counterpart in Anchorage on Friday, the White House said.", date(2025, 4, 11)),
+    ("fr", "Le président rencontrera son homologue vendredi, a indiqué l'Élysée.", date(2025, 4, 11)),
+    ("en", "They met in Geneva on Friday, the ministry said.", date(2025, 4, 4)),
+    ("fr", "Les ministres se sont rencontrés vendredi, a précisé le ministère.", date(2025, 4, 4)),
+])
+def test_an_attribution_after_a_comma_does_not_set_the_tense(language: str, text: str, day: date) -> None:
+    assert [value.start for _, _, value in find_dates(text, ANCHOR, language=language)] == [day]

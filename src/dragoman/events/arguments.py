@@ -83,6 +83,8 @@ class ArgumentReader:
                 self.prepositional(child, frame, noun=False)
         if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X et Y ont...": a misparsed subject
             frame.add("sources", self.actors(verb.head))
+        if frame.sources and not passive:  # "US, Iran hold talks": a headline's comma for "and"
+            frame.add("sources", [m for c in _comma_co_subjects(verb) for m in self.actors(c)])
         if not (frame.sources or passive):  # an unlabelled noun before the verb is its subject
             for child in verb.children:
                 if child.dep_ == "dep" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
@@ -218,6 +220,19 @@ class ArgumentReader:
         outer = Frame()
         self.prepositional(verb, outer, noun=False)
         frame.add("partners", outer.partners)
+
+
+def _comma_co_subjects(verb) -> list:
+    """Proper nouns hung on ``verb`` right before ", <subject>": "US, Iran hold talks", where
+    headlines write a comma for "and" and the parser reads the first as an adverbial."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1:
+        return []
+    first = subjects[0].left_edge.i
+    doc = verb.doc
+    return [c for c in verb.children
+            if c.dep_ in ("npadvmod", "dep", "nmod", "obl:mod") and c.pos_ == "PROPN" and c.right_edge.i + 2 == first
+            and doc[first - 1].text == "," and not any(g.dep_ == "case" for g in c.children)]
 
 
 def _relative(child, verb) -> bool:

@@ -19,6 +19,7 @@ from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
 from ..nlp.mentions import Anchor, Mentions
 from ..nlp.temporal import resolve
+from ..nlp.venues import stands_for_government
 from .status import event_status
 from .topics import read_topics
 
@@ -74,7 +75,9 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
     reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language) if main else None
-    return [finish_main(d, mentions, own_sentences, reading) for d in main] + \
+    events = {d.evidence[0].start for d in main}
+    venue = first_venue(mentions, own_sentences, events, language)
+    return [finish_main(d, mentions, venue, reading, language) for d in main] + \
         [finish_background(d, sents, mentions, language) for d in drafts if d.background]
 
 
@@ -218,11 +221,23 @@ def is_background(when: DateValue, anchor: Anchor) -> bool:
     return when.end < anchor_window(anchor)[0]
 
 
-def finish_main(cand: EventCandidate, mentions: Mentions, taken: set[int], reading) -> EventCandidate:
+def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading,
+                language: str) -> EventCandidate:
     """The article's own event reads people, venue and topics across the article (``reading``)."""
+    here = venue is not None and venue_in_country(venue, mentions, cand.location, language)
     return replace_fields(cand, people=event_people(mentions.people, cand.actors),
-                          venue=first_venue(mentions, taken),
+                          venue=str(venue.value) if here else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
+
+
+def venue_in_country(venue: Mention, mentions: Mentions, location: Location | None, language: str) -> bool:
+    """A venue that names a state's seat (Kremlin, Maison Blanche) is not where an event held in
+    another country took place ("depuis le retour de Donald Trump à la Maison Blanche"); an embassy
+    or a consulate is abroad by nature."""
+    if location is None or not location.country or not stands_for_government(str(venue.value), language=language):
+        return True
+    seats = {m.value.code for m in mentions.actors if m.start <= venue.start and venue.end <= m.end}
+    return not seats or location.country in seats
 
 
 def finish_background(cand: EventCandidate, sents, mentions: Mentions, language: str) -> EventCandidate:
@@ -248,12 +263,15 @@ def event_people(people: list[Mention] | tuple[Mention, ...], actors: tuple[Acto
     return tuple(chosen.values())
 
 
-def first_venue(mentions: Mentions, taken: set[int]) -> str | None:
-    """The first venue named outside the sentences of recalled events."""
-    for m in mentions.venues:
-        if mentions.sentences[m.sentence][0] not in taken:
-            return str(m.value)
-    return None
+def first_venue(mentions: Mentions, taken: set[int], events: set[int], language: str) -> Mention | None:
+    """The first venue named in a sentence of the article's own events, else outside the sentences
+    of recalled events; a name that also stands for a government ("pression sur le Kremlin",
+    "retour à la Maison Blanche") only in an event's sentence."""
+    own = [m for m in mentions.venues if mentions.sentences[m.sentence][0] not in taken]
+    in_events = [m for m in own if mentions.sentences[m.sentence][0] in events]
+    if in_events:
+        return in_events[0]
+    return next((m for m in own if not stands_for_government(str(m.value), language=language)), None)
 
 
 def replace_fields(cand: EventCandidate, *, people, venue, topics, excluded) -> EventCandidate:

@@ -1,4 +1,5 @@
-"""Repair of headline parses: a trigger verb the parser did not read as the head of its clause.
+"""Repair of parses: a trigger verb the parser did not read as the head of its clause, an object
+read as part of an adverbial.
 
 In headlines and short leads the French model often reads "Le Canada expulse deux diplomates
 iraniens" as one noun phrase ("expulse" an adjective of "Canada"), hangs the verb on its subject
@@ -36,15 +37,38 @@ class Fix:
 
 
 def repaired(doc, lexicon: TriggerLexicon, index: ActorIndex):
-    """``doc``, or a repaired copy when the parser misread a trigger verb."""
+    """``doc``, or a repaired copy when the parser misread a trigger verb or displaced an object."""
     fixes = [fix for token in doc
              if (fix := mistagged_verb(token, lexicon) or misread_verb(token, lexicon, index)) is not None]
-    if not fixes:
+    objects = [(token.i, verb) for token in doc if (verb := displaced_object(token)) is not None]
+    if not fixes and not objects:
         return doc
     copy = doc.copy()
     for fix in fixes:
         _apply(copy, fix)
+    for token, verb in objects:
+        copy[token].head, copy[token].dep_ = copy[verb], "obj"
     return copy
+
+
+def displaced_object(token) -> int | None:
+    """ "ont tenu samedi à Mascate un troisième cycle de pourparlers": an object placed after an
+    adverbial is read as a second member of it ("cycle" conj of "Mascate"). A noun phrase joined to
+    a prepositional phrase with neither a conjunction nor a comma, under a verb without an object,
+    is that verb's object; returns the verb's index."""
+    head = token.head
+    if token.dep_ != "conj" or token.pos_ != "NOUN" or head.i >= token.i:
+        return None
+    if not any(c.dep_ == "det" for c in token.children) or any(c.dep_ == "cc" for c in token.children):
+        return None
+    if any(t.pos_ in ("CCONJ", "PUNCT") for t in token.doc[head.i + 1:token.i]):
+        return None
+    verb = head.head
+    if not head.dep_.startswith(("obl", "nmod")) or not any(c.dep_ == "case" for c in head.children):
+        return None
+    if verb.pos_ != "VERB" or any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return None
+    return verb.i
 
 
 def mistagged_verb(token, lexicon: TriggerLexicon) -> Fix | None:

@@ -75,6 +75,13 @@ def find_venues(doc: Doc, *, language: str) -> list[Mention]:
     return [_mention(doc, lo, hi) for lo, hi in sorted(taken)]
 
 
+def stands_for_government(venue: str, *, language: str) -> bool:
+    """Whether a venue is known by name alone (Kremlin, White House, Élysée): such a name also
+    stands for the government that sits there ("la pression sur le Kremlin")."""
+    named = VenueLexicon.for_language(language).named
+    return named is not None and named.fullmatch(venue.strip()) is not None
+
+
 def _mention(doc: Doc, lo: int, hi: int) -> Mention:
     span = doc[lo:hi]
     return Mention("venue", span.start_char, span.end_char, span.text, 0, span.text)

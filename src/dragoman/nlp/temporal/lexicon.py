@@ -55,6 +55,7 @@ class Tense:
     past_tags: frozenset[str] = frozenset()
     participle_cue_suffixes: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    attributions: frozenset[str] = frozenset()  # ", the White House said": not the tense of what it reports
     retrospective_auxiliaries: frozenset[str] = frozenset()  # future perfect looking back ('aura duré')
     prospective_words: frozenset[str] = frozenset()  # ... unless one of these comes first ('quand', 'avant')
 
@@ -324,5 +325,5 @@ def _tense(data: dict[str, Any]) -> Tense:
                  suffixes("participle_suffixes"), tuple(data.get("etre_verbs", ())), suffixes("past_suffixes"),
                  suffixes("future_suffixes"), words("suffix_exceptions"), elided("clause_openers"),
                  frozenset(data.get("future_tags", ())), frozenset(data.get("past_tags", ())),
-                 suffixes("participle_cue_suffixes"), elided("determiners"), words("retrospective_auxiliaries"),
-                 elided("prospective_words"))
+                 suffixes("participle_cue_suffixes"), elided("determiners"), words("attributions"),
+                 words("retrospective_auxiliaries"), elided("prospective_words"))

@@ -13,6 +13,7 @@ _SENTENCE_END = frozenset(".!?;")
 _CLAUSE_END = frozenset(":()")
 # "jusqu'à 17 h", "depuis" after an expression govern what follows them, not the expression
 _PREPOSITIONS = frozenset({"TO", "BY", "SINCE", "AGO"})
+_ATTRIBUTION_REACH = 5  # tokens from a comma to its reporting verb (", the White House said")
 REACH = 12  # tokens: a verb further away than this rarely governs the expression
 _SKIP = frozenset({"ne", "n", "'", "pas", "deja", "déjà", "ete", "été", "bien", "encore", "toujours", "aussi",
                    "not", "also", "already", "just", "been", "-", "y", "en", "il", "elle", "on", "t"})
@@ -38,7 +39,20 @@ def tense_near(text: str, items: list[Item], first: int, last: int, lex: Lexicon
 
 def _ends_clause(text: str, items: list[Item], index: int, lex: Lexicon) -> bool:
     word = text[items[index].start:items[index].end].lower()
-    return word in lex.tense.clause_openers or word in _CLAUSE_END or _ends_sentence(text, items, index)
+    return word in lex.tense.clause_openers or word in _CLAUSE_END or _ends_sentence(text, items, index) \
+        or (word == "," and _attribution_after(text, items, index, lex))
+
+
+def _attribution_after(text: str, items: list[Item], comma: int, lex: Lexicon) -> bool:
+    """``..., the White House said``, ``..., a indiqué le ministre``: the tense of the reporting verb
+    is not the tense of what it reports."""
+    for item in items[comma + 1:comma + 1 + _ATTRIBUTION_REACH]:
+        word = text[item.start:item.end].lower()
+        if word in lex.tense.attributions:
+            return True
+        if word in _SENTENCE_END or word in (",", ":", ";"):
+            return False
+    return False
 
 
 def overall_tense(text: str, items: list[Item], lex: Lexicon) -> int:
