@@ -196,3 +196,15 @@ def test_status_french_future_perfect_looks_back_unless_pointed_ahead(nlp, text,
 ])
 def test_status_compound_past_is_occurred_whatever_the_participle_tag(nlp, language, text, trigger):
     assert _status(nlp, language, text, trigger)[0] == "occurred"
+
+
+@pytest.mark.parametrize("language, text, trigger, status", [
+    # the agreeing, promising or deciding is itself the event: its own tense decides
+    ("en", "Both sides agreed to hold a second round next week.", "agreed", "occurred"),
+    ("fr", "Les deux camps ont convenu de se retrouver la semaine prochaine.", "convenu", "occurred"),
+    # ... while what was agreed on is still to come
+    ("en", "Both sides agreed to hold talks next week.", "talks", "planned"),
+    ("fr", "Les deux camps ont accepté de reprendre les négociations.", "négociations", "planned"),
+])
+def test_status_of_an_agreement_and_of_what_it_agrees_on(nlp, language, text, trigger, status):
+    assert _status(nlp, language, text, trigger)[0] == status

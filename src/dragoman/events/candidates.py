@@ -23,6 +23,7 @@ from ..nlp.venues import stands_for_government
 from .status import event_status
 from .topics import read_topics
 
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Events that last: only these can be "ongoing"; the present tense of a punctual act
 # ("France expels", "l'UE adopte") reports it done, as does any headline.
 DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "COERCE"})
@@ -88,7 +89,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
-    when = event_date(mentions, sent, ce.trigger[0], language)
+    when = event_date(mentions, sent, ce.trigger[0], language, trigger=token.root if token is not None else None)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
@@ -132,14 +133,30 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
     return actors
 
 
-def event_date(mentions: Mentions, sent, trigger_start: int, language: str) -> DateValue:
-    """The date in the trigger's sentence nearest the trigger (durations excluded)."""
+def event_date(mentions: Mentions, sent, trigger_start: int, language: str, *, trigger=None) -> DateValue:
+    """The date in the trigger's sentence nearest the trigger (durations excluded), not one that
+    dates the clause it governs ("agreed [to meet again next week]": next week is the meeting's)."""
     skip = tuple(discourse(language).get("duration_prefixes", ()))
+    inner = complement_spans(trigger) if trigger is not None else []
     dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
-             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)]
+             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
+             and not any(lo <= m.start < hi for lo, hi in inner)]
     if not dates:
         return DateValue(None, None, "unknown", None)
     return min(dates, key=lambda m: abs(m.start - trigger_start)).value
+
+
+def complement_spans(verb) -> list[tuple[int, int]]:
+    """Character spans of the clauses a verb trigger governs: an infinitive or a that-clause with a
+    verb of its own ("agreed to hold talks", "ont convenu de se retrouver", "said that ...")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    spans = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+            tokens = list(child.subtree)
+            spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    return spans
 
 
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:

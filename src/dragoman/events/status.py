@@ -206,7 +206,9 @@ class _Frame:
 
 
 def _frame(trigger: "Token", lex: StatusLexicon) -> _Frame:
-    gov = _infinitive_below(governing_verb(trigger), lex)
+    gov = governing_verb(trigger)
+    if not _same(gov, trigger):  # "agreed" is its own act; "agreed to hold talks": the talks are below
+        gov = _infinitive_below(gov, lex)
     chain: list["Token"] = []
     token = gov
     while token is not None and len(chain) < _MAX_CLIMB:
