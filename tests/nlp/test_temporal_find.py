@@ -137,3 +137,8 @@ def test_future_perfect_weekday_direction(text: str, day: date) -> None:
 ])
 def test_an_attribution_after_a_comma_does_not_set_the_tense(language: str, text: str, day: date) -> None:
     assert [value.start for _, _, value in find_dates(text, ANCHOR, language=language)] == [day]
+
+
+@pytest.mark.parametrize("text", ["les 0 derniers jours", "0 jours dernier"])
+def test_a_run_of_zero_units_is_no_date(text: str) -> None:
+    assert all(value.start is None or value.start <= value.end for _, _, value in find_dates(text, ANCHOR, language="fr"))
