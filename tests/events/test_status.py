@@ -208,3 +208,20 @@ def test_status_compound_past_is_occurred_whatever_the_participle_tag(nlp, langu
 ])
 def test_status_of_an_agreement_and_of_what_it_agrees_on(nlp, language, text, trigger, status):
     assert _status(nlp, language, text, trigger)[0] == status
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Russia and Ukraine to meet in Istanbul on Friday", "meet"),
+    ("EU to impose new sanctions on Russia", "impose"),
+    ("Trump and Putin to meet in Alaska", "meet"),
+])
+def test_status_headline_infinitive_is_planned(nlp, text, trigger):
+    assert _status(nlp, "en", text, trigger)[0] == "planned"
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("The two leaders met to discuss the war.", "met", "occurred"),
+    ("Russia has agreed to meet Ukraine.", "agreed", "occurred"),
+])
+def test_status_an_infinitive_under_a_verb_is_not_a_headline(nlp, text, trigger, status):
+    assert _status(nlp, "en", text, trigger)[0] == status

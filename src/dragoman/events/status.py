@@ -78,6 +78,7 @@ class StatusLexicon:
     retrospective_perfect: bool  # the future perfect looks back unless a prospective marker says otherwise
     hypothesis_marks: frozenset[str]
     negation: frozenset[str]
+    infinitive_markers: frozenset[str]
     planned_cues: re.Pattern[str]
     ongoing_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
@@ -112,6 +113,7 @@ def status_lexicon(language: str) -> StatusLexicon:
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
         "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
         "uncertain_adverbs", "past_markers", "hypothesis_marks", "negation")}
+    sets["infinitive_markers"] = frozenset(normalise(w) for w in raw.get("infinitive_markers", ()))
     cues = {key: phrase_pattern(raw.get(key, [])) for key in (
         "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues", "prospective_markers")}
     stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))
@@ -404,6 +406,8 @@ def _tense(frame: _Frame) -> Optional[Verdict]:
         modal = lex.modal(normalise(token.text)) or lex.modal(normalise(token.lemma_))
         if modal and token.dep_ in ("aux", "aux:tense") and token.tag_ == "MD":
             return _by_modal(modal, frame), cue
+    if any(_bare_infinitive(t, lex) for t in frame.chain if t.pos_ in ("VERB", "AUX")):
+        return "planned", cue
     tense = _group_tense(top, group, lex)
     if tense == "Cnd":
         modal = lex.modal(normalise(top.lemma_))
@@ -421,6 +425,13 @@ def _tense(frame: _Frame) -> Optional[Verdict]:
             return "ongoing", cue
         return "occurred", cue
     return None
+
+
+def _bare_infinitive(top: "Token", lex: StatusLexicon) -> bool:
+    """ "Russia and Ukraine to meet in Istanbul": an infinitive no verb governs, a headline's future."""
+    if not any(c.dep_ == "aux" and normalise(c.text) in lex.infinitive_markers for c in top.children):
+        return False
+    return top.head.i == top.i or top.head.pos_ in ("NOUN", "PROPN")
 
 
 def _group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Optional[str]:
