@@ -225,3 +225,11 @@ def test_status_headline_infinitive_is_planned(nlp, text, trigger):
 ])
 def test_status_an_infinitive_under_a_verb_is_not_a_headline(nlp, text, trigger, status):
     assert _status(nlp, "en", text, trigger)[0] == status
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Iran, US open indirect nuclear talks in Muscat", "talks", "ongoing"),
+    ("Iran is ready to resume talks with Washington.", "talks", "uncertain"),
+])
+def test_status_opening_talks_is_not_being_open_to_them(nlp, text, trigger, status):
+    assert _status(nlp, "en", text, trigger)[0] == status
