@@ -151,3 +151,14 @@ def test_a_seat_of_government_is_no_venue_for_an_event_in_another_country(pipeli
 def test_a_seat_of_government_is_the_venue_of_an_event_held_there(pipeline, language, text, venue):
     found = [c for c in candidates(pipeline, text, language) if c.location is not None and c.location.venue]
     assert found and venue in found[0].location.venue
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le 18 février, les deux pays ont décidé de rétablir leurs ambassades, affaiblies par des années "
+           "d'expulsions réciproques de diplomates entre la Russie et les États-Unis."),
+    ("en", "On February 18 the two countries decided to restore their embassies, weakened by years of "
+           "expulsions of diplomats between Russia and the United States."),
+])
+def test_a_habit_or_series_is_background_without_the_sentences_date(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language) if c.type == "SANCTION"]
+    assert found and all(c.background and not c.date.known for c in found), [(c.background, c.date) for c in found]

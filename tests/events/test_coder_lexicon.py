@@ -119,3 +119,14 @@ def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
     doc = nlp[language](text)
     found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
     assert any(trigger in span and found[span] == "SANCTION" for span in found), found
+
+
+@pytest.mark.parametrize("language, text, trigger", [
+    ("en", "U.S., Russian diplomats end second round of embassy talks in Istanbul", "end"),
+    ("en", "The delegations ended six hours of talks at the consulate.", "ended"),
+    ("en", "The EU called for talks with Russia.", "called"),
+])
+def test_ending_a_round_or_calling_for_talks_is_not_breaking_them_off(nlp, language, text, trigger):
+    doc = nlp[language](text)
+    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    assert not any(trigger in span and found[span] == "SANCTION" for span in found), found

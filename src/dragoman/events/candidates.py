@@ -91,6 +91,9 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
     when = event_date(mentions, sent, ce.trigger[0], language, trigger=token.root if token is not None else None)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
+    habitual = after_habitual_prefix(doc.text, ce.trigger[0], language)
+    if habitual:
+        when = DateValue(None, None, "unknown", None)
     when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
     if status == "ongoing" and (ce.type not in DURATIVE_TYPES or in_title(doc, sent)):
@@ -99,7 +102,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     return EventCandidate(
         document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[ce.trigger[0]:ce.trigger[1]],
-        confidence=0.8 if ce.source else 0.5, background=is_background(when, mentions.anchor))
+        confidence=0.8 if ce.source else 0.5, background=habitual or is_background(when, mentions.anchor))
 
 
 def parties(ce, sent, frame: Frame, language: str) -> tuple[Actor, ...]:
@@ -144,6 +147,13 @@ def event_date(mentions: Mentions, sent, trigger_start: int, language: str, *, t
     if not dates:
         return DateValue(None, None, "unknown", None)
     return min(dates, key=lambda m: abs(m.start - trigger_start)).value
+
+
+def after_habitual_prefix(text: str, start: int, language: str) -> bool:
+    """ "des années d'expulsions", "years of sanctions": a habit or a series, not one dated event."""
+    before = " ".join(text[max(0, start - 30):start].lower().replace("’", "'").split())
+    return any(before.endswith(prefix.rstrip()) or (before + " ").endswith(prefix)
+               for prefix in discourse(language).get("habitual_prefixes", ()))
 
 
 def complement_spans(verb) -> list[tuple[int, int]]:

@@ -475,8 +475,17 @@ def _modified(frame: _Frame) -> Optional[Verdict]:
     return None
 
 
-def _cued(sentence: "Span", lex: StatusLexicon) -> Optional[Verdict]:
-    text = normalise(sentence.text)
+def _cued(sentence: "Span", lex: StatusLexicon, *, verb: Optional["Token"] = None) -> Optional[Verdict]:
+    """Cue words of the sentence, outside the clauses ``verb`` governs ("sont convenus [de se revoir
+    samedi prochain]": the cue dates what was agreed, not the agreeing)."""
+    raw = sentence.text
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+                lo = min(t.idx for t in child.subtree) - sentence.start_char
+                hi = max(t.idx + len(t) for t in child.subtree) - sentence.start_char
+                raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
+    text = normalise(raw)
     for status, pattern in (("planned", lex.planned_cues), ("occurred", lex.past_cues),
                             ("ongoing", lex.ongoing_cues), ("uncertain", lex.uncertain_cues)):
         match = pattern.search(text)
@@ -504,7 +513,8 @@ def _announced(frame: _Frame) -> bool:
 
 def _present(frame: _Frame) -> Verdict:
     """A plain present, a verbless trigger or an announcement: cue words decide, else the tense."""
-    cued = _cued(frame.trigger.sent, frame.lex)
+    own = frame.trigger if _same(frame.gov, frame.trigger) else None
+    cued = _cued(frame.trigger.sent, frame.lex, verb=own)
     if cued and cued[0] == "planned":
         return cued
     found = _begun(frame) or cued
