@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..config import data_dir
 from ..model import DateValue, Document, Location, Mention
 from .actors import ActorMatcher
+from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
 from .places import PlaceResolver
 from .temporal import find_dates
@@ -68,9 +69,11 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
     places = place_mentions(sdoc, language=language)
     actors, places = split_capitals(doc.text, actors, places, language=language)
-    people = find_people(sdoc, actors, language=language)
-    venues = find_venues(sdoc, language=language)
     anchor = document_anchor(doc, language=language)
+    leaders = find_leaders(doc.text, anchor.day)
+    people = leader_people(doc.text, leaders, find_people(sdoc, actors, language=language), language=language)
+    actors = leader_actors(doc.text, leaders, actors, language=language)
+    venues = find_venues(sdoc, language=language)
     dates = date_mentions(doc.text, anchor, language=language)
     return Mentions(with_sentence(actors, spans), with_sentence(places, spans), with_sentence(people, spans),
                     with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans)
