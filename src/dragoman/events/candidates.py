@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
-from ..nlp.mentions import Anchor, Mentions
+from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_word
 from ..nlp.temporal import resolve
 from .status import event_status
 from .topics import read_topics
@@ -29,6 +29,7 @@ DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROT
 # types without parties of its own takes the frame's parties.
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LEAD_SENTENCES = 3
+MARKER_DEPS = frozenset({"mark", "case", "prep"})
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +63,11 @@ def document_frame(mentions: Mentions) -> Frame:
 
 
 def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
-    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id]
+    """The first city of the lead that is not a capital standing for its government ("Paris et Londres
+    signent")."""
+    actor_spans = [(m.start, m.end) for m in mentions.actors if m.start < lead_end]
+    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id
+              and not any(s < m.end and m.start < e for s, e in actor_spans)]
     return cities[0] if cities else None
 
 
@@ -85,7 +90,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
-    when = event_date(mentions, sent, ce.trigger[0], language)
+    when = event_date(mentions, sent, ce.trigger, language)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
@@ -129,14 +134,32 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
     return actors
 
 
-def event_date(mentions: Mentions, sent, trigger_start: int, language: str) -> DateValue:
-    """The date in the trigger's sentence nearest the trigger (durations excluded)."""
+def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str) -> DateValue:
+    """The date in the trigger's sentence nearest the trigger (durations and background clauses excluded)."""
     skip = tuple(discourse(language).get("duration_prefixes", ()))
+    markers = frozenset(discourse(language).get("background_markers", ()))
     dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
-             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)]
+             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
+             and not in_background_clause(sent.doc, m, trigger, markers)]
     if not dates:
         return DateValue(None, None, "unknown", None)
-    return min(dates, key=lambda m: abs(m.start - trigger_start)).value
+    return min(dates, key=lambda m: abs(m.start - trigger[0])).value
+
+
+def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], markers: frozenset[str]) -> bool:
+    """A date under a "since" phrase or clause that does not hold the trigger dates the background
+    ("the first talks since 2019", "depuis la rupture des relations en 2022"), not the event."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or head is None or not markers:
+        return False
+    for node in (span.root, *span.root.ancestors):
+        marked = node.lower_ in markers or any(c.lower_ in markers and c.dep_ in MARKER_DEPS for c in node.children)
+        if head.root.i in {t.i for t in node.subtree}:
+            return False
+        if marked:
+            return True
+    return False
 
 
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
@@ -146,7 +169,8 @@ def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
 
 def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: DateValue, frame: Frame,
                 language: str) -> Location | None:
-    """The city named in the sentence that is not one of the parties; else, when justified, the frame's."""
+    """The city named in the sentence that is not one of the parties; else, when justified, the frame's;
+    else, for a meeting, the dateline's."""
     if ce.mode == "phone":
         return None
     codes = {a.code for a in actors}
@@ -156,7 +180,20 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
               if m.value.geonames_id and not any(s < m.end and m.start < e for s, e in party_spans)]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
-    return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
+    if frame.location is not None:
+        return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
+    return dateline_place(mentions, sent, ce, when, language)
+
+
+def dateline_place(mentions: Mentions, sent, ce, when: DateValue, language: str) -> Location | None:
+    """The filing place, for a meeting at the article's time when the article names no place for it
+    (not even a country: "talks in Saudi Arabia" filed from Washington are not in Washington)."""
+    if mentions.dateline is None or ce.type not in FRAME_TYPES or (when.known and not near_anchor(when, mentions.anchor)):
+        return None
+    preps = locative_prepositions(language)
+    named = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
+             if previous_word(sent.doc.text, m.start) in preps]
+    return None if named else mentions.dateline
 
 
 def inherits_place(sent, ce, when: DateValue, anchor: Anchor, language: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..config import data_dir
 from ..model import DateValue, Document, Location, Mention
 from .actors import ActorMatcher
+from .datelines import Dateline, find_dateline
 from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
 from .places import PlaceResolver
@@ -43,6 +44,7 @@ class Mentions:
     dates: tuple[Mention, ...]
     anchor: Anchor
     sentences: tuple[tuple[int, int], ...]  # char spans of the sentences, in order
+    dateline: Location | None = None  # where the report was filed (see datelines.py)
 
     def all(self) -> tuple[Mention, ...]:
         return self.actors + self.places + self.people + self.venues + self.dates
@@ -69,14 +71,25 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
     places = place_mentions(sdoc, language=language)
     actors, places = split_capitals(doc.text, actors, places, language=language)
+    dateline = find_dateline(doc.text, language=language)
+    if dateline is not None:
+        actors, places = outside(actors, dateline), outside(places, dateline)
     anchor = document_anchor(doc, language=language)
     leaders = find_leaders(doc.text, anchor.day)
     people = leader_people(doc.text, leaders, find_people(sdoc, actors, language=language), language=language)
     actors = leader_actors(doc.text, leaders, actors, language=language)
     venues = find_venues(sdoc, language=language)
     dates = date_mentions(doc.text, anchor, language=language)
+    if dateline is not None:
+        dates = outside(dates, dateline)
     return Mentions(with_sentence(actors, spans), with_sentence(places, spans), with_sentence(people, spans),
-                    with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans)
+                    with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans,
+                    dateline.place if dateline else None)
+
+
+def outside(mentions: list[Mention], dateline: Dateline) -> list[Mention]:
+    """Mentions not inside the dateline: its place is the newsroom's, not a party or the event's place."""
+    return [m for m in mentions if not (dateline.start <= m.start and m.end <= dateline.end)]
 
 
 def place_mentions(sdoc, *, language: str) -> list[Mention]:

@@ -11,8 +11,9 @@ times 50 when it lies in one of the context countries, times 2 when it is a
 capital, times 0.1 when the name is only a distant alternate spelling
 (a transliteration or another language's name). So "Paris" with context USA
 stays Paris, France (2.1M against 25k x 50), while "London" with context
-Canada becomes London, Ontario (422k x 50 against 9M). A country name always
-resolves to the country (no coordinates, no geonames city).
+Canada becomes London, Ontario (422k x 50 against 9M). A country name
+resolves to the country (no coordinates, no geonames city), except for a city-state
+whose capital has the same name ("in Luxembourg", "à Singapour"): that is the city.
 """
 from __future__ import annotations
 
@@ -173,8 +174,14 @@ class PlaceResolver:
         return None
 
     def _country(self, code: str) -> Location:
+        """The country; for a city-state whose capital bears its name (Luxembourg, Singapore), that city."""
         info = self._countries.get(code, {})
-        return Location(name=info.get("name", code), country=code)
+        name = info.get("name", code)
+        capital = (info.get("capital") or {}).get("name")
+        position = city_by_name().get((code, fold(capital))) if capital and fold(capital) == fold(name) else None
+        if position is not None:
+            return self._cities[position].location()
+        return Location(name=name, country=code)
 
     def _best(self, candidates: Iterable[tuple[int, float]], context: frozenset[str]) -> City:
         def score(candidate: tuple[int, float]) -> float:
