@@ -79,8 +79,6 @@ NOT_EXTRACTED = [
 KNOWN_WEAK = {
     # the EU ministers' "meeting" participle is read as talks with the sanctions' target
     ("NOT", "en-sanction-eu-ru-20240624", "CONSULT"): "a participle 'ministers meeting in X' is coded as talks",
-    ("NOT", "en-plan-us-ua-20250306", "CONSULT"): "a country after 'in' stays a party of the talks",
-    ("place", "en-sign-arm-aze-20250808", "SUPPORT"): "'at the White House' is a party, not a place",
     ("phone", "fr-meet-fr-dz-20250406", "CONSULT"): "an event after 'fait suite à' is read as scene-setting",
 }
 

@@ -48,10 +48,13 @@ class Frame:
     location: Location | None
 
 
-def document_frame(mentions: Mentions) -> Frame:
+def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
+    """The lead's most named parties; a country named only as a place ("talks in Saudi Arabia") is none."""
     lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
-    counts = Counter(m.value.code for m in mentions.actors)
-    lead = [m for m in mentions.actors if m.start < lead_end]
+    preps = locative_prepositions(language)
+    actors = [m for m in mentions.actors if previous_word(text, m.start) not in preps]
+    counts = Counter(m.value.code for m in actors)
+    lead = [m for m in actors if m.start < lead_end]
     by_code: dict[str, Actor] = {}
     for m in lead:
         by_code.setdefault(m.value.code, m.value)
@@ -73,7 +76,7 @@ def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
 
 def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language: str) -> list[EventCandidate]:
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
-    frame = document_frame(mentions)
+    frame = document_frame(mentions, doc.text, language)
     sents = list(sdoc.sents)
     drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
     main = [d for d in drafts if not d.background]
@@ -85,7 +88,7 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
 
 def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
     sent = sents[ce.sentence]
-    actors = parties(ce, sent, frame, language)
+    actors = unlocated(parties(ce, sent, frame, language), mentions, sent, ce, language)
     if len({a.code for a in actors}) < 2:
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
@@ -115,6 +118,19 @@ def parties(ce, sent, frame: Frame, language: str) -> tuple[Actor, ...]:
     if len(frame_codes) >= 2 and (ce.type in FRAME_TYPES or anaphor) and {a.code for a in own} <= frame_codes:
         return frame.actors
     return own
+
+
+def unlocated(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language: str) -> tuple[Actor, ...]:
+    """Talks "in Saudi Arabia" between two other states: a country named only as the place of a
+    meeting is no party to it (a visit's or a host's country is)."""
+    if ce.type != "CONSULT" or ce.mode is not None:
+        return actors
+    preps = locative_prepositions(language)
+    named: dict[str, list[bool]] = {}
+    for m in mentions.in_span("actors", sent.start_char, sent.end_char):
+        named.setdefault(m.value.code, []).append(previous_word(sent.doc.text, m.start) in preps)
+    kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
+    return kept if len({a.code for a in kept}) >= 2 else actors
 
 
 def with_role(actor: Actor, role: str) -> Actor:
@@ -147,8 +163,8 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
 
 
 def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], markers: frozenset[str]) -> bool:
-    """A date under a "since" phrase or clause that does not hold the trigger dates the background
-    ("the first talks since 2019", "depuis la rupture des relations en 2022"), not the event."""
+    """A date (or place) under a "since" phrase or clause that does not hold the trigger dates the
+    background ("the first talks since 2019", "depuis la rupture des relations en 2022"), not the event."""
     span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or head is None or not markers:
@@ -174,10 +190,12 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
     if ce.mode == "phone":
         return None
     codes = {a.code for a in actors}
+    markers = frozenset(discourse(language).get("background_markers", ()))
     party_spans = [(m.start, m.end) for m in mentions.in_span("actors", sent.start_char, sent.end_char)
                    if m.value.code in codes]
     places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-              if m.value.geonames_id and not any(s < m.end and m.start < e for s, e in party_spans)]
+              if m.value.geonames_id and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))
+              and not in_background_clause(sent.doc, m, ce.trigger, markers)]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
     if frame.location is not None:

@@ -7,6 +7,7 @@ publication date, or when it has none, the latest absolute date it states).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,6 +23,7 @@ from .temporal import find_dates
 from .venues import find_venues
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+ARTICLES = frozenset({"the", "le", "la", "les", "l'"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
     places = place_mentions(sdoc, language=language)
     actors, places = split_capitals(doc.text, actors, places, language=language)
+    places = places + seat_places(doc.text, places, language=language)  # seats stay parties too
     dateline = find_dateline(doc.text, language=language)
     if dateline is not None:
         actors, places = outside(actors, dateline), outside(places, dateline)
@@ -107,6 +110,22 @@ def place_mentions(sdoc, *, language: str) -> list[Mention]:
         if not any(s < mention.end and mention.start < e for s, e in known):
             found.append(mention)
     return found
+
+
+def seat_places(text: str, places: list[Mention], *, language: str) -> list[Mention]:
+    """Seats of government after a locative preposition ("at the White House"): the capital, as venue."""
+    preps = set(locative_prepositions(language))
+    seats = PlaceResolver.for_language(language).find_seats(text)
+    return [m for m in seats if after_preposition(text, m.start, preps)
+            and not any(p.start < m.end and m.start < p.end for p in places)]
+
+
+def after_preposition(text: str, offset: int, preps: set[str]) -> bool:
+    """A preposition right before ``offset``, or before an article there ("at the", "à l'", "à la")."""
+    words = re.findall(r"\w+'?|'", text[max(0, offset - 40):offset].replace("’", "'").lower())
+    while words and words[-1] in ARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in preps
 
 
 def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,

@@ -18,7 +18,7 @@ whose capital has the same name ("in Luxembourg", "à Singapour"): that is the c
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -107,6 +107,7 @@ class PlaceResolver:
         self._exonym_positions = self._exonyms()
         self._country_index = self._build_country_index()
         self._table: PhraseTable[Candidates] | None = None  # built at the first find()
+        self._seats: PhraseTable[str] | None = None
 
     @classmethod
     def for_language(cls, language: str) -> "PlaceResolver":
@@ -190,6 +191,25 @@ class PlaceResolver:
             return city.population * candidate[1] * boost
 
         return self._cities[max(candidates, key=score)[0]]
+
+    def capital(self, code: str) -> Location | None:
+        capital = (self._countries.get(code, {}).get("capital") or {}).get("name")
+        position = city_by_name().get((code, fold(capital))) if capital else None
+        return self._cities[position].location() if position is not None else None
+
+    def find_seats(self, text: str) -> list[Mention]:
+        """Seats of government ("White House", "Élysée") as places: the capital, the seat as venue."""
+        if self._seats is None:
+            self._seats = PhraseTable()
+            for form, code in self._local.get("seats", {}).items():
+                self._seats.add(form, code)
+        found = []
+        for hit in self._seats.scan(Tokens.of(text)):
+            capital = self.capital(hit.value)
+            if capital is not None:
+                venue = text[hit.start:hit.end]
+                found.append(Mention("place", hit.start, hit.end, venue, 0, replace(capital, venue=venue)))
+        return found
 
     # ------------------------------------------------------------- finding
 

@@ -275,6 +275,8 @@ def run(hit: Hit) -> Run | Window | None:
         return None
     if hit.get("n").tag == "VAGUE":
         return vague_run(hit)
+    if int(count[0]) < 1:  # "les 0 derniers jours" names no time
+        return None
     return Run(unit, int(count[0]), direction)
 
 
