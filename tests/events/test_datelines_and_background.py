@@ -110,3 +110,29 @@ def test_since_clause_does_not_date_the_event(pipeline, language, texts):
 def test_city_state_name_is_its_city(language, name):
     location = PlaceResolver.for_language(language).resolve(name)
     assert location is not None and location.geonames_id is not None
+
+
+SEAT = {
+    "fr": "Le président kényan reçu à l'Élysée\n\nLe président français a reçu mardi à l'Élysée son homologue kényan.",
+    "en": ("Kenyan president received at the White House\n\n"
+           "The US president received his Kenyan counterpart at the White House on Tuesday."),
+}
+LOCATED = {
+    "fr": ("Américains et Ukrainiens se retrouveront en Arabie saoudite\n\n"
+           "Des responsables américains et ukrainiens se retrouveront en Arabie saoudite la semaine prochaine."),
+    "en": ("US and Ukrainian officials to meet in Saudi Arabia\n\n"
+           "US and Ukrainian officials will meet in Saudi Arabia next week."),
+}
+
+
+@pytest.mark.parametrize(("language", "city"), [("fr", "Paris"), ("en", "Washington")])
+def test_seat_of_government_places_the_event_in_the_capital(pipeline, language, city):
+    talks = [c for c in candidates(pipeline, SEAT[language], language) if c.type == "CONSULT"]
+    assert talks and all(c.location is not None and c.location.name == city for c in talks)
+    assert all(c.location.venue for c in talks)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_country_named_as_the_place_of_talks_is_no_party(pipeline, language):
+    talks = [c for c in candidates(pipeline, LOCATED[language], language) if c.type == "CONSULT"]
+    assert talks and all({a.code for a in c.actors} == {"USA", "UKR"} for c in talks), talks
