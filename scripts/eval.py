@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
 PEERS = EVAL / "peers"
-DRAGOMAN = [str(ROOT / ".venv" / "bin" / "dragoman")]
+# A worktree without its own venv runs the CLI of the interpreter that runs this script
+# (with PYTHONPATH=src it imports the worktree's code).
+_SCRIPT = ROOT / ".venv" / "bin" / "dragoman"
+DRAGOMAN = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "dragoman"]
 FLOORS = {"seeds": "events_f1>=0.9 field_accuracy>=0.85", "plover_gsr": "type_f1>=0.6",
           "petrarch_unit": "type_f1>=0.6", "petrarch_unit_verbs": "type_f1>=0.6",
           "fr_timebank": "date_accuracy>=0.85", "duckling_fr": "date_accuracy>=0.85"}

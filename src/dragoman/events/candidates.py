@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
-from ..nlp.mentions import Anchor, Mentions
+from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_word
 from ..nlp.temporal import resolve
 from ..nlp.venues import stands_for_government
 from .status import event_status
@@ -31,6 +31,7 @@ DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROT
 # types without parties of its own takes the frame's parties.
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LEAD_SENTENCES = 3
+MARKER_DEPS = frozenset({"mark", "case", "prep"})
 
 
 @lru_cache(maxsize=None)
@@ -49,10 +50,13 @@ class Frame:
     location: Location | None
 
 
-def document_frame(mentions: Mentions) -> Frame:
+def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
+    """The lead's most named parties; a country named only as a place ("talks in Saudi Arabia") is none."""
     lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
-    counts = Counter(m.value.code for m in mentions.actors)
-    lead = [m for m in mentions.actors if m.start < lead_end]
+    preps = locative_prepositions(language)
+    actors = [m for m in mentions.actors if previous_word(text, m.start) not in preps]
+    counts = Counter(m.value.code for m in actors)
+    lead = [m for m in actors if m.start < lead_end]
     by_code: dict[str, Actor] = {}
     for m in lead:
         by_code.setdefault(m.value.code, m.value)
@@ -64,13 +68,17 @@ def document_frame(mentions: Mentions) -> Frame:
 
 
 def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
-    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id]
+    """The first city of the lead that is not a capital standing for its government ("Paris et Londres
+    signent")."""
+    actor_spans = [(m.start, m.end) for m in mentions.actors if m.start < lead_end]
+    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id
+              and not any(s < m.end and m.start < e for s, e in actor_spans)]
     return cities[0] if cities else None
 
 
 def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language: str) -> list[EventCandidate]:
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
-    frame = document_frame(mentions)
+    frame = document_frame(mentions, doc.text, language)
     sents = list(sdoc.sents)
     drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
     main = [d for d in drafts if not d.background]
@@ -84,12 +92,12 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
 
 def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
     sent = sents[ce.sentence]
-    actors = parties(ce, sent, frame, language)
+    actors = unlocated(parties(ce, sent, frame, language), mentions, sent, ce, language)
     if len({a.code for a in actors}) < 2:
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
-    when = event_date(mentions, sent, ce.trigger[0], language, trigger=token.root if token is not None else None)
+    when = event_date(mentions, sent, ce.trigger, language, root=token.root if token is not None else None)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     habitual = after_habitual_prefix(doc.text, ce.trigger[0], language)
     if habitual:
@@ -119,6 +127,19 @@ def parties(ce, sent, frame: Frame, language: str) -> tuple[Actor, ...]:
     return own
 
 
+def unlocated(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language: str) -> tuple[Actor, ...]:
+    """Talks "in Saudi Arabia" between two other states: a country named only as the place of a
+    meeting is no party to it (a visit's or a host's country is)."""
+    if ce.type != "CONSULT" or ce.mode is not None:
+        return actors
+    preps = locative_prepositions(language)
+    named: dict[str, list[bool]] = {}
+    for m in mentions.in_span("actors", sent.start_char, sent.end_char):
+        named.setdefault(m.value.code, []).append(previous_word(sent.doc.text, m.start) in preps)
+    kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
+    return kept if len({a.code for a in kept}) >= 2 else actors
+
+
 def with_role(actor: Actor, role: str) -> Actor:
     return Actor(actor.code, actor.name, role, actor.sector)  # type: ignore[arg-type]
 
@@ -136,17 +157,36 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
     return actors
 
 
-def event_date(mentions: Mentions, sent, trigger_start: int, language: str, *, trigger=None) -> DateValue:
-    """The date in the trigger's sentence nearest the trigger (durations excluded), not one that
-    dates the clause it governs ("agreed [to meet again next week]": next week is the meeting's)."""
+def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str, *, root=None) -> DateValue:
+    """The date in the trigger's sentence nearest the trigger, neither a duration nor in a background
+    clause, nor one that dates a clause the trigger governs ("agreed [to meet again next week]":
+    next week is the meeting's)."""
     skip = tuple(discourse(language).get("duration_prefixes", ()))
-    inner = complement_spans(trigger) if trigger is not None else []
+    markers = frozenset(discourse(language).get("background_markers", ()))
+    inner = complement_spans(root) if root is not None else []
     dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
              if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
+             and not in_background_clause(sent.doc, m, trigger, markers)
              and not any(lo <= m.start < hi for lo, hi in inner)]
     if not dates:
         return DateValue(None, None, "unknown", None)
-    return min(dates, key=lambda m: abs(m.start - trigger_start)).value
+    return min(dates, key=lambda m: abs(m.start - trigger[0])).value
+
+
+def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], markers: frozenset[str]) -> bool:
+    """A date (or place) under a "since" phrase or clause that does not hold the trigger dates the
+    background ("the first talks since 2019", "depuis la rupture des relations en 2022"), not the event."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or head is None or not markers:
+        return False
+    for node in (span.root, *span.root.ancestors):
+        marked = node.lower_ in markers or any(c.lower_ in markers and c.dep_ in MARKER_DEPS for c in node.children)
+        if head.root.i in {t.i for t in node.subtree}:
+            return False
+        if marked:
+            return True
+    return False
 
 
 def after_habitual_prefix(text: str, start: int, language: str) -> bool:
@@ -176,17 +216,33 @@ def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
 
 def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: DateValue, frame: Frame,
                 language: str) -> Location | None:
-    """The city named in the sentence that is not one of the parties; else, when justified, the frame's."""
+    """The city named in the sentence that is not one of the parties; else, when justified, the frame's;
+    else, for a meeting, the dateline's."""
     if ce.mode == "phone":
         return None
     codes = {a.code for a in actors}
+    markers = frozenset(discourse(language).get("background_markers", ()))
     party_spans = [(m.start, m.end) for m in mentions.in_span("actors", sent.start_char, sent.end_char)
                    if m.value.code in codes]
     places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-              if m.value.geonames_id and not any(s < m.end and m.start < e for s, e in party_spans)]
+              if m.value.geonames_id and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))
+              and not in_background_clause(sent.doc, m, ce.trigger, markers)]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
-    return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
+    if frame.location is not None:
+        return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
+    return dateline_place(mentions, sent, ce, when, language)
+
+
+def dateline_place(mentions: Mentions, sent, ce, when: DateValue, language: str) -> Location | None:
+    """The filing place, for a meeting at the article's time when the article names no place for it
+    (not even a country: "talks in Saudi Arabia" filed from Washington are not in Washington)."""
+    if mentions.dateline is None or ce.type not in FRAME_TYPES or (when.known and not near_anchor(when, mentions.anchor)):
+        return None
+    preps = locative_prepositions(language)
+    named = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
+             if previous_word(sent.doc.text, m.start) in preps]
+    return None if named else mentions.dateline
 
 
 def inherits_place(sent, ce, when: DateValue, anchor: Anchor, language: str) -> bool:

@@ -31,6 +31,7 @@ ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
 # Words inside names ("Ceasefire Violations Committee", "last March") name no event.
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+OBJECT_DEPS = frozenset({"obj", "dobj"})  # "ent:per" in ``needs``: the object is a named person
 POS_CLASSES = {"verb": frozenset({"VERB"}), "noun": frozenset({"NOUN", "PROPN"}), "adj": frozenset({"ADJ"})}
 
 
@@ -223,6 +224,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return True
     near = near_words(token, skip=ACTIVE_SUBJECTS if entry.undergoer else frozenset()) | \
         {f"dep:{c.dep_}" for c in token.children}
+    near |= {f"ent:{c.ent_type_.lower()}" for c in token.children if c.dep_ in OBJECT_DEPS and c.ent_type_}
     if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
         near |= forms(token.head)
     return all(group & near for group in entry.needs) and not entry.unless & near

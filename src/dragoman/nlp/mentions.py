@@ -7,6 +7,7 @@ publication date, or when it has none, the latest absolute date it states).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -14,12 +15,15 @@ from functools import lru_cache
 from ..config import data_dir
 from ..model import DateValue, Document, Location, Mention
 from .actors import ActorMatcher
+from .datelines import Dateline, find_dateline
+from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
 from .places import PlaceResolver
 from .temporal import find_dates
 from .venues import find_venues
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+ARTICLES = frozenset({"the", "le", "la", "les", "l'"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Mentions:
     dates: tuple[Mention, ...]
     anchor: Anchor
     sentences: tuple[tuple[int, int], ...]  # char spans of the sentences, in order
+    dateline: Location | None = None  # where the report was filed (see datelines.py)
 
     def all(self) -> tuple[Mention, ...]:
         return self.actors + self.places + self.people + self.venues + self.dates
@@ -68,12 +73,26 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     actors = ActorMatcher.for_language(language, extra=extra_actors).find(doc.text)
     places = place_mentions(sdoc, language=language)
     actors, places = split_capitals(doc.text, actors, places, language=language)
-    people = find_people(sdoc, actors, language=language)
-    venues = find_venues(sdoc, language=language)
+    places = places + seat_places(doc.text, places, language=language)  # seats stay parties too
+    dateline = find_dateline(doc.text, language=language)
+    if dateline is not None:
+        actors, places = outside(actors, dateline), outside(places, dateline)
     anchor = document_anchor(doc, language=language)
+    leaders = find_leaders(doc.text, anchor.day)
+    people = leader_people(doc.text, leaders, find_people(sdoc, actors, language=language), language=language)
+    actors = leader_actors(doc.text, leaders, actors, language=language)
+    venues = find_venues(sdoc, language=language)
     dates = date_mentions(doc.text, anchor, language=language)
+    if dateline is not None:
+        dates = outside(dates, dateline)
     return Mentions(with_sentence(actors, spans), with_sentence(places, spans), with_sentence(people, spans),
-                    with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans)
+                    with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans,
+                    dateline.place if dateline else None)
+
+
+def outside(mentions: list[Mention], dateline: Dateline) -> list[Mention]:
+    """Mentions not inside the dateline: its place is the newsroom's, not a party or the event's place."""
+    return [m for m in mentions if not (dateline.start <= m.start and m.end <= dateline.end)]
 
 
 def place_mentions(sdoc, *, language: str) -> list[Mention]:
@@ -91,6 +110,22 @@ def place_mentions(sdoc, *, language: str) -> list[Mention]:
         if not any(s < mention.end and mention.start < e for s, e in known):
             found.append(mention)
     return found
+
+
+def seat_places(text: str, places: list[Mention], *, language: str) -> list[Mention]:
+    """Seats of government after a locative preposition ("at the White House"): the capital, as venue."""
+    preps = set(locative_prepositions(language))
+    seats = PlaceResolver.for_language(language).find_seats(text)
+    return [m for m in seats if after_preposition(text, m.start, preps)
+            and not any(p.start < m.end and m.start < p.end for p in places)]
+
+
+def after_preposition(text: str, offset: int, preps: set[str]) -> bool:
+    """A preposition right before ``offset``, or before an article there ("at the", "à l'", "à la")."""
+    words = re.findall(r"\w+'?|'", text[max(0, offset - 40):offset].replace("’", "'").lower())
+    while words and words[-1] in ARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in preps
 
 
 def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,

@@ -11,13 +11,14 @@ times 50 when it lies in one of the context countries, times 2 when it is a
 capital, times 0.1 when the name is only a distant alternate spelling
 (a transliteration or another language's name). So "Paris" with context USA
 stays Paris, France (2.1M against 25k x 50), while "London" with context
-Canada becomes London, Ontario (422k x 50 against 9M). A country name always
-resolves to the country (no coordinates, no geonames city).
+Canada becomes London, Ontario (422k x 50 against 9M). A country name
+resolves to the country (no coordinates, no geonames city), except for a city-state
+whose capital has the same name ("in Luxembourg", "à Singapour"): that is the city.
 """
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -106,6 +107,7 @@ class PlaceResolver:
         self._exonym_positions = self._exonyms()
         self._country_index = self._build_country_index()
         self._table: PhraseTable[Candidates] | None = None  # built at the first find()
+        self._seats: PhraseTable[str] | None = None
 
     @classmethod
     def for_language(cls, language: str) -> "PlaceResolver":
@@ -173,8 +175,14 @@ class PlaceResolver:
         return None
 
     def _country(self, code: str) -> Location:
+        """The country; for a city-state whose capital bears its name (Luxembourg, Singapore), that city."""
         info = self._countries.get(code, {})
-        return Location(name=info.get("name", code), country=code)
+        name = info.get("name", code)
+        capital = (info.get("capital") or {}).get("name")
+        position = city_by_name().get((code, fold(capital))) if capital and fold(capital) == fold(name) else None
+        if position is not None:
+            return self._cities[position].location()
+        return Location(name=name, country=code)
 
     def _best(self, candidates: Iterable[tuple[int, float]], context: frozenset[str]) -> City:
         def score(candidate: tuple[int, float]) -> float:
@@ -183,6 +191,25 @@ class PlaceResolver:
             return city.population * candidate[1] * boost
 
         return self._cities[max(candidates, key=score)[0]]
+
+    def capital(self, code: str) -> Location | None:
+        capital = (self._countries.get(code, {}).get("capital") or {}).get("name")
+        position = city_by_name().get((code, fold(capital))) if capital else None
+        return self._cities[position].location() if position is not None else None
+
+    def find_seats(self, text: str) -> list[Mention]:
+        """Seats of government ("White House", "Élysée") as places: the capital, the seat as venue."""
+        if self._seats is None:
+            self._seats = PhraseTable()
+            for form, code in self._local.get("seats", {}).items():
+                self._seats.add(form, code)
+        found = []
+        for hit in self._seats.scan(Tokens.of(text)):
+            capital = self.capital(hit.value)
+            if capital is not None:
+                venue = text[hit.start:hit.end]
+                found.append(Mention("place", hit.start, hit.end, venue, 0, replace(capital, venue=venue)))
+        return found
 
     # ------------------------------------------------------------- finding
 
