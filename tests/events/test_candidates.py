@@ -162,3 +162,17 @@ def test_a_seat_of_government_is_the_venue_of_an_event_held_there(pipeline, lang
 def test_a_habit_or_series_is_background_without_the_sentences_date(pipeline, language, text):
     found = [c for c in candidates(pipeline, text, language) if c.type == "SANCTION"]
     assert found and all(c.background and not c.date.known for c in found), [(c.background, c.date) for c in found]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Russian and Ukrainian delegations met in Istanbul for the first time in more than three years and "
+           "agreed to exchange prisoners."),
+])
+def test_a_stretch_reaching_back_from_the_event_is_not_its_date(pipeline, language, text):
+    found = candidates(pipeline, text, language)
+    assert found and all(not c.date.known or c.date.start.year == 2025 for c in found), [c.date for c in found]
+
+
+def test_leaders_parting_without_a_deal_is_no_withdrawal(pipeline):
+    found = candidates(pipeline, "Donald Trump et Vladimir Poutine se quittent sans accord à Anchorage.", "fr")
+    assert all(c.type != "SANCTION" for c in found), [(c.type, c.trigger) for c in found]

@@ -167,6 +167,7 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
     dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
              if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
              and not in_background_clause(sent.doc, m, trigger, markers)
+             and not after_phrase(sent, m, discourse(language).get("span_back_prefixes", ()))
              and not any(lo <= m.start < hi for lo, hi in inner)]
     if not dates:
         return DateValue(None, None, "unknown", None)
@@ -207,6 +208,13 @@ def complement_spans(verb) -> list[tuple[int, int]]:
             tokens = list(child.subtree)
             spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
     return spans
+
+
+def after_phrase(sent, mention: Mention, phrases) -> bool:
+    """Whether one of ``phrases`` ends right before the mention ("the first time in [three years]")."""
+    before = " ".join(sent.doc.text[max(sent.start_char, mention.start - 40):mention.start].lower().split())
+    first = (mention.text.lower().split() or [""])[0]  # the mention may hold the preposition ("in three years")
+    return any(before.endswith(phrase) or f"{before} {first}".endswith(phrase) for phrase in phrases)
 
 
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
