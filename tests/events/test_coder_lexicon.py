@@ -13,6 +13,12 @@ from dragoman.model import PLOVER_TYPES
 LANGUAGES = ("en", "fr")
 
 
+def _types_by_span(nlp, language: str, text: str) -> dict[str, str]:
+    """Trigger text -> PLOVER type of every trigger the lexicon finds in ``text``."""
+    doc = nlp[language](text)
+    return {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+
+
 def _entries(language: str):
     lexicon = TriggerLexicon.for_language(language)
     return {id(e): e for bucket in (*lexicon.by_word.values(), *lexicon.phrases.values()) for e in bucket}.values()
@@ -66,8 +72,7 @@ def test_entry_type_defaults_from_cameo_and_can_be_overridden():
     ("en", "Israeli air strikes hit Gaza.", "strikes", "ASSAULT"),
 ])
 def test_lexicon_finds_triggers_by_lemma_form_and_phrase(nlp, language, text, trigger, kind):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert any(trigger in span and found[span] == kind for span in found), found
 
 
@@ -81,8 +86,7 @@ def test_a_reflexive_entry_needs_its_pronoun(nlp):
     ("en", "The minister and the envoy exchanged views through Omani mediators.", "exchanged", "RETREAT"),
 ])
 def test_who_does_the_exchange_is_not_what_is_exchanged(nlp, language, text, trigger, kind):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert not any(trigger in span and found[span] == kind for span in found), found
 
 
@@ -93,8 +97,7 @@ def test_who_does_the_exchange_is_not_what_is_exchanged(nlp, language, text, tri
     ("en", "Prisoners were swapped at the border.", "swapped"),
 ])
 def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert any(trigger in span and found[span] == "RETREAT" for span in found), found
 
 
@@ -104,8 +107,7 @@ def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
     ("fr", "Les négociations se sont arrêtées après une heure.", "arrêtées"),
 ])
 def test_talks_that_end_are_not_talks_broken_off(nlp, language, text, trigger):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
 
 
@@ -116,8 +118,7 @@ def test_talks_that_end_are_not_talks_broken_off(nlp, language, text, trigger):
     ("fr", "Les négociations ont été rompues lundi.", "rompues"),
 ])
 def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert any(trigger in span and found[span] == "SANCTION" for span in found), found
 
 
@@ -127,6 +128,5 @@ def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
     ("en", "The EU called for talks with Russia.", "called"),
 ])
 def test_ending_a_round_or_calling_for_talks_is_not_breaking_them_off(nlp, language, text, trigger):
-    doc = nlp[language](text)
-    found = {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
+    found = _types_by_span(nlp, language, text)
     assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
