@@ -20,12 +20,15 @@ from functools import lru_cache
 # rare, "Olympics" 4.5, "Macron" 4.9 and "gold" 5.2 are not.
 RARE_ZIPF = 4.0
 MIN_CHARS = 3  # shorter words are rare by accident (initials, particles); numbers always count
+# A term is the first letters of the word, so that inflected names meet ("Нишии", "Nishiya"): +0.005 B-cubed
+# F1 on OG2021 over whole words.
+STEM_CHARS = 5
 WORD = re.compile(r"\w+")
 NO_TERMS = frozenset({"zh", "ja", "ko"})  # wordfreq needs extra tokenisers for these
 
 
 def rare_terms(title: str, language: str | None) -> frozenset[str]:
-    """The title's uncommon words, lower-cased and transliterated to ASCII."""
+    """The title's uncommon words, lower-cased, transliterated to ASCII and cut to their stem."""
     if not language or language in NO_TERMS or language not in _known_languages():
         return frozenset()
     terms = (_term(word.lower(), language) for word in WORD.findall(title))
@@ -44,7 +47,9 @@ def _term(word: str, language: str) -> str | None:
     key = anyascii(word).lower()
     if not key.isalnum() or (len(key) < MIN_CHARS and not key.isdigit()):
         return None
-    return key if zipf_frequency(word, language) < RARE_ZIPF else None
+    if zipf_frequency(word, language) >= RARE_ZIPF:
+        return None
+    return key if key.isdigit() else key[:STEM_CHARS]
 
 
 @lru_cache(maxsize=1)
