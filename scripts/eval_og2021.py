@@ -177,7 +177,8 @@ def main(argv: list[str]) -> int:
         return 2
     report = evaluate(args)
     print(json.dumps(report, indent=2))
-    print(f"og2021 bcubed_p={report['bcubed_p']:.3f} bcubed_r={report['bcubed_r']:.3f} "
+    label = "og2021-extract" if args.via_extract else "og2021"
+    print(f"{label} bcubed_p={report['bcubed_p']:.3f} bcubed_r={report['bcubed_r']:.3f} "
           f"bcubed_f1={report['bcubed_f1']:.3f} tuned_f1={report['bcubed_f1_by_half']['tuned']:.3f} "
           f"held_out_f1={report['bcubed_f1_by_half']['held_out']:.3f} docs={report['docs']} "
           f"seconds={report['seconds']}")
