@@ -32,6 +32,7 @@ test: setup
 eval: setup
 	$(BIN)/python scripts/eval.py
 	$(BIN)/python scripts/eval_og2021.py | tail -n 1
+	$(BIN)/python scripts/eval_og2021.py --via-extract | tail -n 1
 
 bench: setup
 	$(BIN)/python scripts/bench.py

@@ -1,4 +1,4 @@
-"""`python -m dragoman` is the `dragoman` command."""
+"""``python -m dragoman ...``: the same commands as the ``dragoman`` script."""
 from .cli import main
 
 main()

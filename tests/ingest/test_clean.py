@@ -312,6 +312,18 @@ def test_min_chars_is_configurable():
     assert clean(item, min_chars=10).text == "Accord conclu à Doha hier soir."
 
 
+@pytest.mark.parametrize(("title", "language"), [("Guinea pulls out of Tokyo", "en"), ("La Guinée renonce", "fr")])
+def test_a_short_headline_record_is_a_document_not_empty_input(title, language):
+    doc = clean(RawItem(source="t.jsonl:1", text=title, title=title, language=language), min_chars=40)
+    assert (doc.text, doc.title) == (title, title)
+
+
+@pytest.mark.parametrize("text", ["Trop court.", "Too short."])
+def test_a_short_text_under_a_different_title_is_still_empty_input(text):
+    with pytest.raises(EmptyInput):
+        clean(RawItem(source="t.jsonl:1", text=text, title="Some other headline"), min_chars=40)
+
+
 def test_unknown_language_applies_every_lexicon():
     text = ("Treffen in Genf\n\nDie Minister trafen sich am Montag in Genf, sagte ein Sprecher. "
             "Abonnez-vous à notre newsletter. Subscribe to our newsletter.")

@@ -45,8 +45,12 @@ class FakeEmbedder:
 
 def analysis(doc_id: str, text: str, *, language: str = "en", published: date | None = None,
              actors: tuple[Actor, ...] = (), held: date | None = None) -> DocumentAnalysis:
-    """A document whose title is the first line of ``text``; ``held`` dates its own meeting."""
+    """A document whose title is the first line of ``text``; ``held`` dates its own meeting.
+
+    A one-line ``text`` gets a body line, so that it is an article, not a title alone.
+    """
     title = text.split("\n")[0]
+    text = text if "\n" in text else text + "\n(body)"
     doc = Document(doc_id, f"{doc_id}.txt", text, title=title, language=language, published=published)
     mentions = tuple(Mention("actor", 0, 1, a.name, 0, a) for a in actors)
     when = DateValue(held, held, "day") if held else DateValue(None, None)

@@ -12,6 +12,8 @@ from dragoman.stories.cluster import Profile, StoryIndex, StorySettings, cluster
 
 START = date(2025, 4, 1)
 ACTORS = (frozenset(), frozenset({"RUS", "USA"}), frozenset({"RUS", "UKR"}))
+LANGUAGES = ("en", "fr", "")
+TERMS = (frozenset(), frozenset({"nishiya"}), frozenset({"nishiya", "13"}))  # titles alone and articles mix
 
 
 class FakeEmbedder:
@@ -36,7 +38,9 @@ def profile_sets(draw) -> list[Profile]:
         text = ",".join(map(str, vector))
         found.append(Profile(f"d{i:02d}", text, draw(st.sampled_from(ACTORS)), frozenset(),
                              None if held is None else (START + timedelta(held), START + timedelta(held)),
-                             None if day is None else START + timedelta(day), text))
+                             None if day is None else START + timedelta(day), text,
+                             language=draw(st.sampled_from(LANGUAGES)), terms=draw(st.sampled_from(TERMS)),
+                             short=draw(st.booleans())))
     return found
 
 

@@ -44,7 +44,9 @@ def clean(item: RawItem, *, min_chars: int = 40) -> Document:
     folded = fold(raw)
     verdict = judge(folded, head, lex)
     text, offsets = assemble(raw, folded, head, verdict, lex)
-    if len(text.strip()) < max(min_chars, 1):
+    # A headline record (its text is its title) says little by design; it still clusters into stories.
+    minimum = 1 if headline(item) else max(min_chars, 1)
+    if len(text.strip()) < minimum:
         raise EmptyInput(source=item.source)
     title = head.lines[head.title].of(raw) if head.title is not None else None
     lead = raw[head.lines[head.title].span.end:] if head.title is not None else raw
@@ -55,6 +57,12 @@ def clean(item: RawItem, *, min_chars: int = 40) -> Document:
         language=given_language or detect_language(text), published=item.published, url=item.url,
         flags=tuple(sorted(flags)), content_hash=digest, raw_text=raw, offsets=offsets,
     )
+
+
+def headline(item: RawItem) -> bool:
+    """Whether the item is a title alone: its text says no more than its title."""
+    title = _title_of(item)
+    return bool(title) and " ".join(item.text.split()) == title
 
 
 def _title_of(item: RawItem) -> str:

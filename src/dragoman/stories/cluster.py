@@ -2,8 +2,13 @@
 
 Two documents are similar when a multilingual sentence embedding of their
 title and lead says so (cosine), more so when they share at least two
-parties or the city of their events, less so the further apart they were
-published. Dates also forbid: a story never holds two documents whose own
+parties or the city of their events, or a rare term of their titles (a
+name, a number: :mod:`.lexical`), or are in different languages (cosines
+across languages run lower), less so the further apart they were
+published. Titles alone are short and their cosines run lower than title
+and lead: a pair of title-only documents is scored with its own
+calibration (:data:`TITLE_SETTINGS`), mapped onto the article scale, so
+the settings depend on the pair, never on the rest of the collection. Dates also forbid: a story never holds two documents whose own
 events lie more than ``max_event_gap_days`` apart (rounds of talks between
 the same parties in the same city are different stories), nor reports
 published more than ``window_days`` apart.
@@ -31,6 +36,7 @@ import numpy as np
 
 from ..model import DocumentAnalysis, Story
 from .index import VectorIndex
+from .lexical import rare_terms, shared_terms
 from .linkage import Group, Limits, Node, average_link, fits, ordinal
 
 LEAD_CHARS = 600
@@ -69,6 +75,8 @@ class StorySettings:
     max_event_gap_days: int = 5  # own events further apart: different stories (weekly rounds)
     actor_bonus: float = 0.1  # for two or more shared parties
     place_bonus: float = 0.1  # for a shared city of the events
+    term_bonus: float = 0.0  # for a shared rare term of the titles
+    cross_language_bonus: float = 0.0  # for documents in two different languages
     neighbours: int = 32  # nearest neighbours asked of each index shard
 
     @property
@@ -78,6 +86,23 @@ class StorySettings:
     @property
     def limits(self) -> Limits:
         return Limits(self.window_days, self.max_event_gap_days)
+
+    @property
+    def bonuses(self) -> float:
+        return self.actor_bonus + self.place_bonus + self.term_bonus + max(self.cross_language_bonus, 0.0)
+
+    def onto(self, scale: StorySettings, score: float) -> float:
+        """``score`` on this calibration, mapped onto ``scale``'s: threshold to threshold, floor to floor.
+
+        The map is affine, so average linkage over title pairs mapped onto the article scale merges
+        exactly what it would merge on the title scale.
+        """
+        return scale.threshold + (score - self.threshold) * scale.floor_margin / self.floor_margin
+
+
+# Calibrated on OG2021 titles (tuned on the half before 2021-07-23, checked on the rest).
+TITLE_SETTINGS = StorySettings(threshold=0.55, floor_margin=0.05, window_days=2, day_penalty=0.1,
+                               actor_bonus=0.15, place_bonus=0.1, term_bonus=0.2, cross_language_bonus=0.05)
 
 
 @dataclass(frozen=True)
@@ -90,6 +115,9 @@ class Profile:
     span: tuple[date, date] | None = None  # (start, end) of the document's own main events
     published: date | None = None
     title: str = ""
+    language: str = ""
+    terms: frozenset[str] = frozenset()  # rare terms of the title (:mod:`.lexical`)
+    short: bool = False  # a title alone: scored with the title calibration when the other one is too
 
 
 def profile(analysis: DocumentAnalysis) -> Profile:
@@ -98,7 +126,15 @@ def profile(analysis: DocumentAnalysis) -> Profile:
     lead = (doc.title or "") + "\n" + doc.text[:LEAD_CHARS]
     actors = frozenset(m.value.code for m in analysis.mentions if m.kind == "actor")
     title = (doc.title or doc.text[:80]).strip()
-    return Profile(doc.id, lead, actors, event_places(analysis), own_span(analysis), doc.published, title)
+    return Profile(doc.id, lead, actors, event_places(analysis), own_span(analysis), doc.published, title,
+                   language=doc.language or "", terms=rare_terms(title, doc.language),
+                   short=title_only(doc.text, doc.title))
+
+
+def title_only(text: str, title: str | None) -> bool:
+    """Whether the document says no more than its title (a headline feed, a title-only record)."""
+    body = " ".join(text.split())
+    return body == " ".join((title or "").split()) or (not title and "\n" not in text.strip())
 
 
 def own_span(analysis: DocumentAnalysis) -> tuple[date, date] | None:
@@ -126,7 +162,18 @@ def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = 
     if gap is not None and gap > settings.window_days:
         return None
     bonus = settings.actor_bonus * (len(a.actors & b.actors) >= 2) + settings.place_bonus * bool(a.places & b.places)
+    bonus += settings.term_bonus * (shared_terms(a.terms, b.terms) >= 1)
+    bonus += settings.cross_language_bonus * bool(a.language and b.language and a.language != b.language)
     return cosine + bonus - settings.day_penalty * (gap or 0)
+
+
+def pair_similarity(a: Profile, b: Profile, cosine: float, *, settings: StorySettings = StorySettings(),
+                    titles: StorySettings = TITLE_SETTINGS) -> float | None:
+    """:func:`similarity` on the article scale; two titles alone are scored with ``titles``, then mapped."""
+    if not (a.short and b.short):
+        return similarity(a, b, cosine, settings)
+    score = similarity(a, b, cosine, titles)
+    return None if score is None else titles.onto(settings, score)
 
 
 def far_apart(a: tuple[date, date], b: tuple[date, date], max_gap_days: int) -> bool:
@@ -151,9 +198,11 @@ class StoryIndex:
     returns the settled partition, the same for any arrival order.
     """
 
-    def __init__(self, *, embedder: Embedder | None = None, settings: StorySettings = StorySettings()) -> None:
+    def __init__(self, *, embedder: Embedder | None = None, settings: StorySettings = StorySettings(),
+                 titles: StorySettings = TITLE_SETTINGS) -> None:
         self.embedder = embedder
         self.settings = settings
+        self.titles = titles
         self.vectors: VectorIndex | None = None
         self._profiles: list[Profile] = []
         self._nodes: list[Node] = []
@@ -210,7 +259,8 @@ class StoryIndex:
             self.vectors = VectorIndex(vector.shape[0])
         node = node_of(len(self._profiles), prof)
         # The index's cosine (to within float error) rules out pairs that cannot reach the floor.
-        reach = self.settings.floor - self.settings.actor_bonus - self.settings.place_bonus - 1e-4
+        scales = (self.settings, self.titles) if prof.short else (self.settings,)
+        reach = min(s.floor - s.bonuses for s in scales) - 1e-4
         hits = self.vectors.search(vector, day=node.published, window_days=self.settings.window_days,
                                    k=self.settings.neighbours, min_cosine=reach)
         self.vectors.add(node.row, vector, day=node.published)
@@ -242,7 +292,7 @@ class StoryIndex:
                       key=_doc_id_of_pair)
         (first, v_first), (second, v_second) = pair
         cosine = float(np.dot(v_first.astype(np.float64), v_second.astype(np.float64)))
-        score = similarity(first, second, cosine, self.settings)
+        score = pair_similarity(first, second, cosine, settings=self.settings, titles=self.titles)
         return None if score is None else round(score, 9)
 
     def _assign(self, row: int) -> None:
@@ -304,10 +354,10 @@ def _doc_id_of_pair(pair: tuple[Profile, np.ndarray]) -> str:
 
 
 def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float,
-            settings: StorySettings | None = None) -> list[Story]:
-    """Stories over analysed documents (any language, with or without mentions)."""
+            settings: StorySettings | None = None, titles: StorySettings = TITLE_SETTINGS) -> list[Story]:
+    """Stories over analysed documents (any language, with or without mentions, titles alone or articles)."""
     chosen = replace(settings or StorySettings(), threshold=threshold)
-    index = StoryIndex(embedder=embedder, settings=chosen)
+    index = StoryIndex(embedder=embedder, settings=chosen, titles=titles)
     index.extend(sorted((profile(a) for a in analyses), key=attrgetter("doc_id")))
     return index.stories()
 
