@@ -135,7 +135,7 @@ def unlocated(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language:
     preps = locative_prepositions(language)
     named: dict[str, list[bool]] = {}
     for m in mentions.in_span("actors", sent.start_char, sent.end_char):
-        named.setdefault(m.value.code, []).append(previous_word(sent.doc.text, m.start) in preps)
+        named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
     kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
     return kept if len({a.code for a in kept}) >= 2 else actors
 
@@ -212,13 +212,15 @@ def complement_spans(verb) -> list[tuple[int, int]]:
 
 def after_phrase(sent, mention: Mention, phrases) -> bool:
     """Whether one of ``phrases`` ends right before the mention ("the first time in [three years]")."""
-    before = " ".join(sent.doc.text[max(sent.start_char, mention.start - 40):mention.start].lower().split())
+    end = mention.start - sent.start_char
+    before = " ".join(sent.text[max(0, end - 40):end].lower().split())
     first = (mention.text.lower().split() or [""])[0]  # the mention may hold the preposition ("in three years")
     return any(before.endswith(phrase) or f"{before} {first}".endswith(phrase) for phrase in phrases)
 
 
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
-    before = sent.doc.text[max(sent.start_char, mention.start - 20):mention.start].lower().split()
+    end = mention.start - sent.start_char
+    before = sent.text[max(0, end - 20):end].lower().split()
     return bool(before) and before[-1] in words
 
 
@@ -249,7 +251,7 @@ def dateline_place(mentions: Mentions, sent, ce, when: DateValue, language: str)
         return None
     preps = locative_prepositions(language)
     named = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-             if previous_word(sent.doc.text, m.start) in preps]
+             if previous_word(sent.text, m.start - sent.start_char) in preps]
     return None if named else mentions.dateline
 
 

@@ -146,6 +146,7 @@ class SentenceCoder:
         self.cues = self.lexicon.cues
         self.index = ActorIndex(doc, actors)
         self.doc = repaired(doc, self.lexicon, self.index)  # same tokens: the index holds
+        self.text = doc.text  # built anew on every access of ``doc.text``
         self.reader = ArgumentReader(self.index, self.cues)
         self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
 
@@ -171,7 +172,7 @@ class SentenceCoder:
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
                           target=target, negated=negated(token, self.cues, noun),
                           sentence=self.sent_of.get(token.i, 0), future=future(token, self.cues, noun),
-                          text=self.doc.text[match.start:match.end])
+                          text=self.text[match.start:match.end])
 
     def _split_subject(self, token, unit) -> list[int]:
         """ "Paris et Berlin | ont convenu...": the parser cut the sentence after its subject."""

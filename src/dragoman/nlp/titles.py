@@ -65,12 +65,33 @@ def _form_regex(form: str) -> str:
     return out
 
 
-def token_spans(doc: Doc, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Token spans ``[start, end)`` of the pattern's matches in the document's text."""
+_WORD = re.compile(r"\w+")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The lower-cased word characters runs of a text."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def first_words(forms: Sequence[str]) -> frozenset[str] | None:
+    """The first word-character run of each form ("vice" for "vice-président", "l" never: forms
+    start with the title); ``None`` when a form starts with a wildcard and may begin anywhere."""
+    found = set()
+    for form in forms:
+        head = _WORD.search(form.lower())
+        if form.strip().startswith("*") or head is None:
+            return None
+        found.add(head.group())
+    return frozenset(found)
+
+
+def token_spans(doc: Doc, pattern: re.Pattern[str] | None, *, text: str | None = None) -> list[tuple[int, int]]:
+    """Token spans ``[start, end)`` of the pattern's matches in the document's text (``text``, when
+    the caller already holds it: spaCy builds ``doc.text`` anew on every access)."""
     if pattern is None:
         return []
     spans = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc.text if text is None else text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and len(span):
             spans.append((span.start, span.end))
@@ -89,6 +110,10 @@ class Title:
     parents: tuple[str, ...] = ()
     role: str | None = None
     titled: bool = True  # False for role phrases that are not titles ("à la tête de la délégation")
+    first_words: frozenset[str] | None = None  # a text without any of these cannot hold the title
+
+    def may_occur(self, words: frozenset[str]) -> bool:
+        return self.first_words is None or not self.first_words.isdisjoint(words)
 
 
 @dataclass(frozen=True)
@@ -120,7 +145,7 @@ class PeopleLexicon:
         raw = load_lexicon(language, "people.json")
         titles = tuple(
             Title(key, phrase_pattern(spec["forms"]), tuple(spec.get("parents", ())), spec.get("role"),
-                  spec.get("title", True))
+                  spec.get("title", True), first_words(spec["forms"]))
             for key, spec in raw["titles"].items())
         words = {name: frozenset(w if name.endswith("_pos") else norm(w) for w in raw[name]) for name in WORD_LISTS}
         return cls(titles, phrase_pattern(raw["title_complements"]), **words)
@@ -206,7 +231,10 @@ def _sentence_ids(doc: Doc) -> list[int]:
 
 
 def _title_hits(doc: Doc, lex: PeopleLexicon) -> list[Hit]:
-    hits = [Hit(s, e, title) for title in lex.titles for s, e in token_spans(doc, title.pattern)]
+    text = doc.text
+    words = text_words(text)  # a cheap pass first: most titles are absent from most articles
+    hits = [Hit(s, e, title) for title in lex.titles if title.may_occur(words)
+            for s, e in token_spans(doc, title.pattern, text=text)]
     longest = [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                           for o in hits) and not _adjectival(doc, h)]
     return sorted(longest, key=lambda h: (h.start, -h.end))
