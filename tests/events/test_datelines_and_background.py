@@ -136,3 +136,21 @@ def test_seat_of_government_places_the_event_in_the_capital(pipeline, language, 
 def test_country_named_as_the_place_of_talks_is_no_party(pipeline, language):
     talks = [c for c in candidates(pipeline, LOCATED[language], language) if c.type == "CONSULT"]
     assert talks and all({a.code for a in c.actors} == {"USA", "UKR"} for c in talks), talks
+
+
+PARSED = {
+    "fr": ("L'UE adopte de nouvelles sanctions\n\n{}Les ministres européens réunis lundi à Luxembourg ont adopté "
+           "de nouvelles sanctions contre la Russie.", "BRUXELLES (AFP) - "),
+    "en": ("EU adopts new sanctions\n\n{}European Union foreign ministers meeting in Luxembourg on Monday adopted "
+           "new sanctions against Russia.", "BRUSSELS — "),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_dateline_does_not_change_the_reading_of_its_sentence(pipeline, language):
+    template, dateline = PARSED[language]
+
+    def reading(text):
+        return sorted((c.type, tuple(sorted((a.code, a.role) for a in c.actors)), c.location and c.location.name)
+                      for c in candidates(pipeline, text, language))
+    assert reading(template.format(dateline)) == reading(template.format(""))

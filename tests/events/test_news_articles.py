@@ -77,8 +77,6 @@ NOT_EXTRACTED = [
 
 # What the extraction still gets wrong (strict: fixing one must remove it from here).
 KNOWN_WEAK = {
-    # the EU ministers' "meeting" participle is read as talks with the sanctions' target
-    ("NOT", "en-sanction-eu-ru-20240624", "CONSULT"): "a participle 'ministers meeting in X' is coded as talks",
     ("phone", "fr-meet-fr-dz-20250406", "CONSULT"): "an event after 'fait suite à' is read as scene-setting",
 }
 

@@ -99,7 +99,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     status = consistent_status(status, when, mentions.anchor)
     if status == "ongoing" and (ce.type not in DURATIVE_TYPES or in_title(doc, sent)):
         status = "occurred"
-    evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
+    evidence = Evidence(doc.id, sent.start_char, sent.end_char, doc.text[sent.start_char:sent.end_char])
     return EventCandidate(
         document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[ce.trigger[0]:ce.trigger[1]],
