@@ -198,20 +198,27 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
               and not in_background_clause(sent.doc, m, ce.trigger, markers)]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
+    countries = named_countries(mentions, sent, language)
     if frame.location is not None:
-        return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
-    return dateline_place(mentions, sent, ce, when, language)
+        inherited = inherits_place(sent, ce, when, mentions.anchor, language)
+        return frame.location if inherited and countries <= {frame.location.country} else None
+    return None if countries else dateline_place(mentions, sent, ce, when)
 
 
-def dateline_place(mentions: Mentions, sent, ce, when: DateValue, language: str) -> Location | None:
+def named_countries(mentions: Mentions, sent, language: str) -> set[str | None]:
+    """Countries the sentence names as a place ("en Allemagne", "in Saudi Arabia"): an inherited
+    place elsewhere would contradict them."""
+    preps = locative_prepositions(language)
+    return {m.value.country for m in mentions.in_span("places", sent.start_char, sent.end_char)
+            if previous_word(sent.doc.text, m.start) in preps}
+
+
+def dateline_place(mentions: Mentions, sent, ce, when: DateValue) -> Location | None:
     """The filing place, for a meeting at the article's time when the article names no place for it
     (not even a country: "talks in Saudi Arabia" filed from Washington are not in Washington)."""
     if mentions.dateline is None or ce.type not in FRAME_TYPES or (when.known and not near_anchor(when, mentions.anchor)):
         return None
-    preps = locative_prepositions(language)
-    named = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-             if previous_word(sent.doc.text, m.start) in preps]
-    return None if named else mentions.dateline
+    return mentions.dateline
 
 
 def inherits_place(sent, ce, when: DateValue, anchor: Anchor, language: str) -> bool:

@@ -109,6 +109,13 @@ def main_triggers(matches: list[TriggerMatch], doc) -> list[tuple[TriggerMatch, 
     return [(m, embedded.get(m.token, [])) for m in free]
 
 
+def called_off(groups: list[tuple[TriggerMatch, list[TriggerMatch]]]) -> list[TriggerMatch]:
+    """The meetings a refusal to meet is about ("reporte sa visite", "called off the summit"): events of
+    their own, which the status stage reads as cancelled."""
+    return [item for match, inner in groups if match.entry.type == "REJECT" and match.entry.mode == "meet"
+            for item in inner if item.entry.type == "CONSULT"]
+
+
 def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[TriggerMatch]:
     """Embedded triggers that say what is promised, ordered or threatened (not adjuncts)."""
     found = []
@@ -156,6 +163,7 @@ class SentenceCoder:
                   and state_word(self.doc[m.token], self.cues)]
         groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
         events = [self.event(m, complements(m, inner, self.doc), span) for m, inner in groups]
+        events += [self.event(m, [], span) for m in called_off(groups)]
         return absorb(merge_events(events))
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
