@@ -67,7 +67,7 @@ class Pipeline:
         try:
             mentions: Mentions = find_mentions(doc, sdoc, language=language, extra_actors=self.extra_actors)
             stage = "code"
-            coded = code_doc(sdoc, mentions.actors, language=language)
+            coded = code_doc(sdoc, mentions.actors, language=language, called_off_meetings=True)
             stage = "candidates"
             candidates = build_candidates(doc, sdoc, mentions, coded, language=language)
         except DragomanError as exc:

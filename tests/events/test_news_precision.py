@@ -68,7 +68,10 @@ def test_expelling_diplomats_is_a_sanction_and_deporting_others_coercion(nlp, la
     ("fr", "Washington a annulé le sommet prévu avec Moscou.", {"USA", "RUS"}),
     ("en", "Washington called off the summit with Moscow.", {"USA", "RUS"}),
 ])
-def test_called_off_meeting_is_coded_besides_the_refusal(nlp, language, text, parties):
-    events = coded(nlp, language, text)
+def test_called_off_meeting_is_extracted_besides_the_refusal(nlp, language, text, parties):
+    doc = nlp[language](text)
+    found = ActorMatcher.for_language(language).find(text)
+    events = contract_events(code_doc(doc, found, language=language, called_off_meetings=True))
+    assert not any(e["type"] == "CONSULT" for e in coded(nlp, language, text))  # PLOVER codes the refusal only
     assert any(e["type"] == "REJECT" for e in events), events
     assert any(e["type"] == "CONSULT" and set(e["target"]) <= parties for e in events), events
