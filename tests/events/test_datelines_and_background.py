@@ -154,3 +154,19 @@ def test_dateline_does_not_change_the_reading_of_its_sentence(pipeline, language
         return sorted((c.type, tuple(sorted((a.code, a.role) for a in c.actors)), c.location and c.location.name)
                       for c in candidates(pipeline, text, language))
     assert reading(template.format(dateline)) == reading(template.format(""))
+
+
+OTHER_CLAUSE = {
+    "fr": ("Le Japon et la Corée du Sud se sont rencontrés\n\n"
+           "Les ministres japonais et sud-coréen se sont rencontrés lundi, après que la Chine a annoncé "
+           "qu'elle enverrait un émissaire à Hanoï."),
+    "en": ("Japan and South Korea meet\n\n"
+           "The Japanese and South Korean foreign ministers met on Monday, after China said it would send "
+           "an envoy to Hanoi."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_place_of_another_clause_is_not_the_events(pipeline, language):
+    talks = [c for c in candidates(pipeline, OTHER_CLAUSE[language], language) if c.type == "CONSULT"]
+    assert talks and all(c.location is None or c.location.name != "Hanoi" for c in talks), talks

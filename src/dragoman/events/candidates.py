@@ -30,6 +30,8 @@ DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROT
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LEAD_SENTENCES = 3
 MARKER_DEPS = frozenset({"mark", "case", "prep"})
+OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "conj"})  # not ccomp: "talks will be in X, he said"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +50,11 @@ class Frame:
     location: Location | None
 
 
-def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
+def document_frame(mentions: Mentions, sdoc, language: str) -> Frame:
     """The lead's most named parties; a country named only as a place ("talks in Saudi Arabia") is none."""
     lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
     preps = locative_prepositions(language)
-    actors = [m for m in mentions.actors if previous_word(text, m.start) not in preps]
+    actors = [m for m in mentions.actors if previous_word(sdoc.text, m.start) not in preps]
     counts = Counter(m.value.code for m in actors)
     lead = [m for m in actors if m.start < lead_end]
     by_code: dict[str, Actor] = {}
@@ -62,21 +64,29 @@ def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
     top = counts[ranked[0]] if ranked else 0
     codes = [c for c in ranked if counts[c] * 2 >= top][:3]
     actors = tuple(Actor(c, by_code[c].name, "participant", None) for c in sorted(codes))
-    return Frame(actors, lead_location(mentions, lead_end))
+    return Frame(actors, lead_location(mentions, lead_end, sdoc))
 
 
-def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
+def lead_location(mentions: Mentions, lead_end: int, sdoc) -> Location | None:
     """The first city of the lead that is not a capital standing for its government ("Paris et Londres
-    signent")."""
+    signent") nor the place of a side clause ("after China said it would send an envoy to Hanoi")."""
     actor_spans = [(m.start, m.end) for m in mentions.actors if m.start < lead_end]
     cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id
-              and not any(s < m.end and m.start < e for s, e in actor_spans)]
+              and not any(s < m.end and m.start < e for s, e in actor_spans) and not side_place(sdoc, m)]
     return cities[0] if cities else None
+
+
+def side_place(sdoc, mention: Mention) -> bool:
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root.sent.root
+    return in_other_clause(sdoc, mention, (root.idx, root.idx + len(root.text)))
 
 
 def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language: str) -> list[EventCandidate]:
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
-    frame = document_frame(mentions, doc.text, language)
+    frame = document_frame(mentions, sdoc, language)
     sents = list(sdoc.sents)
     drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
     main = [d for d in drafts if not d.background]
@@ -178,6 +188,22 @@ def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], marke
     return False
 
 
+def in_other_clause(sdoc, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """A place inside a clause with a subject of its own that does not hold the trigger is that
+    clause's ("the meeting came after Washington said it would send arms *to Kyiv*")."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or head is None:
+        return False
+    for node in (span.root, *span.root.ancestors):
+        if head.root.i in {t.i for t in node.subtree}:
+            return False
+        subject = any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in node.children)
+        if node.dep_ in OWN_CLAUSE_DEPS and subject:
+            return True
+    return False
+
+
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
     before = sent.doc.text[max(sent.start_char, mention.start - 20):mention.start].lower().split()
     return bool(before) and before[-1] in words
@@ -193,15 +219,19 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
     markers = frozenset(discourse(language).get("background_markers", ()))
     party_spans = [(m.start, m.end) for m in mentions.in_span("actors", sent.start_char, sent.end_char)
                    if m.value.code in codes]
-    places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-              if m.value.geonames_id and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))
-              and not in_background_clause(sent.doc, m, ce.trigger, markers)]
+    cities = [m for m in mentions.in_span("places", sent.start_char, sent.end_char) if m.value.geonames_id]
+    elsewhere = [m for m in cities if in_background_clause(sent.doc, m, ce.trigger, markers)
+                 or in_other_clause(sent.doc, m, ce.trigger)]
+    places = [m for m in cities if m not in elsewhere
+              and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
     countries = named_countries(mentions, sent, language)
-    if frame.location is not None:
+    if frame.location is not None and not any(m.value == frame.location for m in elsewhere):
         inherited = inherits_place(sent, ce, when, mentions.anchor, language)
         return frame.location if inherited and countries <= {frame.location.country} else None
+    if frame.location is not None:
+        return None
     return None if countries else dateline_place(mentions, sent, ce, when)
 
 
