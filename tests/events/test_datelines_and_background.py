@@ -170,3 +170,15 @@ OTHER_CLAUSE = {
 def test_place_of_another_clause_is_not_the_events(pipeline, language):
     talks = [c for c in candidates(pipeline, OTHER_CLAUSE[language], language) if c.type == "CONSULT"]
     assert talks and all(c.location is None or c.location.name != "Hanoi" for c in talks), talks
+
+
+@pytest.mark.parametrize(("language", "text", "source", "target"), [
+    ("fr", "Visite à Moscou\n\nLe chef de la diplomatie chinoise s'est rendu lundi à Moscou pour une visite de deux jours.",
+     "CHN", "RUS"),
+    ("en", "Visit to Beijing\n\nThe German chancellor arrived in Beijing on Monday for a two-day visit.", "DEU", "CHN"),
+    ("fr", "Barrot à Pékin\n\nJean-Noël Barrot se rendra la semaine prochaine à Pékin.", "FRA", "CHN"),
+    ("en", "Rubio to Riyadh\n\nMarco Rubio will travel to Riyadh next week for talks.", "USA", "SAU"),
+])
+def test_visit_to_a_capital_is_a_visit_to_its_state(pipeline, language, text, source, target):
+    visits = [c for c in candidates(pipeline, text, language) if c.type == "CONSULT" and c.mode == "visit"]
+    assert any({(a.code, a.role) for a in c.actors} >= {(source, "source"), (target, "target")} for c in visits), visits

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
+from ..nlp.actors import Lexicon
 from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_word
 from ..nlp.temporal import resolve
 from .status import event_status
@@ -99,6 +100,7 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
 def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
     sent = sents[ce.sentence]
     actors = unlocated(parties(ce, sent, frame, language), mentions, sent, ce, language)
+    actors = actors + visited(actors, mentions, sent, ce, language)
     if len({a.code for a in actors}) < 2:
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
@@ -141,6 +143,21 @@ def unlocated(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language:
         named.setdefault(m.value.code, []).append(previous_word(sent.doc.text, m.start) in preps)
     kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
     return kept if len({a.code for a in kept}) >= 2 else actors
+
+
+def visited(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language: str) -> tuple[Actor, ...]:
+    """A visit to a capital ("s'est rendu à Pékin", "arrived in Beijing") is a visit to its state: the
+    gazetteer reads a capital after a preposition as a place, so the parse gives no target."""
+    if ce.mode != "visit" or len({a.code for a in actors}) != 1:
+        return ()
+    preps = locative_prepositions(language)
+    cities = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
+              if m.value.geonames_id and m.value.country and m.value.country not in {a.code for a in actors}
+              and previous_word(sent.doc.text, m.start) in preps and not in_other_clause(sent.doc, m, ce.trigger)]
+    if not cities:
+        return ()
+    city = min(cities, key=lambda m: abs(m.start - ce.trigger[0])).value
+    return (with_role(Lexicon.load(language).actor(city.country, "GOV"), "target"),)
 
 
 def with_role(actor: Actor, role: str) -> Actor:
