@@ -16,6 +16,7 @@ from .errors import DragomanError, PipelineError, UnsupportedLanguage
 from .events.candidates import build_candidates
 from .events.coder import code_doc
 from .model import Document, DocumentAnalysis, Result, Story
+from .nlp.datelines import without_dateline
 from .nlp.mentions import Mentions, find_mentions
 from .nlp.models import load_pipeline, supported_languages
 from .stories.cluster import Embedder, UseEmbedder, cluster
@@ -57,7 +58,8 @@ class Pipeline:
                 yield DocumentAnalysis(replace(doc, error=str(error)))
             return
         nlp = self.load_nlp(language)
-        for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=self.batch_size)):
+        texts = (without_dateline(d.text, language=language) for d in docs)  # same offsets
+        for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=self.batch_size)):
             yield self.analyse_parsed(doc, sdoc, language)
 
     def analyse_parsed(self, doc: Document, sdoc, language: str) -> DocumentAnalysis:
@@ -65,7 +67,7 @@ class Pipeline:
         try:
             mentions: Mentions = find_mentions(doc, sdoc, language=language, extra_actors=self.extra_actors)
             stage = "code"
-            coded = code_doc(sdoc, mentions.actors, language=language)
+            coded = code_doc(sdoc, mentions.actors, language=language, called_off_meetings=True)
             stage = "candidates"
             candidates = build_candidates(doc, sdoc, mentions, coded, language=language)
         except DragomanError as exc:

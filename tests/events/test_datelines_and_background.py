@@ -136,3 +136,49 @@ def test_seat_of_government_places_the_event_in_the_capital(pipeline, language, 
 def test_country_named_as_the_place_of_talks_is_no_party(pipeline, language):
     talks = [c for c in candidates(pipeline, LOCATED[language], language) if c.type == "CONSULT"]
     assert talks and all({a.code for a in c.actors} == {"USA", "UKR"} for c in talks), talks
+
+
+PARSED = {
+    "fr": ("L'UE adopte de nouvelles sanctions\n\n{}Les ministres européens réunis lundi à Luxembourg ont adopté "
+           "de nouvelles sanctions contre la Russie.", "BRUXELLES (AFP) - "),
+    "en": ("EU adopts new sanctions\n\n{}European Union foreign ministers meeting in Luxembourg on Monday adopted "
+           "new sanctions against Russia.", "BRUSSELS — "),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_dateline_does_not_change_the_reading_of_its_sentence(pipeline, language):
+    template, dateline = PARSED[language]
+
+    def reading(text):
+        return sorted((c.type, tuple(sorted((a.code, a.role) for a in c.actors)), c.location and c.location.name)
+                      for c in candidates(pipeline, text, language))
+    assert reading(template.format(dateline)) == reading(template.format(""))
+
+
+OTHER_CLAUSE = {
+    "fr": ("Le Japon et la Corée du Sud se sont rencontrés\n\n"
+           "Les ministres japonais et sud-coréen se sont rencontrés lundi, après que la Chine a annoncé "
+           "qu'elle enverrait un émissaire à Hanoï."),
+    "en": ("Japan and South Korea meet\n\n"
+           "The Japanese and South Korean foreign ministers met on Monday, after China said it would send "
+           "an envoy to Hanoi."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_place_of_another_clause_is_not_the_events(pipeline, language):
+    talks = [c for c in candidates(pipeline, OTHER_CLAUSE[language], language) if c.type == "CONSULT"]
+    assert talks and all(c.location is None or c.location.name != "Hanoi" for c in talks), talks
+
+
+@pytest.mark.parametrize(("language", "text", "source", "target"), [
+    ("fr", "Visite à Moscou\n\nLe chef de la diplomatie chinoise s'est rendu lundi à Moscou pour une visite de deux jours.",
+     "CHN", "RUS"),
+    ("en", "Visit to Beijing\n\nThe German chancellor arrived in Beijing on Monday for a two-day visit.", "DEU", "CHN"),
+    ("fr", "Barrot à Pékin\n\nJean-Noël Barrot se rendra la semaine prochaine à Pékin.", "FRA", "CHN"),
+    ("en", "Rubio to Riyadh\n\nMarco Rubio will travel to Riyadh next week for talks.", "USA", "SAU"),
+])
+def test_visit_to_a_capital_is_a_visit_to_its_state(pipeline, language, text, source, target):
+    visits = [c for c in candidates(pipeline, text, language) if c.type == "CONSULT" and c.mode == "visit"]
+    assert any({(a.code, a.role) for a in c.actors} >= {(source, "source"), (target, "target")} for c in visits), visits

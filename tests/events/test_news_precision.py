@@ -60,3 +60,18 @@ def test_headline_repair_keeps_subject_and_object_apart(nlp, language, text, sou
 ])
 def test_expelling_diplomats_is_a_sanction_and_deporting_others_coercion(nlp, language, text, kind, mode):
     assert any(e["type"] == kind and e["mode"] == mode for e in coded(nlp, language, text))
+
+
+@pytest.mark.parametrize(("language", "text", "parties"), [
+    ("fr", "Le président américain a reporté sa visite en Allemagne.", {"USA", "DEU"}),
+    ("en", "The US president postponed his visit to Germany.", {"USA", "DEU"}),
+    ("fr", "Washington a annulé le sommet prévu avec Moscou.", {"USA", "RUS"}),
+    ("en", "Washington called off the summit with Moscow.", {"USA", "RUS"}),
+])
+def test_called_off_meeting_is_extracted_besides_the_refusal(nlp, language, text, parties):
+    doc = nlp[language](text)
+    found = ActorMatcher.for_language(language).find(text)
+    events = contract_events(code_doc(doc, found, language=language, called_off_meetings=True))
+    assert not any(e["type"] == "CONSULT" for e in coded(nlp, language, text))  # PLOVER codes the refusal only
+    assert any(e["type"] == "REJECT" for e in events), events
+    assert any(e["type"] == "CONSULT" and set(e["target"]) <= parties for e in events), events

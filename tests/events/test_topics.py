@@ -189,3 +189,14 @@ def test_keyword_patterns(pattern, text, found):
 def test_topic_lexicon_unknown_language_raises():
     with pytest.raises(UnsupportedLanguage):
         topic_lexicon("xx")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "La Russie a expulsé mercredi deux diplomates britanniques accusés d'espionnage."),
+    ("fr", "Moscou a annoncé l'expulsion de dix diplomates allemands."),
+    ("en", "Russia expelled on Wednesday three British diplomats."),
+    ("en", "Russia announced the expulsion of ten German diplomats."),
+])
+def test_expelling_diplomats_is_about_diplomatic_staffing(nlp, language, text):
+    doc = nlp[language](text)
+    assert "diplomatic_staffing" in read_topics(list(doc.sents), language=language).topic_codes

@@ -126,3 +126,22 @@ def test_bench_reports_build_and_search_times() -> None:
     from dragoman.nlp.places import bench
 
     assert set(bench("fr", repeat=1)) == {"build_ms", "find_ms_per_5k_chars"}
+
+
+@pytest.mark.parametrize(("language", "text", "city", "phrase"), [
+    ("en", "Rubio met Lavrov in the Malaysian capital on Thursday.", "Kuala Lumpur", "Malaysian capital"),
+    ("en", "The talks in the Hungarian capital, planned for next week, were called off.", "Budapest",
+     "Hungarian capital"),
+    ("fr", "Les deux dirigeants doivent se retrouver dans la capitale hongroise.", "Budapest", "capitale hongroise"),
+    ("fr", "Les négociateurs sont arrivés dans la capitale malaisienne, jeudi.", "Kuala Lumpur", "capitale malaisienne"),
+])
+def test_the_countrys_capital_is_a_place_not_a_party(nlp, language, text, city, phrase):
+    from datetime import date
+
+    from dragoman.model import Document
+    from dragoman.nlp.mentions import find_mentions
+
+    found = find_mentions(Document("t", "t", text, language=language, published=date(2025, 7, 10)), nlp[language](text),
+                          language=language)
+    assert any(p.value.name == city and p.text == phrase for p in found.places), found.places
+    assert not any(phrase.split()[0 if language == "en" else 1] in a.text for a in found.actors)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..config import data_dir
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
+from ..nlp.actors import Lexicon
 from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_word
 from ..nlp.temporal import resolve
 from ..nlp.venues import stands_for_government
@@ -32,6 +33,8 @@ DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROT
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LEAD_SENTENCES = 3
 MARKER_DEPS = frozenset({"mark", "case", "prep"})
+OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "conj"})  # not ccomp: "talks will be in X, he said"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 @lru_cache(maxsize=None)
@@ -50,11 +53,11 @@ class Frame:
     location: Location | None
 
 
-def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
+def document_frame(mentions: Mentions, sdoc, language: str) -> Frame:
     """The lead's most named parties; a country named only as a place ("talks in Saudi Arabia") is none."""
     lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
     preps = locative_prepositions(language)
-    actors = [m for m in mentions.actors if previous_word(text, m.start) not in preps]
+    actors = [m for m in mentions.actors if previous_word(sdoc.text, m.start) not in preps]
     counts = Counter(m.value.code for m in actors)
     lead = [m for m in actors if m.start < lead_end]
     by_code: dict[str, Actor] = {}
@@ -64,21 +67,29 @@ def document_frame(mentions: Mentions, text: str, language: str) -> Frame:
     top = counts[ranked[0]] if ranked else 0
     codes = [c for c in ranked if counts[c] * 2 >= top][:3]
     actors = tuple(Actor(c, by_code[c].name, "participant", None) for c in sorted(codes))
-    return Frame(actors, lead_location(mentions, lead_end))
+    return Frame(actors, lead_location(mentions, lead_end, sdoc))
 
 
-def lead_location(mentions: Mentions, lead_end: int) -> Location | None:
+def lead_location(mentions: Mentions, lead_end: int, sdoc) -> Location | None:
     """The first city of the lead that is not a capital standing for its government ("Paris et Londres
-    signent")."""
+    signent") nor the place of a side clause ("after China said it would send an envoy to Hanoi")."""
     actor_spans = [(m.start, m.end) for m in mentions.actors if m.start < lead_end]
     cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id
-              and not any(s < m.end and m.start < e for s, e in actor_spans)]
+              and not any(s < m.end and m.start < e for s, e in actor_spans) and not side_place(sdoc, m)]
     return cities[0] if cities else None
+
+
+def side_place(sdoc, mention: Mention) -> bool:
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root.sent.root
+    return in_other_clause(sdoc, mention, (root.idx, root.idx + len(root.text)))
 
 
 def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language: str) -> list[EventCandidate]:
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
-    frame = document_frame(mentions, doc.text, language)
+    frame = document_frame(mentions, sdoc, language)
     sents = list(sdoc.sents)
     drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
     main = [d for d in drafts if not d.background]
@@ -93,6 +104,7 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
 def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
     sent = sents[ce.sentence]
     actors = unlocated(parties(ce, sent, frame, language), mentions, sent, ce, language)
+    actors = actors + visited(actors, mentions, sent, ce, language)
     if len({a.code for a in actors}) < 2:
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
@@ -106,7 +118,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     status = consistent_status(status, when, mentions.anchor)
     if status == "ongoing" and (ce.type not in DURATIVE_TYPES or in_title(doc, sent)):
         status = "occurred"
-    evidence = Evidence(doc.id, sent.start_char, sent.end_char, sent.text)
+    evidence = Evidence(doc.id, sent.start_char, sent.end_char, doc.text[sent.start_char:sent.end_char])
     return EventCandidate(
         document=doc.id, type=ce.type, status=status, mode=ce.mode, cameo=ce.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[ce.trigger[0]:ce.trigger[1]],
@@ -138,6 +150,21 @@ def unlocated(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language:
         named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
     kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
     return kept if len({a.code for a in kept}) >= 2 else actors
+
+
+def visited(actors: tuple[Actor, ...], mentions: Mentions, sent, ce, language: str) -> tuple[Actor, ...]:
+    """A visit to a capital ("s'est rendu à Pékin", "arrived in Beijing") is a visit to its state: the
+    gazetteer reads a capital after a preposition as a place, so the parse gives no target."""
+    if ce.mode != "visit" or len({a.code for a in actors}) != 1:
+        return ()
+    preps = locative_prepositions(language)
+    cities = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
+              if m.value.geonames_id and m.value.country and m.value.country not in {a.code for a in actors}
+              and previous_word(sent.text, m.start - sent.start_char) in preps and not in_other_clause(sent.doc, m, ce.trigger)]
+    if not cities:
+        return ()
+    city = min(cities, key=lambda m: abs(m.start - ce.trigger[0])).value
+    return (with_role(Lexicon.load(language).actor(city.country, "GOV"), "target"),)
 
 
 def with_role(actor: Actor, role: str) -> Actor:
@@ -218,6 +245,22 @@ def after_phrase(sent, mention: Mention, phrases) -> bool:
     return any(before.endswith(phrase) or f"{before} {first}".endswith(phrase) for phrase in phrases)
 
 
+def in_other_clause(sdoc, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """A place inside a clause with a subject of its own that does not hold the trigger is that
+    clause's ("the meeting came after Washington said it would send arms *to Kyiv*")."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or head is None:
+        return False
+    for node in (span.root, *span.root.ancestors):
+        if head.root.i in {t.i for t in node.subtree}:
+            return False
+        subject = any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in node.children)
+        if node.dep_ in OWN_CLAUSE_DEPS and subject:
+            return True
+    return False
+
+
 def preceded_by(sent, mention: Mention, words: tuple[str, ...]) -> bool:
     end = mention.start - sent.start_char
     before = sent.text[max(0, end - 20):end].lower().split()
@@ -234,25 +277,36 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
     markers = frozenset(discourse(language).get("background_markers", ()))
     party_spans = [(m.start, m.end) for m in mentions.in_span("actors", sent.start_char, sent.end_char)
                    if m.value.code in codes]
-    places = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-              if m.value.geonames_id and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))
-              and not in_background_clause(sent.doc, m, ce.trigger, markers)]
+    cities = [m for m in mentions.in_span("places", sent.start_char, sent.end_char) if m.value.geonames_id]
+    elsewhere = [m for m in cities if in_background_clause(sent.doc, m, ce.trigger, markers)
+                 or in_other_clause(sent.doc, m, ce.trigger)]
+    places = [m for m in cities if m not in elsewhere
+              and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
+    countries = named_countries(mentions, sent, language)
+    if frame.location is not None and not any(m.value == frame.location for m in elsewhere):
+        inherited = inherits_place(sent, ce, when, mentions.anchor, language)
+        return frame.location if inherited and countries <= {frame.location.country} else None
     if frame.location is not None:
-        return frame.location if inherits_place(sent, ce, when, mentions.anchor, language) else None
-    return dateline_place(mentions, sent, ce, when, language)
+        return None
+    return None if countries else dateline_place(mentions, sent, ce, when)
 
 
-def dateline_place(mentions: Mentions, sent, ce, when: DateValue, language: str) -> Location | None:
+def named_countries(mentions: Mentions, sent, language: str) -> set[str | None]:
+    """Countries the sentence names as a place ("en Allemagne", "in Saudi Arabia"): an inherited
+    place elsewhere would contradict them."""
+    preps = locative_prepositions(language)
+    return {m.value.country for m in mentions.in_span("places", sent.start_char, sent.end_char)
+            if previous_word(sent.text, m.start - sent.start_char) in preps}
+
+
+def dateline_place(mentions: Mentions, sent, ce, when: DateValue) -> Location | None:
     """The filing place, for a meeting at the article's time when the article names no place for it
     (not even a country: "talks in Saudi Arabia" filed from Washington are not in Washington)."""
     if mentions.dateline is None or ce.type not in FRAME_TYPES or (when.known and not near_anchor(when, mentions.anchor)):
         return None
-    preps = locative_prepositions(language)
-    named = [m for m in mentions.in_span("places", sent.start_char, sent.end_char)
-             if previous_word(sent.text, m.start - sent.start_char) in preps]
-    return None if named else mentions.dateline
+    return mentions.dateline
 
 
 def inherits_place(sent, ce, when: DateValue, anchor: Anchor, language: str) -> bool:

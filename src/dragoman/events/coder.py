@@ -109,6 +109,13 @@ def main_triggers(matches: list[TriggerMatch], doc) -> list[tuple[TriggerMatch, 
     return [(m, embedded.get(m.token, [])) for m in free]
 
 
+def called_off(groups: list[tuple[TriggerMatch, list[TriggerMatch]]]) -> list[TriggerMatch]:
+    """The meetings a refusal to meet is about ("reporte sa visite", "called off the summit"): events of
+    their own, which the status stage reads as cancelled."""
+    return [item for match, inner in groups if match.entry.type == "REJECT" and match.entry.mode == "meet"
+            for item in inner if item.entry.type == "CONSULT"]
+
+
 def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[TriggerMatch]:
     """Embedded triggers that say what is promised, ordered or threatened (not adjuncts)."""
     found = []
@@ -141,7 +148,8 @@ def committed_type(match: TriggerMatch, inner: list[TriggerMatch]) -> tuple[str,
 class SentenceCoder:
     """Codes the sentences of one parsed document."""
 
-    def __init__(self, doc, actors: Sequence[Mention], *, language: str) -> None:
+    def __init__(self, doc, actors: Sequence[Mention], *, language: str, called_off_meetings: bool = False) -> None:
+        self.called_off_meetings = called_off_meetings
         self.lexicon = TriggerLexicon.for_language(language)
         self.cues = self.lexicon.cues
         self.index = ActorIndex(doc, actors)
@@ -157,6 +165,8 @@ class SentenceCoder:
                   and state_word(self.doc[m.token], self.cues)]
         groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
         events = [self.event(m, complements(m, inner, self.doc), span) for m, inner in groups]
+        if self.called_off_meetings:
+            events += [self.event(m, [], span) for m in called_off(groups)]
         return absorb(merge_events(events))
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
@@ -264,9 +274,11 @@ def code_sentence(sent, actors: Sequence[Mention], *, language: str) -> list[Cod
     return SentenceCoder(sent.doc, actors, language=language).code(sent)
 
 
-def code_doc(doc, actors: Sequence[Mention], *, language: str) -> list[CodedEvent]:
-    """Events of every sentence of a parsed document."""
-    coder = SentenceCoder(doc, actors, language=language)
+def code_doc(doc, actors: Sequence[Mention], *, language: str, called_off_meetings: bool = False) -> list[CodedEvent]:
+    """Events of every sentence of a parsed document. With ``called_off_meetings`` a meeting that is
+    called off or postponed is also an event of its own (extraction reports it as cancelled; sentence
+    coding under PLOVER's conventions keeps only the refusal)."""
+    coder = SentenceCoder(doc, actors, language=language, called_off_meetings=called_off_meetings)
     return [event for span in units(doc) for event in coder.code(span)]
 
 

@@ -49,6 +49,15 @@ def find_dateline(text: str, *, language: str) -> Dateline | None:
     return None
 
 
+def without_dateline(text: str, *, language: str) -> str:
+    """``text`` with its dateline blanked out, same length: what the parser should read, since
+    "BRUSSELS — Ministers meeting in X adopted" is no sentence whose subject is Brussels."""
+    found = find_dateline(text, language=language)
+    if found is None:
+        return text
+    return text[:found.start] + " " * (found.end - found.start) + text[found.end:]
+
+
 def _dateline_at(line: str, offset: int, resolver: PlaceResolver) -> Dateline | None:
     lead = len(line) - len(line.lstrip())
     match = DATELINE.match(line, lead)

@@ -18,6 +18,7 @@ from .actors import ActorMatcher
 from .datelines import Dateline, find_dateline
 from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
+from .gazetteer import load_data
 from .places import PlaceResolver
 from .temporal import find_dates
 from .venues import find_venues
@@ -74,6 +75,7 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     places = place_mentions(sdoc, language=language)
     actors, places = split_capitals(doc.text, actors, places, language=language)
     places = places + seat_places(doc.text, places, language=language)  # seats stay parties too
+    actors, places = capital_phrases(doc.text, actors, places, language=language)
     dateline = find_dateline(doc.text, language=language)
     if dateline is not None:
         actors, places = outside(actors, dateline), outside(places, dateline)
@@ -118,6 +120,26 @@ def seat_places(text: str, places: list[Mention], *, language: str) -> list[Ment
     seats = PlaceResolver.for_language(language).find_seats(text)
     return [m for m in seats if after_preposition(text, m.start, preps)
             and not any(p.start < m.end and m.start < p.end for p in places)]
+
+
+def capital_phrases(text: str, actors: list[Mention], places: list[Mention], *,
+                    language: str) -> tuple[list[Mention], list[Mention]]:
+    """"the Malaysian capital", "la capitale hongroise": a place (the capital city), not a party."""
+    local = load_data(language, "places.json")
+    words, before = set(local.get("capital_words", ())), local.get("capital_side") == "before"
+    resolver = PlaceResolver.for_language(language)
+    kept, found = [], []
+    for m in actors:
+        near = text[max(0, m.start - 12):m.start].split()[-1:] if before else text[m.end:m.end + 12].split()[:1]
+        word = near[0].strip(".,;:!?«»\"'") if near else ""
+        capital = resolver.capital(m.value.code) if word.lower() in words else None
+        if capital is None:
+            kept.append(m)
+            continue
+        start, end = (m.start - len(word) - 1, m.end) if before else (m.start, m.end + 1 + len(word))
+        found.append(Mention("place", start, end, text[start:end], 0, capital))
+    places = [p for p in places if not any(f.start < p.end and p.start < f.end for f in found)]
+    return kept, places + found
 
 
 def after_preposition(text: str, offset: int, preps: set[str]) -> bool:
