@@ -57,7 +57,8 @@ def document_frame(mentions: Mentions, sdoc, language: str) -> Frame:
     """The lead's most named parties; a country named only as a place ("talks in Saudi Arabia") is none."""
     lead_end = mentions.sentences[min(LEAD_SENTENCES, len(mentions.sentences)) - 1][1] if mentions.sentences else 0
     preps = locative_prepositions(language)
-    actors = [m for m in mentions.actors if previous_word(sdoc.text, m.start) not in preps]
+    text = sdoc.text  # spaCy rebuilds it on every access
+    actors = [m for m in mentions.actors if previous_word(text, m.start) not in preps]
     counts = Counter(m.value.code for m in actors)
     lead = [m for m in actors if m.start < lead_end]
     by_code: dict[str, Actor] = {}

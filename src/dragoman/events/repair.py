@@ -38,8 +38,9 @@ class Fix:
 
 def repaired(doc, lexicon: TriggerLexicon, index: ActorIndex):
     """``doc``, or a repaired copy when the parser misread a trigger verb or displaced an object."""
+    verbless = frozenset(t.i for sent in doc.sents if not any(t.pos_ in ("VERB", "AUX") for t in sent) for t in sent)
     fixes = [fix for token in doc
-             if (fix := mistagged_verb(token, lexicon) or misread_verb(token, lexicon, index)) is not None]
+             if (fix := mistagged_verb(token, lexicon) or misread_verb(token, lexicon, index, verbless)) is not None]
     objects = [(token.i, verb) for token in doc if (verb := displaced_object(token)) is not None]
     if not fixes and not objects:
         return doc
@@ -56,8 +57,10 @@ def displaced_object(token) -> int | None:
     adverbial is read as a second member of it ("cycle" conj of "Mascate"). A noun phrase joined to
     a prepositional phrase with neither a conjunction nor a comma, under a verb without an object,
     is that verb's object; returns the verb's index."""
+    if token.dep_ != "conj" or token.pos_ != "NOUN":
+        return None
     head = token.head
-    if token.dep_ != "conj" or token.pos_ != "NOUN" or head.i >= token.i:
+    if head.i >= token.i:
         return None
     if not any(c.dep_ == "det" for c in token.children) or any(c.dep_ == "cc" for c in token.children):
         return None
@@ -81,10 +84,13 @@ def mistagged_verb(token, lexicon: TriggerLexicon) -> Fix | None:
     return Fix(token.i, verb) if verb is not None else None
 
 
-def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex) -> Fix | None:
-    """The fix for ``token`` when it is a trigger verb left without its clause."""
+def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex, verbless: frozenset[int]) -> Fix | None:
+    """The fix for ``token`` when it is a trigger verb left without its clause (``verbless``: the
+    tokens of sentences without any verb)."""
+    if not _misread(token, lexicon, verbless):
+        return None
     deps = {c.dep_ for c in token.children}
-    if not _misread(token, lexicon) or ("nsubj" in deps and deps & OBJECT_DEPS):
+    if "nsubj" in deps and deps & OBJECT_DEPS:
         return None
     verb = lexicon.verb_lemma(token)
     subject = _actor_before(token, index)
@@ -94,14 +100,14 @@ def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex) -> Fix | Non
     return Fix(token.i, verb, subject, obj)
 
 
-def _misread(token, lexicon: TriggerLexicon) -> bool:
+def _misread(token, lexicon: TriggerLexicon, verbless: frozenset[int]) -> bool:
     """A finite verb under a noun ("expulse" amod/acl), or a verb form tagged otherwise in a clause
     without any verb ("sanctionne" a noun), which is not a noun trigger in its own right."""
     if token.pos_ in ("VERB", "AUX"):
-        return _finite(token, lexicon) and token.dep_ not in CLAUSE_HEAD_DEPS
-    if token.pos_ not in ("NOUN", "ADJ", "PROPN", "ADP", "ADV") or lexicon.entry_for(token) is not None:
+        return token.dep_ not in CLAUSE_HEAD_DEPS and _finite(token, lexicon)
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN", "ADP", "ADV") or token.i not in verbless:
         return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in token.sent if t.i != token.i)
+    return lexicon.entry_for(token) is None
 
 
 def _finite(token, lexicon: TriggerLexicon) -> bool:

@@ -13,7 +13,7 @@ from .topic_lexicon import Cue, TopicLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["background_scope", "cue_scope", "find_cue", "is_restrictive", "negation_words"]
+__all__ = ["background_scope", "cue_scope", "find_cue", "is_restrictive", "negation_words", "unit_forms"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "expl:subj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
@@ -42,6 +42,12 @@ def _forms(doc: "Doc") -> list[tuple[str, str]]:
         forms = [(normalise(t.text), normalise(t.lemma_)) for t in doc]
         doc.user_data[_FORMS_KEY] = forms
     return forms
+
+
+def unit_forms(unit: "Span") -> frozenset[str]:
+    """Every text and lemma form of a span's tokens, as cue words are matched against them."""
+    forms = _forms(unit.doc)
+    return frozenset(f for i in range(unit.start, unit.end) for f in forms[i])
 
 
 def _matches_form(item: str, forms: tuple[str, str]) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .status import normalise, status_lexicon
 from .topic_lexicon import Cue, TopicLexicon, keyword_regex, topic_codes, topic_lexicon
-from .topic_scopes import background_scope, cue_scope, find_cue, is_restrictive, negation_words
+from .topic_scopes import background_scope, cue_scope, find_cue, is_restrictive, negation_words, unit_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -112,7 +112,11 @@ class _Scopes:
 
 def _scopes(unit: "Span", lex: TopicLexicon) -> _Scopes:
     scopes = _Scopes(set(), set(), background_scope(unit, lex), set())
+    present = unit_forms(unit)
     for cue in lex.cues:
+        first = cue.words[0]
+        if not first.endswith("*") and first not in present:  # most cues are absent from a sentence
+            continue
         for match in find_cue(unit, cue.words):
             _apply(cue, match, scopes, lex)
     scopes.exclusive = scopes.exclusive or _exclusive_adverb(unit, scopes, lex)
