@@ -260,3 +260,23 @@ def test_honorific_between_title_and_name(nlp, language, text):
     assert len({p.name for p in found}) == 1
     assert found[0].name.startswith("Mohammed")
     assert found[0].actor == "QAT" and found[0].title and "minist" in found[0].title.lower()
+
+
+def test_outermost_title_hits_match_the_pairwise_definition():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dragoman.nlp.titles import Hit, _outermost
+
+    spans = st.lists(st.tuples(st.integers(0, 8), st.integers(1, 4), st.sampled_from("ab")), max_size=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(spans)
+    def check(raw):
+        hits = [Hit(s, s + n, t) for s, n, t in raw]
+        pairwise = [h for h in hits if not any(o.start <= h.start and h.end <= o.end
+                                                and o.end - o.start > h.end - h.start for o in hits)]
+        key = lambda h: (h.start, h.end, h.title)  # noqa: E731
+        assert sorted(_outermost(hits), key=key) == sorted(pairwise, key=key)
+
+    check()

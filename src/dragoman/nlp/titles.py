@@ -235,9 +235,20 @@ def _title_hits(doc: Doc, lex: PeopleLexicon) -> list[Hit]:
     words = text_words(text)  # a cheap pass first: most titles are absent from most articles
     hits = [Hit(s, e, title) for title in lex.titles if title.may_occur(words)
             for s, e in token_spans(doc, title.pattern, text=text)]
-    longest = [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                                          for o in hits) and not _adjectival(doc, h)]
+    longest = [h for h in _outermost(hits) if not _adjectival(doc, h)]
     return sorted(longest, key=lambda h: (h.start, -h.end))
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Hits not inside a longer one (the same span under two titles keeps both), in one sweep."""
+    kept: list[Hit] = []
+    reach, widest = -1, None  # the furthest end so far, and the first span that reached it
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not (reach >= hit.end and widest != (hit.start, hit.end)):
+            kept.append(hit)
+        if hit.end > reach:
+            reach, widest = hit.end, (hit.start, hit.end)
+    return kept
 
 
 def _adjectival(doc: Doc, hit: Hit) -> bool:
