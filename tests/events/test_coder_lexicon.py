@@ -130,3 +130,8 @@ def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
 def test_ending_a_round_or_calling_for_talks_is_not_breaking_them_off(nlp, language, text, trigger):
     found = _types_by_span(nlp, language, text)
     assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
+
+
+def test_ending_mediation_efforts_is_breaking_them_off(nlp):
+    found = _types_by_span(nlp, "en", "Syrian officers ended mediation efforts between rival militias.")
+    assert any("ended" in span and kind == "SANCTION" for span, kind in found.items()), found
