@@ -113,8 +113,8 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     when = event_date(mentions, sent, ce.trigger, language, root=token.root if token is not None else None)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     habitual = after_habitual_prefix(doc.text, ce.trigger[0], language)
-    if habitual:
-        when = DateValue(None, None, "unknown", None)
+    if habitual:  # a habit or series is recalled: over, and dated by no single expression
+        when, status = DateValue(None, None, "unknown", None), "occurred"
     when, status = present_for_coming(when, status, mentions.anchor, language)
     status = consistent_status(status, when, mentions.anchor)
     if status == "ongoing" and (ce.type not in DURATIVE_TYPES or in_title(doc, sent)):
