@@ -4,29 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from dragoman.ingest import documents_from_records
-from dragoman.pipeline import Pipeline
-
-
-class NoEmbedder:
-    def encode(self, texts):  # candidates never need embeddings
-        raise AssertionError("not used")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(embedder=NoEmbedder())
-
-
-def candidates(pipeline, text: str, language: str, published: str | None = "2025-03-12"):
-    record = {"title": text.split("\n")[0], "text": text, "language": language}
-    if published:
-        record["published"] = published
-    docs = list(documents_from_records([record]))
-    (analysis,) = list(pipeline.analyse(docs))
-    assert analysis.document.error is None, analysis.document.error
-    return analysis.candidates
+from candidate_samples import candidates, pipeline  # noqa: F401 (fixture)
 
 
 def codes(cand) -> set[str]:

@@ -2,28 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from candidate_samples import candidates, pipeline  # noqa: F401 (fixture)
 
-from dragoman.ingest import documents_from_records
 from dragoman.nlp.datelines import find_dateline
 from dragoman.nlp.places import PlaceResolver
-from dragoman.pipeline import Pipeline
-
-
-class NoEmbedder:
-    def encode(self, texts):  # candidates never need embeddings
-        raise AssertionError("not used")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(embedder=NoEmbedder())
-
-
-def candidates(pipeline, text: str, language: str, published: str = "2025-03-12"):
-    record = {"title": text.split("\n")[0], "text": text, "language": language, "published": published}
-    (analysis,) = list(pipeline.analyse(documents_from_records([record])))
-    assert analysis.document.error is None, analysis.document.error
-    return analysis.candidates
 
 
 @pytest.mark.parametrize(("language", "text", "place"), [
