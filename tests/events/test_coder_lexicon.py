@@ -19,6 +19,11 @@ def _types_by_span(nlp, language: str, text: str) -> dict[str, str]:
     return {doc.text[m.start:m.end]: m.entry.type for m in TriggerLexicon.for_language(language).find(doc[:])}
 
 
+def _coded_as(found: dict[str, str], trigger: str, kind: str) -> bool:
+    """Whether a trigger span holding ``trigger`` was coded as ``kind``."""
+    return any(trigger in span and found[span] == kind for span in found)
+
+
 def _entries(language: str):
     lexicon = TriggerLexicon.for_language(language)
     return {id(e): e for bucket in (*lexicon.by_word.values(), *lexicon.phrases.values()) for e in bucket}.values()
@@ -73,7 +78,7 @@ def test_entry_type_defaults_from_cameo_and_can_be_overridden():
 ])
 def test_lexicon_finds_triggers_by_lemma_form_and_phrase(nlp, language, text, trigger, kind):
     found = _types_by_span(nlp, language, text)
-    assert any(trigger in span and found[span] == kind for span in found), found
+    assert _coded_as(found, trigger, kind), found
 
 
 def test_a_reflexive_entry_needs_its_pronoun(nlp):
@@ -87,7 +92,7 @@ def test_a_reflexive_entry_needs_its_pronoun(nlp):
 ])
 def test_who_does_the_exchange_is_not_what_is_exchanged(nlp, language, text, trigger, kind):
     found = _types_by_span(nlp, language, text)
-    assert not any(trigger in span and found[span] == kind for span in found), found
+    assert not _coded_as(found, trigger, kind), found
 
 
 @pytest.mark.parametrize("language, text, trigger", [
@@ -98,7 +103,7 @@ def test_who_does_the_exchange_is_not_what_is_exchanged(nlp, language, text, tri
 ])
 def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
     found = _types_by_span(nlp, language, text)
-    assert any(trigger in span and found[span] == "RETREAT" for span in found), found
+    assert _coded_as(found, trigger, "RETREAT"), found
 
 
 @pytest.mark.parametrize("language, text, trigger", [
@@ -108,7 +113,7 @@ def test_exchanging_prisoners_is_a_retreat(nlp, language, text, trigger):
 ])
 def test_talks_that_end_are_not_talks_broken_off(nlp, language, text, trigger):
     found = _types_by_span(nlp, language, text)
-    assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
+    assert not _coded_as(found, trigger, "SANCTION"), found
 
 
 @pytest.mark.parametrize("language, text, trigger", [
@@ -119,7 +124,7 @@ def test_talks_that_end_are_not_talks_broken_off(nlp, language, text, trigger):
 ])
 def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
     found = _types_by_span(nlp, language, text)
-    assert any(trigger in span and found[span] == "SANCTION" for span in found), found
+    assert _coded_as(found, trigger, "SANCTION"), found
 
 
 @pytest.mark.parametrize("language, text, trigger", [
@@ -129,7 +134,7 @@ def test_breaking_off_talks_is_a_sanction(nlp, language, text, trigger):
 ])
 def test_ending_a_round_or_calling_for_talks_is_not_breaking_them_off(nlp, language, text, trigger):
     found = _types_by_span(nlp, language, text)
-    assert not any(trigger in span and found[span] == "SANCTION" for span in found), found
+    assert not _coded_as(found, trigger, "SANCTION"), found
 
 
 def test_ending_mediation_efforts_is_breaking_them_off(nlp):
