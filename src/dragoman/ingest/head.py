@@ -14,6 +14,13 @@ LABEL_MAX = 80
 _BREADCRUMB = re.compile(r"\s*(?:>|/|\||»|›|·|•|→|::)\s*")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _DECORATION = {"So", "Sk", "Cf", "Mn", "Co", "Cs", "Zs"}
+# A title's trailing publisher name or section ("… - ISTOÉ Independente", "… | The China Post, Taiwan"):
+# after a spaced dash, bar or bullet, a few words that read as a name, never most of the title.
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[-–—|·•»]\s+|\s*\|\s*")
+MASTHEAD_WORDS = 8
+TITLE_MIN_WORDS = 3  # what is left of a title after its masthead is cut
+NAME_WORD = 4  # a lower-case word this long is prose, not part of a name ("de", "del", "and" may be)
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ def scan_head(raw: str, lines: tuple[Line, ...], lex: Lexicon, *, has_title: boo
             continue
         lines[i] = _trimmed(raw, line, lex)
         if has_title or looks_like_title(raw, lines, i):
+            lines[i] = _without_masthead(raw, lines[i])
             dropped |= _repeats(raw, lines, i, lex)
             return Head(tuple(lines), frozenset(dropped), i)
         break
@@ -110,6 +118,47 @@ def _trimmed(raw: str, line: Line, lex: Lexicon) -> Line:
     cut = glued_prefix(text, lex)
     cut += decoration(text[cut:])
     return Line(Span(line.span.start + cut, line.span.end), line.paragraph)
+
+
+def _without_masthead(raw: str, line: Line) -> Line:
+    text = line.of(raw)
+    keep = len(text) - masthead(text)
+    return Line(Span(line.span.start, line.span.start + keep), line.paragraph)
+
+
+def masthead(title: str) -> int:
+    """Length of the publisher names and sections that end ``title`` (cut one after the other), else 0.
+
+    ``"Casos de covid em hotel - 13/07/2021 - Esporte - Folha"`` -> the length of
+    ``" - 13/07/2021 - Esporte - Folha"``. A segment is cut when it reads as a name
+    (every long word capitalised, or a domain) or a date, is at most
+    :data:`MASTHEAD_WORDS` words and shorter than what stays, which keeps at least
+    :data:`TITLE_MIN_WORDS` words.
+    """
+    keep = len(title)
+    while True:
+        separators = list(_MASTHEAD_SEPARATOR.finditer(title, 0, keep))
+        if not separators:
+            break
+        last = separators[-1]
+        segment, rest = title[last.end():keep], title[:last.start()]
+        if not (_reads_as_name(segment) and len(segment) < len(rest) and len(rest.split()) >= TITLE_MIN_WORDS):
+            break
+        keep = last.start()
+    return len(title) - keep
+
+
+def _reads_as_name(segment: str) -> bool:
+    words = segment.split()
+    if not words or len(words) > MASTHEAD_WORDS:
+        return False
+    if len(words) == 1 and _DOMAIN.search(words[0]):
+        return True
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not all(any(ch.isupper() for ch in w) or len(w.strip(",.:;")) < NAME_WORD for w in letters):
+        return False
+    # at least one capitalised word (a date or a number alone counts too); uncased scripts are never cut
+    return any(w[0].isupper() for w in letters) or not letters and any(ch.isdigit() for ch in segment)
 
 
 def looks_like_title(raw: str, lines: list[Line], i: int) -> bool:
