@@ -199,7 +199,38 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
              and not any(lo <= m.start < hi for lo, hi in inner)]
     if not dates:
         return DateValue(None, None, "unknown", None)
-    return min(dates, key=lambda m: abs(m.start - trigger[0])).value
+    own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
+    return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
+
+
+def governed_by_trigger(sdoc, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """A date the trigger's own phrase holds ("la rencontre [prévue le 20 mars]", "talks [planned for
+    Friday]") dates the event before any nearer date of the clause around it ("a annoncé mardi
+    l'annulation de la rencontre prévue le 20 mars": Tuesday is the announcement's). The phrase of a
+    noun trigger is the noun phrase it completes ("l'annulation de la rencontre", "the cancellation of
+    the meeting"): parsers attach a participle to the first noun of the two."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or head is None:
+        return False
+    phrase = {token.i for token in nominal_chain(head.root)}
+    return any(node.i in phrase for node in (span.root, *span.root.ancestors))
+
+
+def nominal_chain(token) -> list:
+    """The trigger, and the nouns it completes: "rencontre" -> "annulation" in "l'annulation de la rencontre"."""
+    chain = [token]
+    while token.pos_ in ("NOUN", "PROPN"):
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":  # English: noun <- of <- noun
+            head = head.head
+        elif token.dep_ != "nmod":
+            break
+        if head.pos_ != "NOUN" or head.i == token.i:
+            break
+        chain.append(head)
+        token = head
+    return chain
 
 
 def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], markers: frozenset[str]) -> bool:
