@@ -24,6 +24,8 @@ NOT_CODED = [
     ("fr", "Le sommet a pris fin mardi à Bruxelles en présence du président français.", "CONSULT"),
     ("fr", "L'UE a adopté de nouvelles sanctions contre la Russie, visant 200 navires de la flotte fantôme.", "ASSAULT"),
     ("fr", "Moscou a promis une riposte à l'expulsion de ses diplomates par la Pologne.", "AGREE"),
+    # "call off" is a cancellation, never a call for something, even with a "for" further on
+    ("en", "On Monday, Tokyo called off the meeting with Chinese officials scheduled for next week.", "REQUEST"),
 ]
 
 
