@@ -47,3 +47,23 @@ def test_english_planned_for_a_day(pipeline):
     dated = meeting_dates(candidates(pipeline, text, "en"), "summit")
     assert (date(2025, 3, 20), date(2025, 3, 20)) in dated
     assert set(dated) <= {(date(2025, 3, 20), date(2025, 3, 20)), (None, None)}
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Moscou annule une réunion avec Kiev\n\nLa Russie a annulé lundi la réunion avec l'Ukraine prévue à "
+     "Istanbul.", "réunion"),
+    ("en", "Japan and China cancel talks\n\nOn Monday, Tokyo called off the meeting with Chinese officials in "
+     "Beijing.", "meeting"),
+    ("en", "Talks postponed\n\nThe talks between Iran and the United States were postponed on Monday, Oman said.",
+     "talks"),
+])
+def test_called_off_meeting_without_its_own_date_is_undated(pipeline, language, text, trigger):
+    """Monday is when it was called off; the meeting itself did not happen then."""
+    found = candidates(pipeline, text, language)
+    assert meeting_dates(found, trigger) and set(meeting_dates(found, trigger)) == {(None, None)}
+    assert any(c.date.start == date(2025, 3, 10) for c in found if c.type == "REJECT")
+
+
+def test_meeting_of_a_named_day_called_off_keeps_that_day(pipeline):
+    found = candidates(pipeline, "Sommet annulé\n\nLe sommet de mardi entre la France et l'Algérie a été annulé.", "fr")
+    assert meeting_dates(found, "sommet") == [(date(2025, 3, 11), date(2025, 3, 11))]

@@ -110,7 +110,10 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
         return None
     token = sdoc.char_span(ce.trigger[0], ce.trigger[1], alignment_mode="expand")
     status, _cue = event_status(token.root, language=language) if token is not None else ("uncertain", "")
-    when = event_date(mentions, sent, ce.trigger, language, root=token.root if token is not None else None)
+    # a called-off meeting named by a noun is dated by its own phrase only: the clause's date is the calling off's
+    called_off = status == "cancelled" and token is not None and token.root.pos_ in ("NOUN", "PROPN")
+    when = event_date(mentions, sent, ce.trigger, language, root=token.root if token is not None else None,
+                      phrase_only=called_off)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     habitual = after_habitual_prefix(doc.text, ce.trigger[0], language)
     if habitual:  # a habit or series is recalled: over, and dated by no single expression
@@ -185,10 +188,12 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
     return actors
 
 
-def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str, *, root=None) -> DateValue:
+def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str, *, root=None,
+               phrase_only: bool = False) -> DateValue:
     """The date in the trigger's sentence nearest the trigger, neither a duration nor in a background
     clause, nor one that dates a clause the trigger governs ("agreed [to meet again next week]":
-    next week is the meeting's)."""
+    next week is the meeting's). With ``phrase_only``, only a date of the trigger's own phrase
+    (:func:`governed_by_trigger`) counts."""
     skip = tuple(discourse(language).get("duration_prefixes", ()))
     markers = frozenset(discourse(language).get("background_markers", ()))
     inner = complement_spans(root) if root is not None else []
@@ -200,6 +205,8 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
     if not dates:
         return DateValue(None, None, "unknown", None)
     own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
+    if phrase_only and not own:
+        return DateValue(None, None, "unknown", None)
     return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
 
 
@@ -230,7 +237,14 @@ def nominal_chain(token) -> list:
             break
         chain.append(head)
         token = head
+    if token.dep_ in ("nsubj", "nsubjpass") and reduced_relative(token.head):
+        chain.append(token.head)  # "the summit [set for 20 March]" parsed as a clause of its own
     return chain
+
+
+def reduced_relative(verb) -> bool:
+    """A bare past participle ("set", "planned") the parser made a clause: no auxiliary of its own."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def in_background_clause(sdoc, mention: Mention, trigger: tuple[int, int], markers: frozenset[str]) -> bool:
