@@ -13,8 +13,9 @@ one summary line::
 
 Titles are much shorter than the title-and-lead text the pipeline embeds, so
 their cosines run lower: pairs of title-only documents are scored with the
-title calibration (``dragoman.stories.cluster.TITLE_SETTINGS``, chosen by the
-pipeline itself); its values are options here, for tuning.
+embedder's title calibration (``dragoman.stories.calibration``, chosen by the
+pipeline itself); its values are options here, for tuning. ``--embedder``
+picks the sentence embedder (``e5``, the default, or ``use``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import csv
 import hashlib
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -36,7 +38,8 @@ import numpy as np
 
 from dragoman.ingest.clean import clean
 from dragoman.model import DocumentAnalysis, RawItem
-from dragoman.stories.cluster import TITLE_SETTINGS, StorySettings, UseEmbedder, cluster
+from dragoman.stories.cluster import StorySettings, cluster
+from dragoman.stories.embedders import EMBEDDERS, calibration_of, embedder_named
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -52,11 +55,13 @@ class CachedEmbedder:
     def __init__(self, inner, path: Path | None) -> None:
         self.inner = inner
         self.path = path
+        self.calibration = calibration_of(inner)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if self.path is None:
             return self.inner.encode(texts)
-        key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:16]
+        name = getattr(self.inner, "name", type(self.inner).__name__)
+        key = hashlib.sha1((name + "\n" + "\n".join(texts)).encode()).hexdigest()[:16]
         cached = self.path.with_name(f"{self.path.stem}-{key}.npy")
         if cached.exists():
             return np.load(cached)
@@ -91,11 +96,14 @@ def analysis_of(row: dict, with_actors: bool) -> DocumentAnalysis:
     return DocumentAnalysis(doc, tuple(ActorMatcher.for_language(language).find(title)))
 
 
+TUNABLE = ("threshold", "floor_margin", "window_days", "day_penalty", "neighbours", "term_bonus",
+           "cross_language_bonus", "actor_bonus")
+
+
 def settings_from(args: argparse.Namespace) -> StorySettings:
-    return replace(TITLE_SETTINGS, threshold=args.threshold, floor_margin=args.floor_margin,
-                   window_days=args.window_days, day_penalty=args.day_penalty, neighbours=args.neighbours,
-                   term_bonus=args.term_bonus, cross_language_bonus=args.cross_language_bonus,
-                   actor_bonus=args.actor_bonus)
+    """The embedder's title calibration, with any setting given on the command line."""
+    given = {name: getattr(args, name) for name in TUNABLE if getattr(args, name) is not None}
+    return replace(calibration_of(embedder_named(args.embedder)).titles, **given)
 
 
 def record_of(row: dict) -> dict:
@@ -104,22 +112,22 @@ def record_of(row: dict) -> dict:
             "language": LANGUAGES.get(row["lang"], row["lang"]), "published": row["datetime"].replace(" ", "T")}
 
 
-def stories_by_extract(rows: list[dict]) -> dict[str, str]:
+def stories_by_extract(rows: list[dict], embedder: str) -> dict[str, str]:
     """Document id -> story id, as ``dragoman extract --json`` prints them (default settings)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "og2021.jsonl"
         path.write_text("".join(json.dumps(record_of(row), ensure_ascii=False) + "\n" for row in rows),
                         encoding="utf-8")
         done = subprocess.run([sys.executable, "-m", "dragoman", "extract", "--json", str(path)],
-                              capture_output=True, text=True, check=True)
+                              capture_output=True, text=True, check=True, env={**os.environ, "DRAGOMAN_EMBEDDER": embedder})
     output = json.loads(done.stdout)
     return {doc["id"]: doc["story"] for doc in output["documents"] if doc.get("story")}
 
 
 def stories_by_cluster(rows: list[dict], args: argparse.Namespace) -> dict[str, str]:
     analyses = [analysis_of(row, args.actors) for row in rows]
-    embedder = CachedEmbedder(UseEmbedder(), args.cache)
-    stories = cluster(analyses, embedder=embedder, threshold=StorySettings().threshold, titles=settings_from(args))
+    embedder = CachedEmbedder(embedder_named(args.embedder), args.cache)
+    stories = cluster(analyses, embedder=embedder, titles=settings_from(args))
     return {doc: story.id for story in stories for doc in story.documents}
 
 
@@ -127,7 +135,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     rows = read_rows(args.data, args.limit)
     settings = settings_from(args)
     start = time.perf_counter()
-    found = stories_by_extract(rows) if args.via_extract else stories_by_cluster(rows, args)
+    found = stories_by_extract(rows, args.embedder) if args.via_extract else stories_by_cluster(rows, args)
     seconds = time.perf_counter() - start
     # a title the pipeline refused (no story) is a story of its own
     pred = {row["uri"]: found.get(row["uri"], "alone:" + row["uri"]) for row in rows}
@@ -139,7 +147,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     sizes = sorted(Counter(pred.values()).values(), reverse=True)
     return {"data": str(args.data), "docs": len(rows), "gold_stories": len(set(gold.values())),
             "stories": len(sizes), "largest_stories": sizes[:5], "actors": args.actors,
-            "path": "dragoman extract" if args.via_extract else "cluster()",
+            "path": "dragoman extract" if args.via_extract else "cluster()", "embedder": args.embedder,
             "settings": asdict(settings), "bcubed_p": round(p, 4), "bcubed_r": round(r, 4),
             "bcubed_f1": round(f1, 4), "bcubed_f1_by_half": halves, "seconds": round(seconds, 1)}
 
@@ -155,14 +163,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None, help="only the first N titles")
-    parser.add_argument("--threshold", type=float, default=TITLE_SETTINGS.threshold)
-    parser.add_argument("--floor-margin", type=float, default=TITLE_SETTINGS.floor_margin)
-    parser.add_argument("--window-days", type=int, default=TITLE_SETTINGS.window_days)
-    parser.add_argument("--day-penalty", type=float, default=TITLE_SETTINGS.day_penalty)
-    parser.add_argument("--neighbours", type=int, default=TITLE_SETTINGS.neighbours)
-    parser.add_argument("--term-bonus", type=float, default=TITLE_SETTINGS.term_bonus)
-    parser.add_argument("--cross-language-bonus", type=float, default=TITLE_SETTINGS.cross_language_bonus)
-    parser.add_argument("--actor-bonus", type=float, default=TITLE_SETTINGS.actor_bonus)
+    parser.add_argument("--embedder", choices=sorted(EMBEDDERS), default=os.environ.get("DRAGOMAN_EMBEDDER", "e5"))
+    for name in TUNABLE:  # default: the embedder's title calibration
+        kind = int if name in ("window_days", "neighbours") else float
+        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=None)
     parser.add_argument("--actors", action=argparse.BooleanOptionalAction, default=True,
                         help="add gazetteer actor mentions to English and French titles")
     parser.add_argument("--via-extract", action="store_true",

@@ -55,6 +55,7 @@ def open_db(url: str | None) -> Iterator:
 
 def make_pipeline(actor_files: list[Path] | None = None):
     from .pipeline import Pipeline
+    from .stories.embedders import embedder_named
 
     conf = settings()
     extra = ()
@@ -62,7 +63,8 @@ def make_pipeline(actor_files: list[Path] | None = None):
         from .nlp.actor_dict import load_dictionaries
 
         extra = tuple(load_dictionaries(actor_files))
-    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.story_threshold, extra_actors=extra)
+    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.threshold,
+                    embedder=embedder_named(conf.embedder), extra_actors=extra)
 
 
 @app.command()

@@ -27,7 +27,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_chars", 40, "Fewer characters than this after cleaning is an empty document (E103)."),
     Setting("batch_size", 16, "Documents per spaCy nlp.pipe batch."),
     Setting("languages", "fr,en", "Languages with a full extraction pipeline."),
-    Setting("story_threshold", 0.7, "Lowest combined similarity for a document to join a story."),
+    Setting("embedder", "e5", "Sentence embedder for stories: e5 (multilingual-e5-small, best recall) or use "
+                              "(Universal Sentence Encoder, about 25x faster)."),
+    Setting("story_threshold", "", "Lowest combined similarity for a document to join a story "
+                                   "(empty: the embedder's calibrated threshold)."),
     Setting("token", "", "Bearer token guarding POST /api/documents."),
 )
 
@@ -39,8 +42,19 @@ class Settings:
     min_chars: int
     batch_size: int
     languages: str
-    story_threshold: float
+    embedder: str
+    story_threshold: str
     token: str
+
+    @property
+    def threshold(self) -> float | None:
+        """The story threshold as a number, or None for the embedder's own."""
+        if not self.story_threshold.strip():
+            return None
+        try:
+            return float(self.story_threshold)
+        except ValueError:
+            raise ConfigError(name="story_threshold", detail=f"{self.story_threshold!r} is not a number") from None
 
     @property
     def language_list(self) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ from .model import Document, DocumentAnalysis, Result, Story
 from .nlp.datelines import without_dateline
 from .nlp.mentions import Mentions, find_mentions
 from .nlp.models import load_pipeline, supported_languages
-from .stories.cluster import Embedder, UseEmbedder, cluster
+from .stories.cluster import Embedder, cluster
+from .stories.embedders import E5Embedder
 from .stories.dedup import near_duplicates
 from .stories.merge import merge_candidates, reportable
 from .stories.series import link_series
@@ -31,12 +32,12 @@ class Pipeline:
     load_nlp: Callable = load_pipeline
     embedder: Embedder | None = None
     batch_size: int = 16
-    story_threshold: float = 0.7
+    story_threshold: float | None = None  # None: the embedder's calibrated threshold
     extra_actors: tuple = ()
 
     def __post_init__(self) -> None:
         if self.embedder is None:
-            self.embedder = UseEmbedder()
+            self.embedder = E5Embedder()
 
     # ------------------------------------------------------------ per document
     def analyse(self, docs: Iterable[Document]) -> Iterator[DocumentAnalysis]:

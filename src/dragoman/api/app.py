@@ -31,9 +31,10 @@ SECURITY_HEADERS = (
 def default_pipeline() -> Any:
     from ..config import settings
     from ..pipeline import Pipeline
+    from ..stories.embedders import embedder_named
 
     conf = settings()
-    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.story_threshold)
+    return Pipeline(batch_size=conf.batch_size, story_threshold=conf.threshold, embedder=embedder_named(conf.embedder))
 
 
 @dataclass

