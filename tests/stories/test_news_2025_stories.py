@@ -18,6 +18,7 @@ import pytest
 
 from dragoman.ingest import documents_from_records
 from dragoman.pipeline import Pipeline
+from dragoman.stories.embedders import embedder_named
 
 FIXTURE = Path(__file__).parent / "fixtures" / "news_2025.jsonl"
 
@@ -27,11 +28,12 @@ def records() -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-@pytest.fixture(scope="module")
-def result():
+@pytest.fixture(scope="module", params=["e5", "use"])
+def result(request):
+    """The whole pipeline over the set, with each story embedder and its own calibration."""
     docs = list(documents_from_records(records(), source=str(FIXTURE)))
     assert all(doc.ok for doc in docs), [doc.error for doc in docs if not doc.ok]
-    return Pipeline().run(docs)
+    return Pipeline(embedder=embedder_named(request.param)).run(docs)
 
 
 @pytest.fixture(scope="module")
