@@ -65,7 +65,7 @@ USE = Calibration(USE_ARTICLES, TITLE_SETTINGS, lead_chars=600)
 
 # multilingual-e5-small, centred (:class:`.embedders.E5Embedder`): its cosines spread wider, and pairs
 # across languages run lower than USE's.
-E5_ARTICLES = StorySettings(threshold=0.45, floor_margin=0.3)
+E5_ARTICLES = StorySettings(threshold=0.55, floor_margin=0.3, cross_language_bonus=0.1)
 E5_TITLES = StorySettings(threshold=0.6, floor_margin=0.05, window_days=2, day_penalty=0.1,
                           actor_bonus=0.15, place_bonus=0.1, term_bonus=0.1, cross_language_bonus=0.2)
 E5 = Calibration(E5_ARTICLES, E5_TITLES, lead_chars=200)
