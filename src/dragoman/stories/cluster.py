@@ -1,14 +1,15 @@
 """Stories: documents that report the same news, in any language.
 
 Two documents are similar when a multilingual sentence embedding of their
-title and lead says so (cosine), more so when they share at least two
+title and lead says so (cosine; :mod:`.embedders`: e5 by default), more so when they share at least two
 parties or the city of their events, or a rare term of their titles (a
 name, a number: :mod:`.lexical`), or are in different languages (cosines
 across languages run lower), less so the further apart they were
 published. Titles alone are short and their cosines run lower than title
 and lead: a pair of title-only documents is scored with its own
-calibration (:data:`TITLE_SETTINGS`), mapped onto the article scale, so
-the settings depend on the pair, never on the rest of the collection. Dates also forbid: a story never holds two documents whose own
+calibration, mapped onto the article scale; each embedder carries both
+(:mod:`.calibration`), so the settings depend on the pair and the embedder,
+never on the rest of the collection. Dates also forbid: a story never holds two documents whose own
 events lie more than ``max_event_gap_days`` apart (rounds of talks between
 the same parties in the same city are different stories), nor reports
 published more than ``window_days`` apart.
