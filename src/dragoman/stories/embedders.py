@@ -8,11 +8,13 @@
   subtracted before normalising: the same for every corpus, so a document's
   vector never depends on the others. It separates same-story pairs of
   OG2021 titles far better than USE (average precision 0.55 against 0.38
-  within a language, 0.31 against 0.17 across languages), at about 25 ms
-  per title and 70 ms per title and short lead on two cores.
+  within a language, 0.31 against 0.17 across languages), at about 10 ms
+  per title and 61 ms per title and 200-character lead on two cores
+  (``scripts/bench_embed.py``).
 - :class:`UseEmbedder`: multilingual Universal Sentence Encoder v3, about
-  1 ms per text; ``DRAGOMAN_EMBEDDER=use`` for large corpora where speed
-  matters more than recall.
+  0.35 ms per title and 5 ms per title and 600-character lead;
+  ``DRAGOMAN_EMBEDDER=use`` for large corpora where speed matters more
+  than recall.
 
 Each embedder carries its :class:`~.calibration.Calibration`; an embedder
 without one (a test's fake) is scored with USE's.
