@@ -3,7 +3,7 @@
 
 Reads ``../shared/eval/peers/clustering/og2021_titles_reconstructed.tsv`` at
 run time (never copied into the repo), builds one DocumentAnalysis per title
-(title = text, language, publication day, cleaned by ingest; with ``--actors`` the real
+(title = text, language, publication time, cleaned by ingest; with ``--actors`` the real
 gazetteer adds actor mentions to English and French titles, as the pipeline
 would), clusters with :func:`dragoman.stories.cluster.cluster` and scores
 B-cubed with the shared scorer's own ``bcubed``. Prints a JSON report, then
@@ -86,8 +86,9 @@ def read_rows(path: Path, limit: int | None) -> list[dict]:
 def analysis_of(row: dict, with_actors: bool) -> DocumentAnalysis:
     language = LANGUAGES.get(row["lang"], row["lang"])
     # cleaned as ingest cleans a headline record (a trailing publisher name is cut)
+    stamp = datetime.fromisoformat(row["datetime"])
     doc = clean(RawItem(source=f"og2021:{row['uri']}", text=row["title"], title=row["title"], language=language,
-                        published=datetime.fromisoformat(row["datetime"]).date(), given_id=row["uri"]))
+                        published=stamp.date(), published_at=stamp, given_id=row["uri"]))
     title = doc.title or doc.text
     if not (with_actors and language in ("en", "fr")):
         return DocumentAnalysis(doc)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -32,6 +32,9 @@ def test_dates_are_iso_strings_and_tuples_lists():
     assert data["published"] == "2024-03-01"
     assert data["flags"] == ["truncated"]
     assert data["offsets"] == {"segments": [[0, 4, 10]]}
+    assert data["published_at"] is None
+    timed = Document("d2", "b.txt", "texte", published=date(2024, 3, 1), published_at=datetime(2024, 3, 1, 9, 30))
+    assert to_data(timed)["published_at"] == "2024-03-01T09:30:00" and through_json(Document, timed) == timed
 
 
 @pytest.mark.parametrize("value", [

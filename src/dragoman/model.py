@@ -11,7 +11,7 @@ contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.contract`; the stor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -40,6 +40,7 @@ class RawItem:
     title: str | None = None
     url: str | None = None
     published: date | None = None
+    published_at: datetime | None = None  # the publication time, when the source gives one (UTC, naive)
     language: str | None = None
     given_id: str | None = None
     media_type: str = "text/plain"
@@ -76,6 +77,7 @@ class Document:
     content_hash: str = ""
     raw_text: str = ""
     offsets: OffsetMap = field(default_factory=OffsetMap)
+    published_at: datetime | None = None  # the publication time, when the source gives one (UTC, naive)
 
     @property
     def ok(self) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -84,7 +84,9 @@ def _encode(tp: Any, value: Any) -> Any:
         return {name: _encode(hint, getattr(value, name)) for name, hint in _fields(tp).items()}
     if origin is Literal and value in get_args(tp):
         return value
-    if tp is date and isinstance(value, date):
+    if tp is datetime and isinstance(value, datetime):
+        return value.isoformat()
+    if tp is date and isinstance(value, date) and not isinstance(value, datetime):
         return value.isoformat()
     if tp in _SCALARS and isinstance(value, (int, float) if tp is float else tp):
         return value
@@ -209,6 +211,11 @@ def _decode_record(cls: type, data: Any, path: str) -> Any:
 
 
 def _decode_scalar(tp: Any, data: Any, path: str) -> Any:
+    if tp is datetime:
+        try:
+            return datetime.fromisoformat(_expect(str, data, path))
+        except ValueError as exc:
+            raise _Mismatch(path, f"{data!r} is not an ISO datetime") from exc
     if tp is date:
         try:
             return date.fromisoformat(_expect(str, data, path))

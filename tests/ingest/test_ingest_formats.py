@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -93,6 +93,21 @@ def test_json_object_fields(tmp_path: Path):
     assert (doc.id, doc.title, doc.url, doc.published, doc.language) == (
         "wire-7", "Seoul talks resume", "https://x.example/7", date(2025, 3, 7), "en")
     assert doc.text == f"Seoul talks resume\n\n{EN_BODY}"
+    # the day as the source wrote it; the time in UTC (8:00 in Seoul is 23:00 the day before)
+    assert doc.published_at == datetime(2025, 3, 6, 23, 0)
+
+
+@pytest.mark.parametrize(("given", "day", "time"), [
+    ("2025-03-07", date(2025, 3, 7), None),
+    ("2025-03-07T14:05:00", date(2025, 3, 7), datetime(2025, 3, 7, 14, 5)),
+    ("2025-03-07 14:05", date(2025, 3, 7), datetime(2025, 3, 7, 14, 5)),
+    ("2025-03-07T14:05:00Z", date(2025, 3, 7), datetime(2025, 3, 7, 14, 5)),
+    ("2025-03-07T01:30:00+02:00", date(2025, 3, 7), datetime(2025, 3, 6, 23, 30)),
+])
+def test_record_keeps_the_publication_time_when_given(tmp_path: Path, given, day, time):
+    (tmp_path / "one.json").write_text(json.dumps({"text": EN_BODY, "published": given}), encoding="utf-8")
+    [doc] = read(tmp_path / "one.json")
+    assert (doc.published, doc.published_at) == (day, time)
 
 
 def test_json_list_with_html_field(tmp_path: Path):
@@ -118,6 +133,8 @@ def test_rss_feed_one_item_per_entry(tmp_path: Path):
     assert first.text == f"Appel entre Paris et Alger\n\n{FR_BODY}" and "<p>" not in first.text
     assert first.published == date(2025, 3, 18)
     assert second.published == date(2025, 1, 1)  # no entry date: the argument applies
+    assert first.published_at == datetime(2025, 3, 18, 9, 0)  # 10:00 +0100, in UTC
+    assert second.published_at is None  # a day given on the command line has no time
 
 
 def test_atom_feed_sniffed_from_xml_content(tmp_path: Path):

@@ -1,7 +1,7 @@
 """Hypothesis strategies for dragoman's records (shared by the serialize and store tests)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from hypothesis import strategies as st
 
@@ -14,6 +14,7 @@ texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 ids = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12)
 codes = st.sampled_from(["FRA", "USA", "RUS", "DEU", "UKR", "EU", "UN", "NATO", "TUR"])
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+moments = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31))
 floats = st.floats(allow_nan=False, allow_infinity=False)
 small = st.integers(min_value=0, max_value=2**31 - 1)
 
@@ -49,7 +50,7 @@ mentions = st.builds(Mention, kind=st.sampled_from(["actor", "person", "place", 
                      start=small, end=small, text=texts, sentence=small, value=mention_values)
 documents = st.builds(Document, id=ids, source=texts, text=texts, title=optional(texts), language=optional(texts),
                       published=optional(days), url=optional(texts), flags=tuples_of(texts), error=optional(texts),
-                      content_hash=texts, raw_text=texts, offsets=offsets)
+                      content_hash=texts, raw_text=texts, offsets=offsets, published_at=optional(moments))
 
 _common = dict(type=st.sampled_from(PLOVER_TYPES), status=st.sampled_from(STATUSES), mode=optional(texts),
                cameo=optional(texts), actors=tuples_of(actors), people=tuples_of(people),

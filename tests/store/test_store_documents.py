@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from dataclasses import replace
 
 import pytest
@@ -22,6 +23,14 @@ def test_analysis_round_trips(store):
     assert list(store.analyses()) == [first, second]
     assert store.document("d2") == second.document
     assert store.has_document("h1") and not store.has_document("nope")
+
+
+def test_publication_time_round_trips(store):
+    timed = analysis(3)
+    timed = replace(timed, document=replace(timed.document, published_at=datetime(2024, 1, 4, 17, 45)))
+    assert store.add_analysis(timed) and store.add_analysis(analysis(4))
+    assert [a.document.published_at for a in store.analyses()] == [datetime(2024, 1, 4, 17, 45), None]
+    assert store.document("d3") == timed.document
 
 
 def test_analyses_are_read_in_batches(store, monkeypatch):

@@ -1,14 +1,15 @@
 """Stories: cross-lingual reports, date limits, documents without mentions, incremental = batch."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
 
 from dragoman.model import Actor, DateValue, Document, DocumentAnalysis, EventCandidate, Location, Mention
 from dragoman.stories.cluster import (
-    Profile, StoryIndex, StorySettings, UseEmbedder, cluster, profile, similarity, story_id,
+    Profile, StoryIndex, StorySettings, UseEmbedder, cluster, profile, publication_gap, similarity, story_id,
 )
 
 ARM, AZE = Actor("ARM", "Armenia"), Actor("AZE", "Azerbaijan")
@@ -125,6 +126,39 @@ def test_profile_of_a_document_without_mentions_has_only_text_and_dates():
     prof = profile(analysis("x", "Titel\nText", language="de", published=date(2025, 1, 2)))
     assert (prof.actors, prof.places, prof.span, prof.published) == (frozenset(), frozenset(), None, date(2025, 1, 2))
     assert prof.text.startswith("Titel")
+
+
+def test_publication_times_measure_the_gap_to_the_minute():
+    late, early = datetime(2025, 3, 1, 23, 30), datetime(2025, 3, 2, 0, 30)
+    timed = (Profile("a", "x", published=late.date(), published_at=late),
+             Profile("b", "y", published=early.date(), published_at=early))
+    undated_time = (timed[0], replace(timed[1], published_at=None))
+    assert publication_gap(*timed) == pytest.approx(1 / 24)
+    assert publication_gap(*undated_time) == 1  # one of the two without a time: whole days
+    settings = StorySettings(day_penalty=0.1)
+    assert similarity(*timed, 0.5, settings) == pytest.approx(0.5 - 0.1 / 24)
+    assert similarity(*undated_time, 0.5, settings) == pytest.approx(0.4)
+
+
+def test_reports_an_hour_apart_across_midnight_join_where_a_day_apart_would_not():
+    same = FakeEmbedder({"talks": [1.0, 0.0]})
+    settings = StorySettings(threshold=0.95, floor_margin=0.1, day_penalty=0.1)
+
+    def report(doc_id: str, moment: datetime | None, day: date) -> DocumentAnalysis:
+        made = analysis(doc_id, "talks", published=day)
+        return replace(made, document=replace(made.document, published_at=moment))
+
+    timed = [report("a", datetime(2025, 3, 1, 23, 30), date(2025, 3, 1)),
+             report("b", datetime(2025, 3, 2, 0, 30), date(2025, 3, 2))]
+    days_only = [report(a.document.id, None, a.document.published) for a in timed]
+    assert groups(cluster(timed, embedder=same, settings=settings)) == {frozenset({"a", "b"})}
+    assert groups(cluster(days_only, embedder=same, settings=settings)) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_profile_carries_the_publication_time():
+    made = analysis("x", "Titel\nText", published=date(2025, 1, 2))
+    made = replace(made, document=replace(made.document, published_at=datetime(2025, 1, 2, 6, 15)))
+    assert profile(made).published_at == datetime(2025, 1, 2, 6, 15)
 
 
 def test_two_shared_parties_and_the_city_raise_similarity():

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError, MalformedInput, UnreadableInput
 from ..model import RawItem
 from .decode import check_bytes, decode_bytes, read_bytes
-from .formats import Result, parse_date, parse_feed, parse_html, parse_json, parse_jsonl, parse_text
+from .formats import Result, parse_date, parse_feed, parse_html, parse_json, parse_jsonl, parse_text, parse_time
 from .language import normalise_language
 
 SIDECAR = ".meta.json"
@@ -117,6 +117,7 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
     given = {
         "title": meta.get("title"), "url": meta.get("url"),
         "published": parse_date(meta.get("published"), item.source, name=f"{sidecar.name}: published"),
+        "published_at": parse_time(meta.get("published"), item.source, name=f"{sidecar.name}: published"),
         "language": normalise_language(meta.get("language")), "given_id": meta.get("id"),
     }
     return dataclasses.replace(item, **{key: value for key, value in given.items() if value})

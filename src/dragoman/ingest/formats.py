@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timezone
 
 import feedparser
 import lxml.html
@@ -22,6 +23,7 @@ _DROP = "//script|//style|//noscript|//template|//head"
 # Dates only from the page's metadata: guessing them from the body confuses
 # the date an article mentions with the date it was published.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_HAS_TIME = re.compile(r"\d[T ]\d{2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def record_item(record: object, source: str) -> RawItem:
     return RawItem(
         source=source, text=page.text, title=fields["title"] or page.title, url=fields["url"] or page.url,
         published=parse_date(record.get("published"), source) or page.published,
+        published_at=parse_time(record.get("published"), source),
         language=fields["language"], given_id=fields["id"],
         media_type="text/html" if "text" not in record else "text/plain",
     )
@@ -167,6 +170,17 @@ def parse_date(value: object, source: str, name: str = "published") -> date | No
     raise MalformedInput(source=source, detail=f"'{name}' is not a YYYY-MM-DD date or ISO datetime: {value!r}")
 
 
+def parse_time(value: object, source: str, name: str = "published") -> datetime | None:
+    """The time of an ISO datetime (in UTC when it carries an offset, naive as given otherwise); None for a date alone."""
+    day = parse_date(value, source, name)
+    if day is None or not isinstance(value, str) or not _HAS_TIME.search(value):
+        return None
+    stamp = datetime.fromisoformat(value.strip())
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(timezone.utc).replace(tzinfo=None)
+    return stamp
+
+
 def _lenient_date(value: object) -> date | None:
     try:
         return parse_date(value, "<metadata>")
@@ -196,5 +210,7 @@ def _entry_item(entry: dict, source: str, media_type: str) -> Result:
         return MalformedInput(source=source, detail="feed entry has no content or summary")
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     title = " ".join(entry.get("title", "").split()) or None
+    # feedparser gives the time in UTC
     return RawItem(source=source, text=text, title=title, url=entry.get("link") or None,
-                   published=date(*stamp[:3]) if stamp else None, media_type=media_type)
+                   published=date(*stamp[:3]) if stamp else None,
+                   published_at=datetime(*stamp[:6]) if stamp else None, media_type=media_type)

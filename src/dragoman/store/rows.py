@@ -37,15 +37,15 @@ def document_key(doc: Document) -> str:
 def document_row(doc: Document, *, key: str, now: datetime) -> dict[str, Any]:
     return {"id": doc.id, "key": key, "content_hash": doc.content_hash, "source": doc.source, "url": doc.url,
             "title": doc.title, "language": doc.language, "published": doc.published,
-            "flags": list(doc.flags), "error": doc.error, "text": doc.text, "raw_text": doc.raw_text,
-            "offsets": payload(doc.offsets), "ingested_at": now}
+            "published_at": doc.published_at, "flags": list(doc.flags), "error": doc.error, "text": doc.text,
+            "raw_text": doc.raw_text, "offsets": payload(doc.offsets), "ingested_at": now}
 
 
 def row_document(row: Row[Any]) -> Document:
     return Document(id=row.id, source=row.source, text=row.text, title=row.title, language=row.language,
                     published=row.published, url=row.url, flags=tuple(row.flags), error=row.error,
                     content_hash=row.content_hash, raw_text=row.raw_text,
-                    offsets=from_data(OffsetMap, row.offsets))
+                    offsets=from_data(OffsetMap, row.offsets), published_at=row.published_at)
 
 
 def candidate_rows(doc_id: str, cands: Sequence[EventCandidate]) -> list[dict[str, Any]]:

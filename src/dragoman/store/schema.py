@@ -28,6 +28,7 @@ documents = Table(
     Column("title", Text),
     Column("language", String),
     Column("published", Date),
+    Column("published_at", DateTime),  # the publication time, when the source gives one (migration 0003)
     Column("flags", JSON, nullable=False),
     Column("error", Text),
     Column("text", Text, nullable=False),

@@ -5,8 +5,9 @@ title and lead says so (cosine; :mod:`.embedders`: e5 by default), more so when 
 parties or the city of their events, or a rare term of their titles (a
 name, a number: :mod:`.lexical`), or are in different languages (cosines
 across languages run lower), less so the further apart they were
-published. Titles alone are short and their cosines run lower than title
-and lead: a pair of title-only documents is scored with its own
+published (to the minute when both sources give a time: wire copies and
+first reports come hours apart, the next day's follow-ups a day later).
+Titles alone are short and their cosines run lower than title and lead: a pair of title-only documents is scored with its own
 calibration, mapped onto the article scale; each embedder carries both
 (:mod:`.calibration`), so the settings depend on the pair and the embedder,
 never on the rest of the collection. Dates also forbid: a story never holds two documents whose own
@@ -29,7 +30,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from operator import attrgetter
 
 import numpy as np
@@ -42,7 +43,8 @@ from .lexical import rare_terms, shared_terms
 from .linkage import Group, Node, average_link, fits, ordinal
 
 __all__ = ["TITLE_SETTINGS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
-           "UseEmbedder", "cluster", "pair_similarity", "profile", "similarity", "story_id", "title_only"]
+           "UseEmbedder", "cluster", "pair_similarity", "profile", "publication_gap", "similarity", "story_id",
+           "title_only"]
 
 LEAD_CHARS = 600
 ENCODE_BATCH = 256
@@ -62,6 +64,7 @@ class Profile:
     language: str = ""
     terms: frozenset[str] = frozenset()  # rare terms of the title (:mod:`.lexical`)
     short: bool = False  # a title alone: scored with the title calibration when the other one is too
+    published_at: datetime | None = None  # the publication time, when the source gives one
 
 
 def profile(analysis: DocumentAnalysis, lead_chars: int = LEAD_CHARS) -> Profile:
@@ -76,7 +79,8 @@ def profile(analysis: DocumentAnalysis, lead_chars: int = LEAD_CHARS) -> Profile
     actors = frozenset(m.value.code for m in analysis.mentions if m.kind == "actor")
     title = (doc.title or doc.text[:80]).strip()
     return Profile(doc.id, lead, actors, event_places(analysis), own_span(analysis), doc.published, title,
-                   language=doc.language or "", terms=rare_terms(title, doc.language), short=short)
+                   language=doc.language or "", terms=rare_terms(title, doc.language), short=short,
+                   published_at=doc.published_at)
 
 
 def title_only(text: str, title: str | None) -> bool:
@@ -106,7 +110,7 @@ def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = 
     """The combined similarity of two documents, or None when their dates forbid one story."""
     if a.span and b.span and far_apart(a.span, b.span, settings.max_event_gap_days):
         return None
-    gap = days_between(a.published, b.published)
+    gap = publication_gap(a, b)
     if gap is not None and gap > settings.window_days:
         return None
     bonus = settings.actor_bonus * (len(a.actors & b.actors) >= 2) + settings.place_bonus * bool(a.places & b.places)
@@ -131,6 +135,13 @@ def far_apart(a: tuple[date, date], b: tuple[date, date], max_gap_days: int) -> 
 
 def days_between(a: date | None, b: date | None) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
+
+
+def publication_gap(a: Profile, b: Profile) -> float | None:
+    """Days between two publications: to the minute when both sources give a time, else whole days."""
+    if a.published_at is not None and b.published_at is not None:
+        return abs((a.published_at - b.published_at).total_seconds()) / 86400
+    return days_between(a.published, b.published)
 
 
 def node_of(row: int, prof: Profile) -> Node:
