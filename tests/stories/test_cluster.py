@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from dragoman.model import Actor, DateValue, Document, DocumentAnalysis, EventCandidate, Location, Mention
+from dragoman.stories.index import VectorIndex
 from dragoman.stories.cluster import (
     Profile, StoryIndex, StorySettings, UseEmbedder, cluster, profile, publication_gap, similarity, story_id,
 )
@@ -214,3 +215,40 @@ VECTORS = {"A": [1.0, 0.0, 0.0], "A2": [0.9, 0.3, 0.0], "A3": [0.8, 0.0, 0.4], "
            "B2": [0.3, 0.95, 0.0], "C": [0.0, 0.0, 1.0], "AC": [0.7, 0.0, 0.7]}
 SET = [("a", "A", 0), ("a2", "A2", 1), ("a3", "A3", 0), ("b", "B", 2), ("b2", "B2", 3), ("c", "C", 0),
        ("ac", "AC", 1), ("late", "A", 30)]
+
+
+def test_a_title_alone_asks_for_the_neighbours_of_the_title_scale(monkeypatch):
+    asked = []
+    original = VectorIndex.search
+
+    def spy(self, vector, **kwargs):
+        asked.append(kwargs["k"])
+        return original(self, vector, **kwargs)
+
+    monkeypatch.setattr(VectorIndex, "search", spy)
+    index = StoryIndex(settings=StorySettings(neighbours=3), titles=StorySettings(threshold=0.55, neighbours=40))
+    day = date(2025, 3, 1)
+    index.add(Profile("t", "Talks resume", published=day, short=True), np.array([1.0, 0.0]))
+    index.add(Profile("a", "Talks resume\nThe body.", published=day), np.array([1.0, 0.1]))
+    assert asked == [40, 3]
+
+
+def test_a_big_story_of_titles_holds_together_only_with_enough_neighbours():
+    """Average linkage counts a pair never looked at as the floor: with too few neighbours per title, a
+    story of many near-identical titles falls apart into pieces."""
+    rng = np.random.default_rng(3)
+    centre = rng.normal(size=64)
+    titles = StorySettings(threshold=0.6, floor_margin=0.05, window_days=2)
+    day = date(2025, 3, 1)
+    profiles = [Profile(f"d{i:03d}", f"title {i}", published=day, short=True) for i in range(120)]
+    vectors = [centre + rng.normal(scale=0.7, size=64) for _ in profiles]  # pairwise cosine about 0.7
+
+    def pieces(neighbours: int) -> int:
+        index = StoryIndex(settings=StorySettings(neighbours=neighbours),
+                           titles=replace(titles, neighbours=neighbours))
+        for prof, vector in zip(profiles, vectors):
+            index.add(prof, vector)
+        return len(index.stories())
+
+    assert pieces(128) == 1
+    assert pieces(32) > 1  # the article default

@@ -222,7 +222,7 @@ class StoryIndex:
         scales = (self.settings, self.titles) if prof.short else (self.settings,)
         reach = min(s.floor - s.bonuses for s in scales) - 1e-4
         hits = self.vectors.search(vector, day=node.published, window_days=self.settings.window_days,
-                                   k=self.settings.neighbours, min_cosine=reach)
+                                   k=max(s.neighbours for s in scales), min_cosine=reach)
         self.vectors.add(node.row, vector, day=node.published)
         self._register(prof, node)
         self._link(node.row, vector, sorted({hit.row for hit in hits}))
