@@ -9,7 +9,9 @@ means ten times more news per day: the index shards get denser and switch to
 HNSW. Documents arrive in random order through ``StoryIndex.add``
 (provisional assignment: neighbour search, linking, joining a story);
 ``stories()`` then settles everything once. Embedding time is not included
-(USE costs about 2 ms per title on this machine).
+(``scripts/bench_embed.py`` measures it). With ``--titles`` every document is a
+title alone with a publication time, placed with the e5 title calibration,
+which asks the index for 128 neighbours instead of an article's 32.
 
 Prints a JSON report: per-document add time (mean, over each tenth of the
 stream as the index fills up, and over the last thousand adds, when it is
@@ -23,10 +25,11 @@ import resource
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time as clock, timedelta
 
 import numpy as np
 
+from dragoman.stories.calibration import E5
 from dragoman.stories.cluster import Profile, StoryIndex
 
 DIM = 512
@@ -41,19 +44,19 @@ class Item:
     story: int
 
 
-def stream(n: int, days: int, seed: int) -> list[Item]:
+def stream(n: int, days: int, seed: int, titles: bool = False) -> list[Item]:
     rng = np.random.default_rng(seed)
     items: list[Item] = []
     story = 0
     while len(items) < n:
         size = min(int(rng.geometric(0.25)), 12, n - len(items))
-        items.extend(story_items(rng, story, size, days))
+        items.extend(story_items(rng, story, size, days, titles))
         story += 1
     order = rng.permutation(len(items))
     return [items[i] for i in order]
 
 
-def story_items(rng: np.random.Generator, story: int, size: int, days: int) -> list[Item]:
+def story_items(rng: np.random.Generator, story: int, size: int, days: int, titles: bool) -> list[Item]:
     centre = unit(rng.normal(size=DIM))
     held = START + timedelta(days=int(rng.integers(0, days)))
     actors = frozenset(rng.choice(CODES, size=2, replace=False).tolist())
@@ -62,7 +65,9 @@ def story_items(rng: np.random.Generator, story: int, size: int, days: int) -> l
         vector = unit(centre + rng.normal(scale=0.5 / np.sqrt(DIM), size=DIM))
         published = held + timedelta(days=int(rng.integers(0, 3)))
         doc_id = f"s{story:06d}-{k:02d}"
-        prof = Profile(doc_id, doc_id, actors, frozenset(), (held, held), published, doc_id)
+        moment = datetime.combine(published, clock(int(rng.integers(0, 24)), int(rng.integers(0, 60))))
+        prof = Profile(doc_id, doc_id, actors, frozenset(), (held, held), published, doc_id, short=titles,
+                       published_at=moment if titles else None)
         found.append(Item(prof, vector.astype(np.float32), story))
     return found
 
@@ -77,10 +82,10 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 2**20
 
 
-def run(n: int, days: int, seed: int) -> dict:
-    items = stream(n, days, seed)
+def run(n: int, days: int, seed: int, titles: bool = False) -> dict:
+    items = stream(n, days, seed, titles)
     before = rss_mb()
-    index = StoryIndex()
+    index = StoryIndex(settings=E5.articles, titles=E5.titles) if titles else StoryIndex()
     times = np.empty(len(items))
     for i, item in enumerate(items):
         start = time.perf_counter()
@@ -111,12 +116,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--days", type=int, default=90)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--titles", action="store_true", help="titles alone, e5 title calibration")
     args = parser.parse_args(argv)
-    runs = [run(n, args.days, args.seed) for n in args.sizes]
+    runs = [run(n, args.days, args.seed, args.titles) for n in args.sizes]
     report = {"runs": runs, "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     print(json.dumps(report, indent=2))
     figures = " ".join(f"add_ms_{r['documents']}={r['add_ms_mean']}" for r in runs)
-    print(f"bench_stories {figures} max_rss_mb={report['max_rss_mb']}")
+    label = "bench_stories_titles" if args.titles else "bench_stories"
+    print(f"{label} {figures} max_rss_mb={report['max_rss_mb']}")
     return 0
 
 

@@ -237,8 +237,8 @@ class StoryIndex:
         self._component[node.row] = [node.row]
 
     def _link(self, row: int, vector: np.ndarray, others: list[int]) -> None:
-        for other in others:
-            weight = self._weight(row, vector, other)
+        for other, cosine in zip(others, pair_cosines(vector, self.vectors.vectors(others)).tolist()):
+            weight = self._weight(row, other, cosine)
             if weight is None or weight <= self.settings.floor:
                 continue
             self._edges[row][other] = self._edges[other][row] = weight
@@ -246,12 +246,9 @@ class StoryIndex:
                 self._union(row, other)
         self._dirty.add(self._find(row))
 
-    def _weight(self, row: int, vector: np.ndarray, other: int) -> float | None:
+    def _weight(self, row: int, other: int, cosine: float) -> float | None:
         """The pair's similarity, computed the same way whichever of the two arrived first."""
-        pair = sorted(((self._profiles[row], vector), (self._profiles[other], self.vectors.vector(other))),
-                      key=_doc_id_of_pair)
-        (first, v_first), (second, v_second) = pair
-        cosine = float(np.dot(v_first.astype(np.float64), v_second.astype(np.float64)))
+        first, second = sorted((self._profiles[row], self._profiles[other]), key=attrgetter("doc_id"))
         score = pair_similarity(first, second, cosine, settings=self.settings, titles=self.titles)
         return None if score is None else round(score, 9)
 
@@ -309,8 +306,14 @@ class StoryIndex:
                 self._story[r] = label
 
 
-def _doc_id_of_pair(pair: tuple[Profile, np.ndarray]) -> str:
-    return pair[0].doc_id
+def pair_cosines(vector: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Cosines of ``vector`` with each row of ``others``, in float64.
+
+    Each is the sum of the same elementwise products in the same order whichever of the two vectors is
+    the query, so a pair's cosine does not depend on which of its documents arrived first.
+    """
+    query = np.asarray(vector, dtype=np.float64).reshape(1, -1)
+    return (np.asarray(others, dtype=np.float64) * query).sum(axis=1)
 
 
 def cluster(analyses: Sequence[DocumentAnalysis], *, embedder: Embedder, threshold: float | None = None,

@@ -67,6 +67,13 @@ class Shard:
     def vector(self, position: int) -> np.ndarray:
         return self.index.reconstruct(int(position))
 
+    def matrix(self) -> np.ndarray:
+        """Every stored vector by position: a read-only view of the index's own storage, valid until the next add."""
+        flat = faiss.downcast_index(self.index.storage) if self.approximate else self.index
+        view = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * self.dim).reshape(flat.ntotal, self.dim)
+        view.flags.writeable = False
+        return view
+
 
 def to_hnsw(flat: faiss.Index, dim: int) -> faiss.IndexHNSWFlat:
     graph = faiss.IndexHNSWFlat(dim, HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
@@ -125,6 +132,19 @@ class VectorIndex:
     def vector(self, row: int) -> np.ndarray:
         key, position = self.where[row]
         return self.shards[key].vector(position)
+
+    def vectors(self, rows: list[int]) -> np.ndarray:
+        """The vectors of ``rows``, stacked in that order (a copy)."""
+        found = np.empty((len(rows), self.dim), dtype=np.float32)
+        by_shard: dict[int | None, tuple[list[int], list[int]]] = {}
+        for i, row in enumerate(rows):
+            key, position = self.where[row]
+            slots, positions = by_shard.setdefault(key, ([], []))
+            slots.append(i)
+            positions.append(position)
+        for key, (slots, positions) in by_shard.items():
+            found[slots] = self.shards[key].matrix()[positions]
+        return found
 
 
 def as_row(vector: np.ndarray, dim: int) -> np.ndarray:
