@@ -37,6 +37,7 @@ eval: setup
 bench: setup
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_stories.py
+	$(BIN)/python scripts/bench_stories.py --titles
 	$(BIN)/python scripts/bench_embed.py | tail -n 2
 	$(BIN)/python scripts/bench_api.py
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dragoman.stories.cluster import pair_cosines
 from dragoman.stories.index import VectorIndex
 from dragoman.stories.linkage import Limits, Node, average_link
 
@@ -48,6 +49,28 @@ def test_a_large_shard_becomes_hnsw_and_still_finds_neighbours():
     recall = np.mean([index.search(v, day=10, window_days=0, k=1)[0].row == i for i, v in enumerate(vectors)])
     assert recall >= 0.95
     assert np.allclose(index.vector(123), vectors[123])
+
+
+def test_vectors_of_many_rows_come_from_every_kind_of_shard_in_the_order_asked():
+    rng = np.random.default_rng(2)
+    vectors = unit(rng, 260)
+    index = VectorIndex(16, hnsw_from=100)
+    for row, vector in enumerate(vectors):  # rows 0-199 in one shard (it becomes HNSW), the rest in two others
+        index.add(row, vector, day=10 if row < 200 else (30 if row % 2 else None))
+    assert sum(s.approximate for s in index.shards.values()) == 1
+    asked = [259, 3, 150, 200, 201, 3]
+    assert np.array_equal(index.vectors(asked), vectors[asked])
+    assert index.vectors([]).shape == (0, 16)
+
+
+def test_pair_cosines_do_not_depend_on_which_vector_is_the_query():
+    rng = np.random.default_rng(4)
+    for _ in range(200):
+        a, b = unit(rng, 2, dim=384)
+        before, after = unit(rng, int(rng.integers(0, 40)), dim=384), unit(rng, int(rng.integers(0, 40)), dim=384)
+        one = pair_cosines(a, np.vstack([before, b[None], after]))[len(before)]
+        other = pair_cosines(b, np.vstack([after, a[None]]))[len(after)]
+        assert one == other and one == pytest.approx(float(a @ b), abs=1e-6)
 
 
 def test_adding_a_row_twice_or_a_wrong_size_is_an_error():
