@@ -44,8 +44,7 @@ from .linkage import Group, Node, average_link, fits, ordinal
 
 __all__ = ["TITLE_SETTINGS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
            "UseEmbedder", "cluster", "pair_cosines", "pair_similarity", "profile", "publication_gap", "similarity",
-           "story_id",
-           "title_only"]
+           "story_id", "title_only"]
 
 LEAD_CHARS = 600
 ENCODE_BATCH = 256
