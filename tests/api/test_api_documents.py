@@ -1,6 +1,8 @@
 """Stories, documents, and POST /api/documents with its bearer token."""
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 from api_samples import TOKEN
 
@@ -108,6 +110,14 @@ def test_post_with_the_token_ingests_and_rebuilds(client, store, pipeline):
     doc = client.get("/api/documents/posted-1").json()
     assert (doc["title"], doc["language"], doc["published"], doc["story"]) == ("Visite à Berlin", "fr",
                                                                                 "2025-06-03", "s-all")
+
+
+def test_post_with_a_publication_time_keeps_it_in_utc(client, store):
+    timed = {**ARTICLE, "published": "2025-06-03T09:15:00+02:00"}
+    assert client.post("/api/documents", json=timed, headers=auth(TOKEN)).json()["added"] == ["posted-1"]
+    assert client.get("/api/documents/posted-1").json()["published"] == "2025-06-03"
+    stored = store.document("posted-1")
+    assert (stored.published, stored.published_at) == (date(2025, 6, 3), datetime(2025, 6, 3, 7, 15))
 
 
 def test_post_a_list_and_the_same_content_again_is_skipped(client):

@@ -202,7 +202,7 @@ class ArticleIn(BaseModel):
     html: str | None = None
     title: str | None = None
     url: str | None = None
-    published: str | None = Field(None, description="YYYY-MM-DD")
+    published: str | None = Field(None, description="YYYY-MM-DD, or an ISO datetime whose time is kept (in UTC)")
     language: str | None = Field(None, description="ISO 639-1; detected when absent")
     id: str | None = None
 
