@@ -40,7 +40,7 @@ class RawItem:
     title: str | None = None
     url: str | None = None
     published: date | None = None
-    published_at: datetime | None = None  # the publication time, when the source gives one (UTC, naive)
+    published_at: datetime | None = None  # when the source gives a time (naive; in UTC if it gave an offset)
     language: str | None = None
     given_id: str | None = None
     media_type: str = "text/plain"
@@ -77,7 +77,7 @@ class Document:
     content_hash: str = ""
     raw_text: str = ""
     offsets: OffsetMap = field(default_factory=OffsetMap)
-    published_at: datetime | None = None  # the publication time, when the source gives one (UTC, naive)
+    published_at: datetime | None = None  # when the source gives a time (naive; in UTC if it gave an offset)
 
     @property
     def ok(self) -> bool:

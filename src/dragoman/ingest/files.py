@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError, MalformedInput, UnreadableInput
 from ..model import RawItem
 from .decode import check_bytes, decode_bytes, read_bytes
-from .formats import Result, parse_date, parse_feed, parse_html, parse_json, parse_jsonl, parse_text, parse_time
+from .formats import Result, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
 from .language import normalise_language
 
 SIDECAR = ".meta.json"
@@ -114,10 +114,9 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
     if not sidecar.is_file():
         return item
     meta = _read_sidecar(sidecar, item.source, max_bytes=min(max_bytes, SIDECAR_MAX_BYTES))
+    day, moment = parse_published(meta.get("published"), item.source, name=f"{sidecar.name}: published")
     given = {
-        "title": meta.get("title"), "url": meta.get("url"),
-        "published": parse_date(meta.get("published"), item.source, name=f"{sidecar.name}: published"),
-        "published_at": parse_time(meta.get("published"), item.source, name=f"{sidecar.name}: published"),
+        "title": meta.get("title"), "url": meta.get("url"), "published": day, "published_at": moment,
         "language": normalise_language(meta.get("language")), "given_id": meta.get("id"),
     }
     return dataclasses.replace(item, **{key: value for key, value in given.items() if value})

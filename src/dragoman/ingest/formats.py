@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-import re
 from datetime import date, datetime, timezone
 
 import feedparser
@@ -126,11 +126,11 @@ def record_item(record: object, source: str) -> RawItem:
     if not isinstance(record, dict):
         raise MalformedInput(source=source, detail="expected a JSON object with 'text' or 'html'")
     fields = {name: _string_field(record, name, source) for name in RECORD_FIELDS}
+    day, moment = parse_published(record.get("published"), source)
     page = _record_body(record, source)
     return RawItem(
         source=source, text=page.text, title=fields["title"] or page.title, url=fields["url"] or page.url,
-        published=parse_date(record.get("published"), source) or page.published,
-        published_at=parse_time(record.get("published"), source),
+        published=day or page.published, published_at=moment,
         language=fields["language"], given_id=fields["id"],
         media_type="text/html" if "text" not in record else "text/plain",
     )
@@ -170,15 +170,15 @@ def parse_date(value: object, source: str, name: str = "published") -> date | No
     raise MalformedInput(source=source, detail=f"'{name}' is not a YYYY-MM-DD date or ISO datetime: {value!r}")
 
 
-def parse_time(value: object, source: str, name: str = "published") -> datetime | None:
-    """The time of an ISO datetime (in UTC when it carries an offset, naive as given otherwise); None for a date alone."""
+def parse_published(value: object, source: str, name: str = "published") -> tuple[date | None, datetime | None]:
+    """The day as written and, for an ISO datetime, its time (in UTC when it carries an offset, else as given)."""
     day = parse_date(value, source, name)
     if day is None or not isinstance(value, str) or not _HAS_TIME.search(value):
-        return None
+        return day, None
     stamp = datetime.fromisoformat(value.strip())
     if stamp.tzinfo is not None:
         stamp = stamp.astimezone(timezone.utc).replace(tzinfo=None)
-    return stamp
+    return day, stamp
 
 
 def _lenient_date(value: object) -> date | None:

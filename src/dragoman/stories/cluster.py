@@ -7,8 +7,9 @@ name, a number: :mod:`.lexical`), or are in different languages (cosines
 across languages run lower), less so the further apart they were
 published (to the minute when both sources give a time: wire copies and
 first reports come hours apart, the next day's follow-ups a day later).
-Titles alone are short and their cosines run lower than title and lead: a pair of title-only documents is scored with its own
-calibration, mapped onto the article scale; each embedder carries both
+Titles alone are short and their cosines run lower than title and lead: a
+pair of title-only documents is scored with its own calibration, mapped
+onto the article scale; each embedder carries both
 (:mod:`.calibration`), so the settings depend on the pair and the embedder,
 never on the rest of the collection. Dates also forbid: a story never holds two documents whose own
 events lie more than ``max_event_gap_days`` apart (rounds of talks between
