@@ -86,8 +86,6 @@ NOT_EXTRACTED = [
 
 # What the extraction still gets wrong (strict: fixing one must remove it from here).
 KNOWN_WEAK = {
-    ("place", "en-close-pl-ru-20250512", "ASSAULT"): "a city as a noun modifier ('a Warsaw shopping centre') "
-                                                      "loses to the nearest city of the sentence",
     ("phone", "fr-meet-fr-dz-20250406", "CONSULT"): "an event after 'fait suite à' is read as scene-setting",
 }
 

@@ -33,6 +33,7 @@ DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROT
 FRAME_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 LEAD_SENTENCES = 3
 MARKER_DEPS = frozenset({"mark", "case", "prep"})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # a city naming what kind of thing: "a Warsaw shopping centre"
 OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "conj"})  # not ccomp: "talks will be in X, he said"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
@@ -326,8 +327,10 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
     cities = [m for m in mentions.in_span("places", sent.start_char, sent.end_char) if m.value.geonames_id]
     elsewhere = [m for m in cities if in_background_clause(sent.doc, m, ce.trigger, markers)
                  or in_other_clause(sent.doc, m, ce.trigger)]
+    agents = frozenset(discourse(language).get("agent_heads", ()))
     places = [m for m in cities if m not in elsewhere
-              and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans))]
+              and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans)
+                   or modifies_a_thing(sent.doc, m, agents, ce.trigger))]
     if places:
         return min(places, key=lambda m: abs(m.start - ce.trigger[0])).value
     countries = named_countries(mentions, sent, language)
@@ -337,6 +340,28 @@ def event_place(mentions: Mentions, sent, ce, actors: tuple[Actor, ...], when: D
     if frame.location is not None:
         return None
     return None if countries else dateline_place(mentions, sent, ce, when)
+
+
+def modifies_a_thing(sdoc, mention: Mention, agents: frozenset[str], trigger: tuple[int, int]) -> bool:
+    """Whether a city that also names a party ("Warsaw" for Poland) modifies a noun of the event's own
+    phrase other than an agent noun: in "an attack on a Warsaw shopping centre", "l'incendie d'un centre
+    commercial de Varsovie", the city is the place; "Warsaw officials", "le gouvernement de Varsovie" are
+    the state, and a city in a clause the trigger governs through a verb is that clause's place."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    own = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or own is None:
+        return False
+    head = span.root.head
+    if span.root.dep_ not in MODIFIER_DEPS or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+        return False
+    if head.lemma_.lower() in agents or head.text.lower() in agents:
+        return False
+    node = head
+    while not own.start <= node.i < own.end:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def named_countries(mentions: Mentions, sent, language: str) -> set[str | None]:
