@@ -35,6 +35,7 @@ from .triggers import TriggerLexicon, TriggerMatch, plover
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark",
                              "advcl"})
+DISTINCT_MODES = frozenset({"CONSULT"})  # types whose modes (visit, phone, meet) are never facets of one act
 NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
 SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
@@ -247,7 +248,9 @@ def merge_events(events: list[CodedEvent]) -> list[CodedEvent]:
 
 def _mergeable(a: CodedEvent, b: CodedEvent) -> bool:
     codes_a, codes_b = {x.code for x in a.source}, {x.code for x in b.source}
-    same = a.type == b.type and a.negated == b.negated
+    # two different kinds of contact are two events: "the visit follows a phone call"
+    distinct = a.type in DISTINCT_MODES and a.mode and b.mode and a.mode != b.mode
+    same = a.type == b.type and a.negated == b.negated and not distinct
     return same and (not codes_a or not codes_b or codes_a <= codes_b or codes_b <= codes_a)
 
 

@@ -29,6 +29,8 @@ class Cues:
     speech: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
+    # "verb cue" pairs where the cue heads the verb's complement, not a scene: "X fait suite à Y" says Y happened
+    background_predicates: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     negation_paired: frozenset[str] = frozenset()
     containers: frozenset[str] = frozenset()
@@ -209,7 +211,8 @@ def background(token, cues: Cues) -> bool:
         return True
     cur = token
     for _ in range(10):
-        if _introduced_by(cur) & cues.background:
+        cue = _introduced_by(cur) & cues.background
+        if cue and not any(f"{lemma(cur.head)} {word}" in cues.background_predicates for word in cue):
             return True
         if cur.head.i == cur.i or cur.dep_ in ("ccomp", "xcomp", "conj", "dobj", "obj", "ROOT", "root"):
             return False

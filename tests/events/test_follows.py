@@ -1,0 +1,29 @@
+"""An event that another one follows is reported too: "the visit follows a phone call", "la visite fait
+suite à un appel" name two events, a visit and a call, not one."""
+from __future__ import annotations
+
+import pytest
+from candidate_samples import candidates, pipeline  # noqa: F401  (fixture)
+
+FOLLOWS = [
+    ("en", "Madrid and Rabat\nThe minister's trip follows a phone call between Pedro Sánchez and King Mohammed VI "
+           "on March 2.", {"ESP", "MAR"}),
+    ("fr", "Madrid et Rabat\nLe déplacement du ministre fait suite à un appel téléphonique entre Pedro Sánchez et "
+           "le roi Mohammed VI le 2 mars.", {"ESP", "MAR"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "parties"), FOLLOWS, ids=[f[0] for f in FOLLOWS])
+def test_the_event_followed_is_its_own_event(pipeline, language, text, parties):  # noqa: F811
+    found = candidates(pipeline, text, language, published="2025-03-10")
+    calls = [c for c in found if c.type == "CONSULT" and c.mode == "phone"]
+    assert calls, [(c.type, c.mode) for c in found]
+    assert parties <= {a.code for a in calls[0].actors}
+    assert calls[0].date.start is not None and calls[0].date.start.isoformat() == "2025-03-02"
+
+
+def test_a_scene_set_by_apres_is_still_not_reported(pipeline):  # noqa: F811
+    text = ("Madrid et Rabat\nLe ministre s'est rendu à Rabat lundi, après un appel téléphonique entre Pedro Sánchez "
+            "et le roi Mohammed VI.")
+    found = candidates(pipeline, text, "fr", published="2025-03-10")
+    assert not [c for c in found if c.mode == "phone"], [(c.type, c.mode) for c in found]
