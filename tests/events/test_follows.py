@@ -27,3 +27,21 @@ def test_a_scene_set_by_apres_is_still_not_reported(pipeline):  # noqa: F811
             "et le roi Mohammed VI.")
     found = candidates(pipeline, text, "fr", published="2025-03-10")
     assert not [c for c in found if c.mode == "phone"], [(c.type, c.mode) for c in found]
+
+
+@pytest.mark.parametrize(("language", "text", "parties"), FOLLOWS, ids=[f[0] for f in FOLLOWS])
+def test_the_date_of_the_event_followed_does_not_date_the_one_that_follows(pipeline, language, text,  # noqa: F811
+                                                                           parties):
+    found = candidates(pipeline, text, language, published="2025-03-10")
+    trips = [c for c in found if c.type == "CONSULT" and c.mode != "phone"]
+    assert trips, [(c.type, c.mode) for c in found]
+    assert all(c.date.start is None or c.date.start.isoformat() != "2025-03-02" for c in trips), \
+        [(c.mode, c.date) for c in trips]
+
+
+def test_a_state_phrase_dates_the_clause_it_sets(pipeline):  # noqa: F811
+    text = ("Madrid et Rabat\nEn visite à Rabat lundi, le ministre a eu un entretien téléphonique avec son "
+            "homologue marocain.")
+    found = candidates(pipeline, text, "fr", published="2025-03-12")
+    calls = [c for c in found if c.mode == "phone"]
+    assert calls and calls[0].date.start is not None and calls[0].date.start.isoformat() == "2025-03-10"

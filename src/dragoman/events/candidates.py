@@ -22,6 +22,8 @@ from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_wor
 from ..nlp.temporal import resolve
 from ..nlp.venues import stands_for_government
 from .status import event_status
+from .syntax import state_word
+from .triggers import TriggerLexicon
 from .topics import read_topics
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -93,7 +95,12 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
     frame = document_frame(mentions, sdoc, language)
     sents = list(sdoc.sents)
-    drafts = [d for ce in coded if not ce.negated and (d := draft(doc, sdoc, sents, mentions, frame, ce, language))]
+    triggers: dict[int, list[tuple[int, int]]] = {}
+    for ce in coded:
+        triggers.setdefault(ce.sentence, []).append(ce.trigger)
+    drafts = [d for ce in coded if not ce.negated
+              and (d := draft(doc, sdoc, sents, mentions, frame, ce, language,
+                              others=tuple(t for t in triggers[ce.sentence] if t != ce.trigger)))]
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
     reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language) if main else None
@@ -103,7 +110,9 @@ def build_candidates(doc: Document, sdoc, mentions: Mentions, coded, *, language
         [finish_background(d, sents, mentions, language) for d in drafts if d.background]
 
 
-def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str) -> EventCandidate | None:
+def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str,
+          others: tuple[tuple[int, int], ...] = ()) -> EventCandidate | None:
+    """``others``: the triggers of the sentence's other events, whose own dates are theirs."""
     sent = sents[ce.sentence]
     actors = unlocated(parties(ce, sent, frame, language), mentions, sent, ce, language)
     actors = actors + visited(actors, mentions, sent, ce, language)
@@ -114,7 +123,7 @@ def draft(doc, sdoc, sents, mentions: Mentions, frame: Frame, ce, language: str)
     # a called-off meeting named by a noun is dated by its own phrase only: the clause's date is the calling off's
     called_off = status == "cancelled" and token is not None and token.root.pos_ in ("NOUN", "PROPN")
     when = event_date(mentions, sent, ce.trigger, language, root=token.root if token is not None else None,
-                      phrase_only=called_off)
+                      phrase_only=called_off, others=others)
     where = event_place(mentions, sent, ce, actors, when, frame, language)
     habitual = after_habitual_prefix(doc.text, ce.trigger[0], language)
     if habitual:  # a habit or series is recalled: over, and dated by no single expression
@@ -190,11 +199,12 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
 
 
 def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str, *, root=None,
-               phrase_only: bool = False) -> DateValue:
+               phrase_only: bool = False, others: tuple[tuple[int, int], ...] = ()) -> DateValue:
     """The date in the trigger's sentence nearest the trigger, neither a duration nor in a background
     clause, nor one that dates a clause the trigger governs ("agreed [to meet again next week]":
     next week is the meeting's). With ``phrase_only``, only a date of the trigger's own phrase
-    (:func:`governed_by_trigger`) counts."""
+    (:func:`governed_by_trigger`) counts. A date held by the own phrase of another noun trigger of
+    the sentence (``others``) is that event's: "the visit follows [a call on March 31]"."""
     skip = tuple(discourse(language).get("duration_prefixes", ()))
     markers = frozenset(discourse(language).get("background_markers", ()))
     inner = complement_spans(root) if root is not None else []
@@ -202,13 +212,26 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
              if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
              and not in_background_clause(sent.doc, m, trigger, markers)
              and not after_phrase(sent, m, discourse(language).get("span_back_prefixes", ()))
-             and not any(lo <= m.start < hi for lo, hi in inner)]
+             and not any(lo <= m.start < hi for lo, hi in inner)
+             and not held_by_another(sent.doc, m, trigger, others, language)]
     if not dates:
         return DateValue(None, None, "unknown", None)
     own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
     if phrase_only and not own:
         return DateValue(None, None, "unknown", None)
     return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
+
+
+def held_by_another(sdoc, mention: Mention, trigger: tuple[int, int], others: tuple[tuple[int, int], ...],
+                    language: str) -> bool:
+    """Whether the date lies in the phrase of another event named by a noun, and not in this one's."""
+    cues = TriggerLexicon.for_language(language).cues
+    def noun(other: tuple[int, int]) -> bool:  # a state phrase ("En visite à Alger dimanche, ...") sets the scene
+        span = sdoc.char_span(other[0], other[1], alignment_mode="expand")
+        return span is not None and span.root.pos_ in ("NOUN", "PROPN") and not state_word(span.root, cues)
+
+    return (any(noun(o) and governed_by_trigger(sdoc, mention, o) for o in others)
+            and not governed_by_trigger(sdoc, mention, trigger))
 
 
 def governed_by_trigger(sdoc, mention: Mention, trigger: tuple[int, int]) -> bool:
