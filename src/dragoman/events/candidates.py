@@ -208,12 +208,13 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
     skip = tuple(discourse(language).get("duration_prefixes", ()))
     markers = frozenset(discourse(language).get("background_markers", ()))
     inner = complement_spans(root) if root is not None else []
+    nouns = noun_events(sent.doc, others, language)
     dates = [m for m in mentions.in_span("dates", sent.start_char, sent.end_char)
              if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
              and not in_background_clause(sent.doc, m, trigger, markers)
              and not after_phrase(sent, m, discourse(language).get("span_back_prefixes", ()))
              and not any(lo <= m.start < hi for lo, hi in inner)
-             and not held_by_another(sent.doc, m, trigger, others, language)]
+             and not held_by_another(sent.doc, m, trigger, nouns)]
     if not dates:
         return DateValue(None, None, "unknown", None)
     own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
@@ -222,15 +223,18 @@ def event_date(mentions: Mentions, sent, trigger: tuple[int, int], language: str
     return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
 
 
-def held_by_another(sdoc, mention: Mention, trigger: tuple[int, int], others: tuple[tuple[int, int], ...],
-                    language: str) -> bool:
-    """Whether the date lies in the phrase of another event named by a noun, and not in this one's."""
+def noun_events(sdoc, triggers: tuple[tuple[int, int], ...], language: str) -> tuple[tuple[int, int], ...]:
+    """The triggers that name an event by a noun, except a state phrase ("En visite à Alger dimanche, ..."),
+    which sets the scene for its clause."""
     cues = TriggerLexicon.for_language(language).cues
-    def noun(other: tuple[int, int]) -> bool:  # a state phrase ("En visite à Alger dimanche, ...") sets the scene
-        span = sdoc.char_span(other[0], other[1], alignment_mode="expand")
-        return span is not None and span.root.pos_ in ("NOUN", "PROPN") and not state_word(span.root, cues)
+    spans = ((t, sdoc.char_span(t[0], t[1], alignment_mode="expand")) for t in triggers)
+    return tuple(t for t, span in spans
+                 if span is not None and span.root.pos_ in ("NOUN", "PROPN") and not state_word(span.root, cues))
 
-    return (any(noun(o) and governed_by_trigger(sdoc, mention, o) for o in others)
+
+def held_by_another(sdoc, mention: Mention, trigger: tuple[int, int], nouns: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the date lies in the phrase of another event named by a noun (``nouns``), and not in this one's."""
+    return (any(governed_by_trigger(sdoc, mention, o) for o in nouns)
             and not governed_by_trigger(sdoc, mention, trigger))
 
 
