@@ -14,6 +14,7 @@ The tree::
     │   └── RejectedDocument      E108 a posted article was refused (HTTP 400)
     ├── PipelineError             E201 a stage returned something of the wrong shape
     ├── ModelError                E202 a language model is not installed
+    ├── LanguageDataError         E203 a language pack's data file is missing or broken
     ├── StoreError                E301 the database cannot be opened or written
     ├── ConfigError               E401 a setting or option has a bad value
     ├── NotFound                  E404 an id or resource does not exist
@@ -37,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "E107": "{source}: language '{language}' has no pipeline (supported: {supported})",
     "E201": "stage '{stage}' failed on {source}: {detail}",
     "E202": "language model '{model}' is not installed: {detail}",
+    "E203": "language data {path} cannot be used: {detail}",
     "E301": "store {url}: {detail}",
     "E401": "bad setting {name}: {detail}",
     "E404": "{what} '{key}' not found",
@@ -99,6 +101,10 @@ class PipelineError(DragomanError):
 
 class ModelError(DragomanError):
     code = "E202"
+
+
+class LanguageDataError(DragomanError):
+    code = "E203"
 
 
 class StoreError(DragomanError):

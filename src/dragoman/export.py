@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, BinaryIO
 
+from .languages import common_data
 from . import __version__
-from .config import data_dir
 from .contract import conflict_json, event_json, location_json
 from .errors import ConfigError, NotFound
 from .model import Actor, Event
@@ -69,7 +69,7 @@ def flat_row(event: Event, *, url_of: UrlOf = _no_url) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _quads() -> dict[str, str]:
-    types = json.loads((data_dir() / "common" / "plover.json").read_text(encoding="utf-8"))["types"]
+    types = common_data("plover")["types"]
     return {name: spec["quad"] for name, spec in types.items()}
 
 

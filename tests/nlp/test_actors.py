@@ -6,7 +6,7 @@ import pytest
 from dragoman.errors import UnsupportedLanguage
 from dragoman.model import Actor
 from dragoman.nlp.actors import ActorMatcher, country_names
-from dragoman.nlp.gazetteer import load_data
+from dragoman.languages import common_data, language_data
 
 IGO_CODES = "UN EU NATO AU ASEAN OSCE OPEC GCC ARAB_LEAGUE ICC IAEA WHO WTO G7 G20 BRICS".split()
 
@@ -101,7 +101,7 @@ def test_organisations_give_their_codes(language: str, text: str, code: str) -> 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_contract_organisation_has_forms(language: str) -> None:
-    covered = {entry["code"] for entry in load_data(language, "actors.json")["entries"]}
+    covered = {entry["code"] for entry in language_data(language, "actors")["entries"]}
     assert set(IGO_CODES) <= covered
 
 
@@ -215,7 +215,7 @@ def test_every_state_and_territory_is_named(language: str) -> None:
     unnamed = [code for code, names in country_names(language).items()
                if not any(getattr(matcher.lookup(name), "code", None) == code for name in names)]
     assert unnamed == []
-    assert len(load_data("common", "countries.json")) >= 249
+    assert len(common_data("countries")) >= 249
 
 
 def test_bench_reports_build_and_search_times() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from dragoman.errors import UnsupportedLanguage
-from dragoman.nlp.gazetteer import fold, load_data
+from dragoman.languages import language_data
+from dragoman.nlp.gazetteer import fold
 from dragoman.nlp.places import PlaceResolver, city_by_name
 
 
@@ -108,7 +109,7 @@ def test_countries_in_text_give_context_to_ambiguous_cities() -> None:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_exonym_names_a_known_city(language: str) -> None:
     by_name = city_by_name()
-    missing = [exonym for exonym, (name, country) in load_data(language, "places.json")["exonyms"].items()
+    missing = [exonym for exonym, (name, country) in language_data(language, "places")["exonyms"].items()
                if (country, fold(name)) not in by_name]
     assert missing == []
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from api_samples import XSS_IMG, XSS_SCRIPT
 
 from dragoman.web.highlight import segments
 

@@ -9,13 +9,11 @@ the article's main event from the rest of the article too.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from functools import lru_cache
 
-from ..config import data_dir
+from ..languages import language_data
 from ..model import Actor, DateValue, Document, EventCandidate, Evidence, Location, Mention, Person
 from ..nlp.actors import Lexicon
 from ..nlp.mentions import Anchor, Mentions, locative_prepositions, previous_word
@@ -40,13 +38,8 @@ OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "conj"})  # not ccom
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
-@lru_cache(maxsize=None)
 def discourse(language: str) -> dict[str, list[str]]:
-    path = data_dir() / language / "discourse.json"
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+    return language_data(language, "discourse", optional=True)
 
 
 @dataclass(frozen=True)

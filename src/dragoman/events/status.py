@@ -21,14 +21,12 @@ forms such as "porteront" or "tiendraient" as present or imperfect.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
+from ..languages import language_data
 
-from ..config import data_dir
-from ..errors import UnsupportedLanguage
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -103,11 +101,7 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=None)
 def status_lexicon(language: str) -> StatusLexicon:
     """The status cue lexicon for ``language``, read once."""
-    path = data_dir() / language / "status.json"
-    if not path.is_file():
-        raise UnsupportedLanguage(source="<status>", language=language, supported="fr, en")
-    with open(path, encoding="utf-8") as handle:
-        raw = json.load(handle)
+    raw = language_data(language, "status")
     sets = {key: frozenset(normalise(w) for w in raw[key]) for key in (
         "perfect_auxiliaries", "near_future", "prospective_heads", "irrealis_heads", "denial_heads",
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",

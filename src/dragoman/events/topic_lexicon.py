@@ -5,13 +5,11 @@ cues say how what they govern is read (topic, excluded) and over which scope.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..config import data_dir
-from ..errors import UnsupportedLanguage
+from ..languages import common_data, language_data
 from .status import normalise
 
 __all__ = ["Cue", "TopicLexicon", "keyword_regex", "topic_codes", "topic_lexicon"]
@@ -44,8 +42,7 @@ class TopicLexicon:
 @lru_cache(maxsize=1)
 def topic_codes() -> tuple[str, ...]:
     """The contract's topic codes (``data/common/topics.json``)."""
-    with open(data_dir() / "common" / "topics.json", encoding="utf-8") as handle:
-        return tuple(json.load(handle)["codes"])
+    return tuple(common_data("topics")["codes"])
 
 
 def keyword_regex(pattern: str) -> str:
@@ -79,11 +76,7 @@ def _cue_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def topic_lexicon(language: str) -> TopicLexicon:
     """Keywords and cues for ``language``, read once."""
-    path = data_dir() / language / "topics.json"
-    if not path.is_file():
-        raise UnsupportedLanguage(source="<topics>", language=language, supported="fr, en")
-    with open(path, encoding="utf-8") as handle:
-        raw = json.load(handle)
+    raw = language_data(language, "topics")
     known = set(topic_codes())
     # one regex per pattern: an alternation would let a shorter match hide a longer one
     keywords = tuple((code, re.compile(keyword_regex(p), re.IGNORECASE))

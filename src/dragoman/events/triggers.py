@@ -14,13 +14,12 @@ lemmatises "pourparlers" as "pourparler"; both forms are tried).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from ..config import data_dir
+from ..languages import common_data, language_data
 from ..errors import ConfigError
 from ..model import PLOVER_TYPES
 from .syntax import CLAUSE_DEPS, Cues, forms, lemma, parse_cues, words_of
@@ -95,7 +94,7 @@ class Plover:
 
 @lru_cache(maxsize=1)
 def plover() -> Plover:
-    raw = _read_json("common/plover.json")
+    raw = common_data("plover")
     cameo = {code: (pair[0], pair[1]) for code, pair in raw["cameo"].items()}
     quads = {name: spec["quad"] for name, spec in raw["types"].items()}
     return Plover(cameo=cameo, quads=quads, symmetric_types=frozenset(raw["symmetric_types"]),
@@ -106,14 +105,6 @@ def plover() -> Plover:
 
 def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
     return {key: (value[0], value[1], value[2]) for key, value in raw.items() if not key.startswith("_")}
-
-
-def _read_json(relative: str) -> dict[str, Any]:
-    path = data_dir() / relative
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(name=str(path), detail=str(exc)) from exc
 
 
 
@@ -344,6 +335,6 @@ def obligation_clause(token, cues: Cues):
 
 @lru_cache(maxsize=None)
 def _lexicon(language: str) -> TriggerLexicon:
-    raw = _read_json(f"{language}/triggers.json")
+    raw = language_data(language, "triggers")
     entries = [parse_entry(item, plover()) for item in raw["entries"]]
     return TriggerLexicon(entries, parse_cues(raw.get("cues", {})), language=language)

@@ -10,12 +10,11 @@ spaces (see :func:`fold`), so the data files only spell ``'`` and `` ``.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..config import data_dir
+from ..languages import language_data, languages
 from ..errors import ConfigError
 
 SCOPES = ("paragraph", "line", "sentence", "none")
@@ -58,7 +57,7 @@ class Lexicon:
 
 
 def available_languages() -> tuple[str, ...]:
-    return tuple(sorted(p.parent.name for p in data_dir().glob("*/cleaning.json")))
+    return languages()
 
 
 def lexicon_for(language: str | None) -> Lexicon:
@@ -85,13 +84,11 @@ def _merged(languages: tuple[str, ...]) -> Lexicon:
 
 @lru_cache(maxsize=None)
 def _load(language: str) -> Lexicon:
-    path = data_dir() / language / "cleaning.json"
-    with open(path, encoding="utf-8") as handle:
-        raw = json.load(handle)
+    raw = language_data(language, "cleaning")
     return Lexicon(
         languages=(language,),
         sections=frozenset(section_tokens(name) for name in raw["sections"]),
-        rules=tuple(_rule(spec, path.name) for spec in raw["rules"]),
+        rules=tuple(_rule(spec, "cleaning.json") for spec in raw["rules"]),
         small_words=frozenset(w.casefold() for w in raw.get("small_words", ())),
         abbreviations=frozenset(w.casefold() for w in raw.get("abbreviations", ())),
         title_case_normal=bool(raw.get("title_case_normal", True)),

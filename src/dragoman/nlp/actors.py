@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..errors import UnsupportedLanguage
+from ..languages import common_data, language_data
 from ..model import Actor, Mention
-from .gazetteer import PhraseTable, Tokens, load_data, strip_article
+from .gazetteer import PhraseTable, Tokens, strip_article
 
-LANGUAGES = ("fr", "en")
 SLOTS = ("{m}", "{f}", "{mp}", "{fp}", "{name}")
 
 
@@ -34,10 +33,8 @@ class Lexicon:
 
     @classmethod
     def load(cls, language: str) -> "Lexicon":
-        if language not in LANGUAGES:
-            raise UnsupportedLanguage(source="<actors>", language=language, supported=", ".join(LANGUAGES))
-        return cls(language, load_data("common", "countries.json"),
-                   load_data("common", "organisations.json"), load_data(language, "actors.json"))
+        return cls(language, common_data("countries"), common_data("organisations"),
+                   language_data(language, "actors"))
 
     def actor(self, code: str, sector: str | None = None, name: str | None = None) -> Actor:
         known = self.countries.get(code) or self.organisations.get(code) or {}

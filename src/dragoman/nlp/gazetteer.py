@@ -13,15 +13,11 @@ away: a lower-case form token accepts any case ("américaine" matches
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
-from ..config import data_dir
 
 V = TypeVar("V")
 
@@ -222,10 +218,3 @@ def strip_article(tokens: Tokens, articles: tuple[Tokens, ...]) -> Tokens | None
             return Tokens(tokens.text, tokens.keys[size:], tokens.spans[size:])
     return None
 
-
-@lru_cache(maxsize=None)
-def load_data(*parts: str) -> dict:
-    """A JSON data file under ``data/`` (read once per process)."""
-    path: Path = data_dir().joinpath(*parts)
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)

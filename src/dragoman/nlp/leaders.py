@@ -19,10 +19,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Actor, Mention, Person
+from ..languages import common_data, language_data
+from ..model import Mention, Person
 from .actors import Lexicon
-from .gazetteer import PhraseTable, Tokens, fold, load_data
-from .titles import load_lexicon
+from .gazetteer import PhraseTable, Tokens, fold
 
 GOV = "GOV"
 
@@ -51,7 +51,7 @@ def _day(value: str | None) -> date | None:
 
 @lru_cache(maxsize=1)
 def load_leaders() -> tuple[Leader, ...]:
-    rows = load_data("common", "leaders.json")["leaders"]
+    rows = common_data("leaders")["leaders"]
     return tuple(Leader(r["name"], tuple(r.get("forms", ())), r["code"], r["title"], _day(r.get("start")),
                         _day(r.get("end")), tuple(sorted(r.get("label", {}).items()))) for r in rows)
 
@@ -59,7 +59,7 @@ def load_leaders() -> tuple[Leader, ...]:
 @lru_cache(maxsize=None)
 def title_forms(language: str) -> dict[str, str]:
     """Title key → the title as shown (its first form in ``people.json``)."""
-    return {key: spec["forms"][0] for key, spec in load_lexicon(language, "people.json")["titles"].items()}
+    return {key: spec["forms"][0] for key, spec in language_data(language, "people")["titles"].items()}
 
 
 @lru_cache(maxsize=64)

@@ -6,19 +6,17 @@ publication date, or when it has none, the latest absolute date it states).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..config import data_dir
+from ..languages import language_data
 from ..model import DateValue, Document, Location, Mention
 from .actors import ActorMatcher
 from .datelines import Dateline, find_dateline
 from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
-from .gazetteer import load_data
 from .places import PlaceResolver
 from .temporal import find_dates
 from .venues import find_venues
@@ -125,7 +123,7 @@ def seat_places(text: str, places: list[Mention], *, language: str) -> list[Ment
 def capital_phrases(text: str, actors: list[Mention], places: list[Mention], *,
                     language: str) -> tuple[list[Mention], list[Mention]]:
     """"the Malaysian capital", "la capitale hongroise": a place (the capital city), not a party."""
-    local = load_data(language, "places.json")
+    local = language_data(language, "places")
     words, before = set(local.get("capital_words", ())), local.get("capital_side") == "before"
     resolver = PlaceResolver.for_language(language)
     kept, found = [], []
@@ -174,11 +172,7 @@ def previous_word(text: str, offset: int) -> str:
 
 @lru_cache(maxsize=None)
 def locative_prepositions(language: str) -> tuple[str, ...]:
-    path = data_dir() / language / "discourse.json"
-    if not path.exists():
-        return ()
-    with open(path, encoding="utf-8") as handle:
-        return tuple(json.load(handle).get("locative_prepositions", ()))
+    return tuple(language_data(language, "discourse", optional=True).get("locative_prepositions", ()))
 
 
 def document_anchor(doc: Document, *, language: str) -> Anchor:

@@ -1,41 +1,32 @@
 """Loading spaCy pipelines: once per process, by language.
 
-Model package names live in ``data/models.json`` so that adding a language is
-a data change. Loading is the only slow step of start-up; callers receive the
+Model package names live in each language pack (``data/<lang>/pack.json``), so
+that adding a language is a data change. Loading is the only slow step of start-up; callers receive the
 pipeline from here (or inject their own in tests).
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from ..config import data_dir
-from ..errors import ModelError, UnsupportedLanguage
-
-
-@lru_cache(maxsize=1)
-def model_names() -> dict[str, str]:
-    with open(data_dir() / "models.json", encoding="utf-8") as handle:
-        return json.load(handle)
+from ..errors import ModelError
+from ..languages import language_pack, languages
 
 
 def supported_languages() -> tuple[str, ...]:
-    return tuple(model_names())
+    return languages()
 
 
 @lru_cache(maxsize=None)
 def load_pipeline(language: str):  # -> spacy.language.Language
     """The spaCy pipeline for ``language``, loaded once per process."""
-    names = model_names()
-    if language not in names:
-        raise UnsupportedLanguage(source="<pipeline>", language=language, supported=", ".join(names))
+    model = language_pack(language).model
     import spacy  # deferred: importing spaCy costs a second
 
     _register_line_breaks()
     try:
-        nlp = spacy.load(names[language])
+        nlp = spacy.load(model)
     except OSError as exc:
-        raise ModelError(model=names[language], detail=str(exc)) from exc
+        raise ModelError(model=model, detail=str(exc)) from exc
     nlp.add_pipe("dragoman_line_breaks", before="parser")
     return nlp
 

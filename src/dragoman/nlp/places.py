@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-from ..errors import UnsupportedLanguage
+from ..languages import common_data, language_data
 from ..model import Location, Mention
-from .actors import LANGUAGES, country_names
-from .gazetteer import TOKEN, PhraseTable, Tokens, fold, load_data, strip_article
+from .actors import country_names
+from .gazetteer import TOKEN, PhraseTable, Tokens, fold, strip_article
 
 CONTEXT_BOOST = 50.0
 CAPITAL_BOOST = 2.0
@@ -60,7 +60,7 @@ class Candidates:
 @lru_cache(maxsize=1)
 def load_cities() -> tuple[tuple[City, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     """Every city, and for each its (close spellings, distant spellings)."""
-    rows = load_data("common", "cities.json")["rows"]
+    rows = common_data("cities")["rows"]
     cities = tuple(City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows)
     aliases = tuple((tuple(r[7]), tuple(r[8])) for r in rows)
     return cities, aliases
@@ -98,11 +98,9 @@ class PlaceResolver:
     """Resolves and finds place names; build with :meth:`for_language` (cached)."""
 
     def __init__(self, language: str) -> None:
-        if language not in LANGUAGES:
-            raise UnsupportedLanguage(source="<places>", language=language, supported=", ".join(LANGUAGES))
         self.language = language
-        self._local = load_data(language, "places.json")
-        self._countries = load_data("common", "countries.json")
+        self._local = language_data(language, "places")
+        self._countries = common_data("countries")
         self._cities = load_cities()[0]
         self._exonym_positions = self._exonyms()
         self._country_index = self._build_country_index()

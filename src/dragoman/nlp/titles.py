@@ -10,15 +10,13 @@ ambassador serves, "de Russie" whom he represents.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from ..config import data_dir
-from ..errors import UnsupportedLanguage
+from ..languages import language_data
 from ..model import Mention
 
 if TYPE_CHECKING:
@@ -33,15 +31,6 @@ WORD_LISTS = (  # the word lists of people.json, one PeopleLexicon field each
 
 
 # ----------------------------------------------------------------- lexicons
-
-def load_lexicon(language: str, filename: str) -> dict[str, Any]:
-    """The JSON lexicon ``data/<language>/<filename>``; an unknown language raises."""
-    path = data_dir() / language / filename
-    if not language.isalpha() or not path.is_file():
-        supported = sorted(p.parent.name for p in data_dir().glob(f"*/{filename}"))
-        raise UnsupportedLanguage(source=filename, language=language, supported=", ".join(supported))
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def phrase_pattern(forms: Sequence[str]) -> re.Pattern[str] | None:
@@ -142,7 +131,7 @@ class PeopleLexicon:
     @classmethod
     @lru_cache(maxsize=None)
     def for_language(cls, language: str) -> PeopleLexicon:
-        raw = load_lexicon(language, "people.json")
+        raw = language_data(language, "people")
         titles = tuple(
             Title(key, phrase_pattern(spec["forms"]), tuple(spec.get("parents", ())), spec.get("role"),
                   spec.get("title", True), first_words(spec["forms"]))

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from ..languages import language_data
 from ..model import Mention
-from .titles import load_lexicon, norm, phrase_pattern, token_spans
+from .titles import norm, phrase_pattern, token_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +50,7 @@ class VenueLexicon:
     @classmethod
     @lru_cache(maxsize=None)
     def for_language(cls, language: str) -> VenueLexicon:
-        raw = load_lexicon(language, "venues.json")
+        raw = language_data(language, "venues")
         words = {name: frozenset(norm(w) if name not in ("left_pos", "right_pos") else w for w in raw[name])
                  for name in WORD_LISTS}
         return cls(phrase_pattern(raw["heads"]), phrase_pattern(raw["named"]), **words)

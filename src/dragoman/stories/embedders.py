@@ -21,12 +21,11 @@ without one (a test's fake) is scored with USE's.
 """
 from __future__ import annotations
 
-import json
 from typing import Protocol
 
 import numpy as np
 
-from ..config import data_dir
+from ..languages import common_data
 from ..errors import ConfigError, ModelError
 from .calibration import E5, USE, Calibration
 
@@ -85,7 +84,7 @@ class E5Embedder:
 
 
 def load_centre(dim: int) -> np.ndarray:
-    data = json.loads((data_dir() / "common" / "e5_centre.json").read_text(encoding="utf-8"))
+    data = common_data("e5_centre")
     centre = np.asarray(data["centre"], dtype=np.float32)
     if centre.shape != (dim,):
         raise ModelError(model=E5Embedder.model_name, detail=f"e5_centre.json has {centre.shape[0]} values, not {dim}")

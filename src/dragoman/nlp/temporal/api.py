@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from ...config import data_dir
+from ...languages import languages
 from ...model import DateValue
 from . import calendar as cal
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
@@ -117,12 +116,6 @@ def parse_anchor(value: Any) -> datetime | None:
         except ValueError:
             continue
     return None
-
-
-@lru_cache(maxsize=1)
-def languages() -> tuple[str, ...]:
-    """Languages that have a temporal lexicon."""
-    return tuple(sorted(p.parent.name for p in data_dir().glob("*/dates.json")))
 
 
 def detect_language(text: str) -> str:

@@ -6,13 +6,11 @@ and compiles it into a phrase index; :meth:`Lexicon.tag` turns a text into
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ...config import data_dir
-from ...errors import ConfigError
+from ...languages import language_data
 from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS
 from .text import Token, fold, phrase_tokens, tokenize
 
@@ -246,12 +244,7 @@ def number_value(item: Item) -> int | None:
 
 @lru_cache(maxsize=None)
 def lexicon_for(language: str) -> Lexicon:
-    path = data_dir() / language / "dates.json"
-    if not path.is_file():
-        raise ConfigError(name="language", detail=f"no temporal lexicon for '{language}' ({path})")
-    with open(path, encoding="utf-8") as handle:
-        data = json.load(handle)
-    return _compile(data)
+    return _compile(language_data(language, "dates"))
 
 
 def _compile(data: dict[str, Any]) -> Lexicon:
