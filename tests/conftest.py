@@ -1,9 +1,13 @@
 """Shared fixtures: spaCy pipelines (loaded once per session) and paths."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Strict mode: an unexpected exception in a stage fails the test instead of becoming a document's error.
+os.environ.setdefault("DRAGOMAN_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -96,9 +96,9 @@ def test_bad_file_among_good_ones_is_reported_and_the_rest_ingested(tmp_path, pi
     report = ingest([bad, *sorted((shared_dir / "seeds").glob("*.txt"))], store=store, pipeline=pipeline)
     assert len(report.added) == 2
     assert [Path(d.source).name for d in report.failed] == ["broken.txt"]
-    assert "broken.txt" in report.failed[0].error
+    assert "broken.txt" in str(report.failed[0].error)
     failed = store.documents(errors=True)
-    assert len(failed) == 1 and "broken.txt" in failed[0].error
+    assert len(failed) == 1 and "broken.txt" in str(failed[0].error)
     store.close()
 
 
@@ -131,7 +131,7 @@ def test_language_without_pipeline_is_a_per_document_error_and_the_run_goes_on(t
                                      "on Monday to discuss cooperation on the border.\n")
     result = extract([tmp_path], pipeline=pipeline, published=None)
     by_name = {Path(d.source).name: d for d in result.documents}
-    assert "E107" in by_name["de.txt"].error and "'de'" in by_name["de.txt"].error
+    assert "E107" in str(by_name["de.txt"].error) and "'de'" in str(by_name["de.txt"].error)
     assert by_name["en.txt"].error is None
 
 

@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_threshold", "", "Lowest combined similarity for a document to join a story "
                                    "(empty: the embedder's calibrated threshold)."),
     Setting("token", "", "Bearer token guarding POST /api/documents."),
+    Setting("strict", False, "Raise unexpected exceptions instead of recording them as the document's error "
+                             "(tests run strict: a bug must fail them, not become data)."),
 )
 
 
@@ -45,6 +47,7 @@ class Settings:
     embedder: str
     story_threshold: str
     token: str
+    strict: bool
 
     @property
     def threshold(self) -> float | None:
@@ -74,10 +77,23 @@ def settings(**overrides: object) -> Settings:
 
 def _coerce(spec: Setting, raw: object) -> object:
     kind = type(spec.default)
+    if kind is bool:
+        return _flag(spec, raw)
     try:
         return kind(raw)
     except (TypeError, ValueError) as exc:
         raise ConfigError(name=spec.name, detail=f"{raw!r} is not a {kind.__name__}") from exc
+
+
+def _flag(spec: Setting, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    raise ConfigError(name=spec.name, detail=f"{raw!r} is not a yes/no value")
 
 
 def data_dir() -> Path:

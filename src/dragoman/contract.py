@@ -21,7 +21,7 @@ def iso(day: date | None) -> str | None:
 
 def document_json(doc: Document, *, story: str | None = None) -> dict[str, Any]:
     return {"id": doc.id, "source": doc.source, "language": doc.language, "title": doc.title,
-            "published": iso(doc.published), "story": story, "flags": list(doc.flags), "error": doc.error,
+            "published": iso(doc.published), "story": story, "flags": list(doc.flags), "error": str(doc.error) if doc.error else None,
             "url": doc.url}
 
 

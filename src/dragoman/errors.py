@@ -26,6 +26,8 @@ exit codes. Messages are templates kept here, filled by keyword.
 """
 from __future__ import annotations
 
+from .model import DocumentError
+
 MESSAGES: dict[str, str] = {
     "E000": "{detail}",
     "E100": "{source}: {detail}",
@@ -61,6 +63,10 @@ class DragomanError(Exception):
         except KeyError:  # a missing field must not hide the original problem
             self.message = f"{template} {fields}"
         super().__init__(f"[{self.code}] {self.message}")
+
+    def record(self) -> DocumentError:
+        """This error as a document's ``error`` field."""
+        return DocumentError(self.code, self.message)
 
 
 class InputError(DragomanError):

@@ -63,6 +63,24 @@ class OffsetMap:
 
 
 @dataclass(frozen=True)
+class DocumentError:
+    """Why a document could not be processed: a code of :mod:`dragoman.errors` and its message."""
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentError:
+        """Back from its stored form, ``[E106] message``; a text without a code is E000."""
+        if text.startswith("[E") and "] " in text[:8]:
+            code, message = text[1:].split("] ", 1)
+            return cls(code, message)
+        return cls("E000", text)
+
+
+@dataclass(frozen=True)
 class Document:
     """A cleaned article. ``text`` is what every evidence offset points into."""
     id: str
@@ -73,7 +91,7 @@ class Document:
     published: date | None = None
     url: str | None = None
     flags: tuple[str, ...] = ()
-    error: str | None = None
+    error: DocumentError | None = None
     content_hash: str = ""
     raw_text: str = ""
     offsets: OffsetMap = field(default_factory=OffsetMap)

@@ -1,29 +1,66 @@
 """The one orchestrator: documents -> analyses -> stories and events.
 
-Stages are plain callables run in order; each document goes through
-``mentions`` then ``code`` then ``candidates``. A stage that fails on one
-document turns into that document's error (naming the stage) and the run
-goes on. I/O is injected: the spaCy loader and the embedder are parameters,
-so tests can swap them.
+Each document is parsed once (spaCy, batched per language), then goes through the named stages of
+:data:`STAGES` in order; the loop checks the type of what each stage returns and names the stage
+when one fails. A :class:`~dragoman.errors.DragomanError` becomes that document's error and the run
+goes on; any other exception is a bug: in strict mode (tests, ``DRAGOMAN_STRICT=1``) it is raised,
+otherwise it becomes an E201 error naming the stage, so one bad input never stops a batch. The
+cross-document stage (:func:`dragoman.stories.assemble`) then runs over every analysis. I/O is
+injected: the spaCy loader and the embedder are parameters, so tests can swap them.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
+from typing import Any, cast
 
+from .config import settings
 from .errors import DragomanError, PipelineError, UnsupportedLanguage
-from .events.candidates import build_candidates
-from .events.coder import code_doc
-from .model import Document, DocumentAnalysis, Result, Story
-from .nlp.datelines import without_dateline
-from .nlp.mentions import Mentions, find_mentions
-from .nlp.models import load_pipeline, supported_languages
-from .stories.cluster import Embedder, cluster
-from .stories.embedders import E5Embedder
-from .stories.dedup import near_duplicates
-from .stories.merge import merge_candidates, reportable
-from .stories.series import link_series
+from .events import build_candidates, code_doc
+from .model import Document, DocumentAnalysis, EventCandidate, Result
+from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
+from .stories import E5Embedder, Embedder, assemble
+
+
+@dataclass(frozen=True)
+class Work:
+    """One parsed document on its way through the stages; each stage fills its own field."""
+    doc: Document
+    sdoc: Any  # spacy.tokens.Doc of doc.text
+    language: str
+    extra_actors: tuple = ()
+    mentions: Mentions | None = None
+    code: tuple = ()
+    candidates: tuple[EventCandidate, ...] = ()
+
+
+def _mentions(work: Work) -> Mentions:
+    return find_mentions(work.doc, work.sdoc, language=work.language, extra_actors=work.extra_actors)
+
+
+def _code(work: Work) -> tuple:
+    actors = work.mentions.actors if work.mentions else ()
+    return tuple(code_doc(work.sdoc, actors, language=work.language, called_off_meetings=True))
+
+
+def _candidates(work: Work) -> tuple[EventCandidate, ...]:
+    return tuple(build_candidates(work.doc, work.sdoc, work.mentions, list(work.code), language=work.language))
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named per-document stage: reads a :class:`Work`, returns the value of its field."""
+    name: str
+    run: Callable[[Work], Any]
+    returns: type | tuple[type, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("mentions", _mentions, Mentions),
+    Stage("code", _code, tuple),
+    Stage("candidates", _candidates, tuple),
+)
 
 
 @dataclass
@@ -31,9 +68,11 @@ class Pipeline:
     """Runs extraction on documents; construct once, reuse for many batches."""
     load_nlp: Callable = load_pipeline
     embedder: Embedder | None = None
-    batch_size: int = 16
+    batch_size: int = field(default_factory=lambda: settings().batch_size)
     story_threshold: float | None = None  # None: the embedder's calibrated threshold
     extra_actors: tuple = ()
+    strict: bool = field(default_factory=lambda: settings().strict)
+    stages: tuple[Stage, ...] = STAGES
 
     def __post_init__(self) -> None:
         if self.embedder is None:
@@ -56,57 +95,49 @@ class Pipeline:
             for doc in docs:
                 error = UnsupportedLanguage(source=doc.source, language=language or "unknown",
                                             supported=", ".join(supported_languages()))
-                yield DocumentAnalysis(replace(doc, error=str(error)))
+                yield DocumentAnalysis(replace(doc, error=error.record()))
             return
         nlp = self.load_nlp(language)
         texts = (without_dateline(d.text, language=language) for d in docs)  # same offsets
         for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=self.batch_size)):
             yield self.analyse_parsed(doc, sdoc, language)
 
-    def analyse_parsed(self, doc: Document, sdoc, language: str) -> DocumentAnalysis:
-        stage = "mentions"
+    def analyse_parsed(self, doc: Document, sdoc: Any, language: str) -> DocumentAnalysis:
+        """The stages, in order, over one parsed document."""
+        work = Work(doc, sdoc, language, extra_actors=self.extra_actors)
+        for stage in self.stages:
+            try:
+                value = self._run(stage, work)
+            except DragomanError as exc:
+                return DocumentAnalysis(replace(doc, error=exc.record()))
+            work = replace(work, **{stage.name: value})
+        mentions = work.mentions.all() if work.mentions else ()
+        return DocumentAnalysis(doc, tuple(mentions), work.candidates)
+
+    def _run(self, stage: Stage, work: Work) -> Any:
         try:
-            mentions: Mentions = find_mentions(doc, sdoc, language=language, extra_actors=self.extra_actors)
-            stage = "code"
-            coded = code_doc(sdoc, mentions.actors, language=language, called_off_meetings=True)
-            stage = "candidates"
-            candidates = build_candidates(doc, sdoc, mentions, coded, language=language)
-        except DragomanError as exc:
-            return DocumentAnalysis(replace(doc, error=str(exc)))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            error = PipelineError(stage=stage, source=doc.source, detail=f"{type(exc).__name__}: {exc}")
-            return DocumentAnalysis(replace(doc, error=str(error)))
-        return DocumentAnalysis(doc, tuple(mentions.all()), tuple(candidates))
+            value = stage.run(work)
+        except DragomanError:
+            raise
+        except Exception as exc:
+            if self.strict:
+                raise
+            raise PipelineError(stage=stage.name, source=work.doc.source,
+                                detail=f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(value, stage.returns):
+            raise PipelineError(stage=stage.name, source=work.doc.source,
+                                detail=f"returned {type(value).__name__}, not {_names(stage.returns)}")
+        return value
 
     # ------------------------------------------------------------ across documents
     def assemble(self, analyses: Sequence[DocumentAnalysis]) -> Result:
         """Stories, merged events and series over every analysed document."""
-        good = [a for a in analyses if a.document.ok]
-        # a language without a pipeline keeps its error but still joins stories by its embedding
-        clusterable = good + [a for a in analyses if (a.document.error or "").startswith("[E107]")]
-        stories = cluster(clusterable, embedder=self.embedder, threshold=self.story_threshold)
-        story_of = {d: s.id for s in stories for d in s.documents}
-        copies = near_duplicates(good)
-        documents = {a.document.id: mark_copy(a.document, copies) for a in analyses}
-        candidates = [c for a in good for c in a.candidates]
-        events = [e for e in merge_candidates(candidates, documents=documents, story_of=story_of) if reportable(e)]
-        events = link_series(events)
-        events = [replace(e, story=story_of.get(e.documents[0])) for e in events]
-        stories = [with_events(s, events) for s in stories]
-        docs = tuple(sorted(documents.values(), key=lambda d: (d.source, d.id)))
-        return Result(docs, tuple(stories), tuple(events), tuple(sorted(story_of.items())))
+        embedder = cast(Embedder, self.embedder)  # set in __post_init__
+        return assemble(analyses, embedder=embedder, threshold=self.story_threshold)
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))
 
 
-def mark_copy(doc: Document, copies: dict[str, str]) -> Document:
-    """A wire copy seen on another site is flagged, so it weighs as one source, not two."""
-    if doc.id in copies and "near_duplicate" not in doc.flags:
-        return replace(doc, flags=tuple(sorted(doc.flags + ("near_duplicate",))))
-    return doc
-
-
-def with_events(story: Story, events: Sequence) -> Story:
-    ids = tuple(e.id for e in events if set(e.documents) & set(story.documents))
-    return replace(story, events=ids)
+def _names(kinds: type | tuple[type, ...]) -> str:
+    return " or ".join(k.__name__ for k in (kinds if isinstance(kinds, tuple) else (kinds,)))

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalysis, Event, Evidence, FieldValue,
+from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalysis, DocumentError, Event, Evidence, FieldValue,
                             Location, Person, Relation, Result, StatusChange, Story)
 from dragoman.store import Store, open_store
 
@@ -142,7 +142,7 @@ STORIES = (
     Story("s-sanctions", "Sanctions on Russian oil", ("d-fr2",), ("e-sanction", "e-undated")),
     Story("s-xss", "Paris–Berlin energy deal", ("d-xss",), ("e-agree",)),
 )
-FAILED = Document(id="d-failed", source="broken.bin", text="", error="[E102] broken.bin looks binary, not text (NUL)")
+FAILED = Document(id="d-failed", source="broken.bin", text="", error=DocumentError("E102", "broken.bin looks binary, not text (NUL)"))
 
 
 def fill(store: Store) -> Store:

@@ -53,8 +53,8 @@ def run(tmp_path: Path, name: str, data: bytes | str, **options) -> tuple[object
 ])
 def test_bad_file_becomes_an_error_document_naming_it(tmp_path, name, data, code, words):
     [bad], _ = run(tmp_path, name, data)
-    assert bad.error.startswith(f"[{code}] ")
-    assert name in bad.error and words in bad.error
+    assert str(bad.error).startswith(f"[{code}] ")
+    assert name in str(bad.error) and words in str(bad.error)
     assert Path(bad.source.split("#")[0]).name == name
     assert bad.text == "" and bad.id == hashlib.sha256(bad.source.encode()).hexdigest()[:16]
 
@@ -65,21 +65,21 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path):
         handle.truncate(20_000_000_000)  # sparse: reading it would take minutes
     good, bad = read_documents([tmp_path], max_bytes=10_000)
     assert good.ok and not bad.ok
-    assert bad.error == f"[E105] {tmp_path / 'huge.txt'} is 20000000000 bytes, over the limit of 10000 bytes"
+    assert str(bad.error) == f"[E105] {tmp_path / 'huge.txt'} is 20000000000 bytes, over the limit of 10000 bytes"
 
 
 def test_missing_path_is_an_error_document_and_the_rest_is_read(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     docs = list(read_documents([tmp_path / "nope.txt", tmp_path / "good.txt"]))
     assert [d.ok for d in docs] == [False, True]
-    assert docs[0].error.startswith(f"[E101] cannot read {tmp_path / 'nope.txt'}")
+    assert str(docs[0].error).startswith(f"[E101] cannot read {tmp_path / 'nope.txt'}")
     assert docs[0].source == str(tmp_path / "nope.txt")
 
 
 def test_special_file_is_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer
     [doc] = read_documents([tmp_path / "pipe.txt"])
-    assert doc.error == f"[E101] cannot read {tmp_path / 'pipe.txt'}: not a regular file"
+    assert str(doc.error) == f"[E101] cannot read {tmp_path / 'pipe.txt'}: not a regular file"
 
 
 def test_bad_jsonl_line_is_its_own_error_and_other_lines_come_through(tmp_path):
@@ -87,8 +87,8 @@ def test_bad_jsonl_line_is_its_own_error_and_other_lines_come_through(tmp_path):
     (tmp_path / "wire.jsonl").write_text("\n".join(lines), encoding="utf-8")
     docs = list(read_documents([tmp_path / "wire.jsonl"]))
     assert [d.ok for d in docs] == [True, False, False, True]
-    assert docs[1].error.startswith(f"[E106] {tmp_path / 'wire.jsonl'}:2 is malformed: line 2 is not JSON")
-    assert docs[2].error.startswith(f"[E106] {tmp_path / 'wire.jsonl'}:3 is malformed: no 'text'")
+    assert str(docs[1].error).startswith(f"[E106] {tmp_path / 'wire.jsonl'}:2 is malformed: line 2 is not JSON")
+    assert str(docs[2].error).startswith(f"[E106] {tmp_path / 'wire.jsonl'}:3 is malformed: no 'text'")
     assert docs[3].id == "4"
 
 
@@ -96,14 +96,14 @@ def test_bad_record_in_a_json_list_does_not_lose_the_others(tmp_path):
     (tmp_path / "list.json").write_text(json.dumps([{"text": GOOD}, "oops", {"text": GOOD, "id": "b"}]))
     docs = list(read_documents([tmp_path / "list.json"]))
     assert [d.ok for d in docs] == [True, False, True]
-    assert "list.json#1" in docs[1].error
+    assert "list.json#1" in str(docs[1].error)
 
 
 def test_malformed_sidecar_names_the_article_and_the_sidecar(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text("{title: oops}", encoding="utf-8")
     [doc] = read_documents([tmp_path])
-    assert doc.error.startswith(f"[E106] {tmp_path / 'a.txt'} is malformed: sidecar a.meta.json")
+    assert str(doc.error).startswith(f"[E106] {tmp_path / 'a.txt'} is malformed: sidecar a.meta.json")
 
 
 def test_folder_given_as_a_file_path_and_directory_entries_are_not_articles(tmp_path):
@@ -120,4 +120,4 @@ def test_read_documents_never_raises_on_a_mix_of_everything(tmp_path):
     (tmp_path / "d.xml").write_text("<feed", encoding="utf-8")
     docs = list(read_documents([tmp_path, tmp_path / "missing"]))
     assert [d.ok for d in docs] == [False, False, True, False, False]
-    assert all(d.error.startswith("[E1") for d in docs if not d.ok)
+    assert all(d.error.code.startswith("E1") for d in docs if not d.ok)

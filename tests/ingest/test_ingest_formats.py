@@ -217,7 +217,7 @@ def test_documents_from_records_like_the_api(tmp_path: Path):
     assert [d.ok for d in docs] == [True, True, False]
     assert docs[0].source == "<api>#0" and docs[0].published == date(2025, 3, 1)
     assert docs[1].language == "fr"
-    assert docs[2].error.startswith("[E106] <api>#2") and "text" in docs[2].error
+    assert str(docs[2].error).startswith("[E106] <api>#2") and "text" in docs[2].error.message
 
 
 @pytest.mark.parametrize("text, expected", [

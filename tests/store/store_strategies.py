@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from hypothesis import strategies as st
 
-from dragoman.model import (PLOVER_TYPES, PRECISIONS, STATUSES, Actor, Conflict, DateValue, Document,
+from dragoman.model import (PLOVER_TYPES, PRECISIONS, STATUSES, Actor, Conflict, DateValue, Document, DocumentError,
                             DocumentAnalysis, Event, EventCandidate, Evidence, FieldValue, Location, Mention,
                             OffsetMap, Person, Relation, StatusChange, Story)
 
@@ -48,8 +48,9 @@ mention_values = st.none() | actors | people | locations | date_values | texts
 
 mentions = st.builds(Mention, kind=st.sampled_from(["actor", "person", "place", "venue", "date", "trigger", "topic"]),
                      start=small, end=small, text=texts, sentence=small, value=mention_values)
+errors = st.builds(DocumentError, code=st.from_regex(r"E[0-9]{3}", fullmatch=True), message=texts)
 documents = st.builds(Document, id=ids, source=texts, text=texts, title=optional(texts), language=optional(texts),
-                      published=optional(days), url=optional(texts), flags=tuples_of(texts), error=optional(texts),
+                      published=optional(days), url=optional(texts), flags=tuples_of(texts), error=optional(errors),
                       content_hash=texts, raw_text=texts, offsets=offsets, published_at=optional(moments))
 
 _common = dict(type=st.sampled_from(PLOVER_TYPES), status=st.sampled_from(STATUSES), mode=optional(texts),

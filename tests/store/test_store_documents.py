@@ -9,7 +9,7 @@ import pytest
 from store_samples import analysis, doc
 
 from dragoman.errors import ConfigError, NotFound, StoreError
-from dragoman.model import Document, DocumentAnalysis, EventCandidate
+from dragoman.model import Document, DocumentAnalysis, DocumentError, EventCandidate
 from dragoman.store import Store, rows
 
 
@@ -60,7 +60,7 @@ def test_document_without_hash_is_keyed_by_its_text(store):
 
 def test_failed_documents_are_stored_and_listed(store):
     store.add_analysis(analysis(1))
-    failed = doc(2, error="E103: a2.txt has no text left after cleaning", text="")
+    failed = doc(2, error=DocumentError("E103", "a2.txt has no text left after cleaning"), text="")
     assert store.add_failed(failed) is True
     assert store.add_failed(failed) is False
     assert store.documents(errors=True) == [failed]
@@ -71,9 +71,9 @@ def test_failed_documents_are_stored_and_listed(store):
 
 
 def test_failed_without_text_is_keyed_by_source_and_error(store):
-    assert store.add_failed(Document(id="d1", source="a1.txt", text="", error="E101 unreadable"))
-    assert not store.add_failed(Document(id="d1-again", source="a1.txt", text="", error="E101 unreadable"))
-    assert store.add_failed(Document(id="d1-binary", source="a1.txt", text="", error="E102 binary"))
+    assert store.add_failed(Document(id="d1", source="a1.txt", text="", error=DocumentError("E101", "unreadable")))
+    assert not store.add_failed(Document(id="d1-again", source="a1.txt", text="", error=DocumentError("E101", "unreadable")))
+    assert store.add_failed(Document(id="d1-binary", source="a1.txt", text="", error=DocumentError("E102", "binary")))
     assert store.counts()["failed"] == 2
 
 

@@ -31,7 +31,7 @@ SECURITY_HEADERS = (
 def default_pipeline() -> Any:
     from ..config import settings
     from ..pipeline import Pipeline
-    from ..stories.embedders import embedder_named
+    from ..stories import embedder_named
 
     conf = settings()
     return Pipeline(batch_size=conf.batch_size, story_threshold=conf.threshold, embedder=embedder_named(conf.embedder))

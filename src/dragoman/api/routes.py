@@ -108,5 +108,5 @@ def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_char
     docs = list(documents_from_records(records, min_chars=min_chars))
     for doc in docs:
         if not doc.ok:
-            raise RejectedDocument(source=doc.source, detail=doc.error)
+            raise RejectedDocument(source=doc.source, detail=str(doc.error))
     return docs

@@ -61,7 +61,7 @@ def documents_from_records(
 def error_document(source: str, error: InputError) -> Document:
     """The placeholder for a document that could not be read or cleaned."""
     key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
-    return Document(id=key, source=source, text="", error=str(error))
+    return Document(id=key, source=source, text="", error=error.record())
 
 
 def _document(item: RawItem | InputError, *, min_chars: int) -> Document:

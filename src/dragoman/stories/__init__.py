@@ -1,0 +1,12 @@
+"""Stories: the cross-document stage (clustering, wire copies, event merging, series).
+
+Its front door is :func:`assemble`; the embedders and the incremental :class:`StoryIndex` are the
+types other code builds on. Code outside this package imports only from here.
+"""
+from .assemble import assemble
+from .calibration import Calibration, StorySettings
+from .cluster import Profile, StoryIndex, cluster
+from .embedders import EMBEDDERS, E5Embedder, Embedder, UseEmbedder, calibration_of, embedder_named
+
+__all__ = ["EMBEDDERS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
+           "UseEmbedder", "assemble", "calibration_of", "cluster", "embedder_named"]
