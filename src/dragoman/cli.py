@@ -20,7 +20,7 @@ from rich.table import Table
 
 from . import service
 from .config import settings
-from .contract import event_json, result_json
+from .contract import event_json, result_json, story_json
 from .errors import ConfigError, DragomanError
 from .model import Event
 
@@ -120,8 +120,7 @@ def stories(db: DbOption = None, as_json: JsonFlag = False) -> None:
     with open_db(db) as store:
         rows = store.stories(limit=10_000)
     if as_json:
-        out.print_json(json.dumps([{"id": s.id, "title": s.title, "documents": list(s.documents),
-                                    "events": list(s.events)} for s in rows]))
+        out.print_json(json.dumps([story_json(s) for s in rows]))
         return
     table = Table("story", "title", "documents", "events", title="Stories")
     for s in rows:
@@ -137,7 +136,7 @@ def documents(db: DbOption = None, errors: Annotated[bool, typer.Option("--error
         rows = store.documents(limit=limit, errors=True if errors else None)
     table = Table("id", "lang", "published", "title / error", "flags", title="Documents")
     for d in rows:
-        table.add_row(d.id, d.language or "", str(d.published or ""), d.error or d.title or "", ",".join(d.flags))
+        table.add_row(d.id, d.language or "", str(d.published or ""), str(d.error) if d.error else d.title or "", ",".join(d.flags))
     out.print(table)
 
 

@@ -78,6 +78,25 @@ def test_a_planned_consult_is_exported_as_plover_agree():
     assert (record["source_actor"], record["target_actor"]) == ("RUS", "USA")
 
 
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("SUPPORT", ("AGREE", "030", None)), ("RETREAT", ("CONCEDE", "080", None)),
+    ("SANCTION", ("THREATEN", "130", "relations")), ("ASSAULT", ("THREATEN", "138", "violence"))])
+def test_a_planned_act_is_exported_as_the_sentence_coder_codes_an_announced_one(kind, expected):
+    from dragoman.events.coder import plover_coding
+
+    record = plover_record(replace(round_three(), type=kind, mode="visit"))
+    assert (record["event_type"], record["cameo"], record["mode"]) == expected
+    announced = plover_coding(coded_like(kind, future=True))
+    assert announced == expected
+
+
+def coded_like(kind, *, future):
+    from dragoman.events.coder import CodedEvent
+
+    return CodedEvent(type=kind, mode=None, cameo=None, trigger=(0, 1), source=(), target=(), negated=False,
+                      sentence=0, future=future)
+
+
 @pytest.mark.parametrize("status", ["occurred", "ongoing", "cancelled", "uncertain"])
 def test_a_consult_not_planned_stays_consult(status):
     record = plover_record(replace(round_three(), status=status, mode="visit"))

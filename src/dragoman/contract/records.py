@@ -1,4 +1,4 @@
-"""The machine-readable contract (``shared/spec/OUTPUT.md``) as JSON-able dicts.
+"""The JSON contract of ``dragoman extract`` (``shared/spec/OUTPUT.md`` §1): documents, stories, events.
 
 Only this module knows the contract's field names; the API, the CLI and the
 exports call it, so the shape is defined once. Fields the project adds beyond
@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import __version__
-from .model import (Actor, Conflict, DateValue, Document, Event, Evidence, FieldValue, Location, Person,
+from .. import __version__
+from ..model import (Actor, Conflict, DateValue, Document, Event, Evidence, FieldValue, Location, Person,
                     Relation, Result, Story)
 
 
