@@ -33,8 +33,19 @@ CITIES = (("Istanbul", "TUR"), ("Geneva", "CHE"), ("Paris", "FRA"), ("Riyadh", "
 
 
 def synthetic(n_events: int, n_docs: int, seed: int = 7):
-    from dragoman.model import (PLOVER_TYPES, STATUSES, Actor, DateValue, Document, DocumentAnalysis, Event,
-                                Evidence, FieldValue, Location, Story)
+    from dragoman.model import (
+        PLOVER_TYPES,
+        STATUSES,
+        Actor,
+        DateValue,
+        Document,
+        DocumentAnalysis,
+        Event,
+        Evidence,
+        FieldValue,
+        Location,
+        Story,
+    )
 
     rng = random.Random(seed)
     docs = []
@@ -99,7 +110,7 @@ def requests_plan(n: int, n_events: int, seed: int = 11) -> list[tuple[str, str]
         "list": lambda: f"/api/events?limit=50&offset={rng.randrange(0, n_events - 50)}",
         "filter": lambda: rng.choice((f"/api/events?actor={rng.choice(CODES)}&limit=50",
                                       f"/api/events?dyad={','.join(rng.sample(CODES, 2))}",
-                                      f"/api/events?type=CONSULT&status=planned&limit=50",
+                                      "/api/events?type=CONSULT&status=planned&limit=50",
                                       f"/api/events?topic={rng.choice(TOPICS)}&start=2022-01-01&end=2022-06-30",
                                       f"/api/events?q={rng.choice(('istanbul', 'talks', 'geneva'))}&limit=20")),
         "detail": lambda: f"/api/events/ev{rng.randrange(n_events):05d}",

@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import corpus  # noqa: E402
-
-from dragoman.stories.embedders import EMBEDDERS, calibration_of  # noqa: E402
+from bench import corpus
+from dragoman.stories.embedders import EMBEDDERS, calibration_of
 
 ROUNDS = 3
 

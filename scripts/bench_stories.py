@@ -25,7 +25,8 @@ import resource
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, time as clock, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 
 import numpy as np
 

@@ -149,7 +149,7 @@ def main() -> None:
     write("countries.json", countries, indent=1)
     table = build_cities(cities, countries)
     with open(DATA / "cities.json", "w", encoding="utf-8") as handle:
-        handle.write('{"source": %s, "fields": %s, "rows": [\n' % (json.dumps(table["source"]), json.dumps(table["fields"])))
+        handle.write(f'{{"source": {json.dumps(table["source"])}, "fields": {json.dumps(table["fields"])}, "rows": [\n')
         handle.write(",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in table["rows"]))
         handle.write("\n]}\n")
     print(f"wrote cities.json ({len(table['rows'])} rows, {(DATA / 'cities.json').stat().st_size:,} bytes)")

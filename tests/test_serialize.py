@@ -6,12 +6,24 @@ from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
-from store.store_strategies import analyses, candidates, documents, events, stories
 
 from dragoman.errors import MalformedInput
-from dragoman.model import (Actor, Conflict, DateValue, Document, Event, EventCandidate, FieldValue, Location,
-                            Mention, OffsetMap, Person, Story)
+from dragoman.model import (
+    Actor,
+    Conflict,
+    DateValue,
+    Document,
+    Event,
+    EventCandidate,
+    FieldValue,
+    Location,
+    Mention,
+    OffsetMap,
+    Person,
+    Story,
+)
 from dragoman.serialize import from_data, register, to_data
+from store.store_strategies import analyses, candidates, documents, events, stories
 
 
 def through_json(cls, obj):

@@ -75,6 +75,10 @@ def settings(**overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
+DEFAULT = Settings(**{spec.name: spec.default for spec in SETTINGS})  # type: ignore[arg-type]
+"""The declared defaults, for signatures (the environment is read by :func:`settings`, at run time)."""
+
+
 def _coerce(spec: Setting, raw: object) -> object:
     kind = type(spec.default)
     if kind is bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in data_dir().glob(f"*/{PACK_FILE}")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_pack(code: str | None) -> LanguagePack:
     """The pack of ``code``; a language without one raises :class:`UnsupportedLanguage`."""
     if code not in languages():
@@ -79,7 +79,7 @@ def common_data(name: str) -> dict[str, Any]:
     return _read_file("common", name, False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_file(folder: str, name: str, optional: bool) -> dict[str, Any]:
     path = data_dir() / folder / f"{name}.json"
     if optional and not path.exists():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any, cast
 
-from .config import settings
+from .config import DEFAULT, settings
 from .errors import DragomanError, PipelineError, UnsupportedLanguage
 from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
@@ -68,7 +68,7 @@ class Pipeline:
     """Runs extraction on documents; construct once, reuse for many batches."""
     load_nlp: Callable = load_pipeline
     embedder: Embedder | None = None
-    batch_size: int = field(default_factory=lambda: settings().batch_size)
+    batch_size: int = DEFAULT.batch_size
     story_threshold: float | None = None  # None: the embedder's calibrated threshold
     extra_actors: tuple = ()
     strict: bool = field(default_factory=lambda: settings().strict)

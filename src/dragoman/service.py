@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .config import DEFAULT
 from .ingest import read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
@@ -22,7 +23,7 @@ def _quiet(_doc: Document) -> None:
 
 
 def extract(paths: Iterable[str | Path], *, pipeline: Pipeline | None = None, published: date | None = None,
-            max_bytes: int = 5_000_000, min_chars: int = 40) -> Result:
+            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> Result:
     """Read, analyse and assemble in memory (no store)."""
     pipeline = pipeline or Pipeline()
     docs = list(read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published))
@@ -40,7 +41,8 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], *, store, pipeline: Pipeline | None = None, published: date | None = None,
-           max_bytes: int = 5_000_000, min_chars: int = 40, progress: Progress = _quiet) -> IngestReport:
+           max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+           progress: Progress = _quiet) -> IngestReport:
     docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published)
     return ingest_documents(docs, store=store, pipeline=pipeline, progress=progress)
 

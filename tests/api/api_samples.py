@@ -11,8 +11,23 @@ from datetime import date
 
 import pytest
 
-from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalysis, DocumentError, Event, Evidence, FieldValue,
-                            Location, Person, Relation, Result, StatusChange, Story)
+from dragoman.model import (
+    Actor,
+    Conflict,
+    DateValue,
+    Document,
+    DocumentAnalysis,
+    DocumentError,
+    Event,
+    Evidence,
+    FieldValue,
+    Location,
+    Person,
+    Relation,
+    Result,
+    StatusChange,
+    Story,
+)
 from dragoman.store import Store, open_store
 
 TOKEN = "s3cret-token"  # the bearer token of the API tests

@@ -10,8 +10,7 @@ import schemathesis
 from api_samples import filled_store
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, \
-    status_code_conformance
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
 from dragoman.api import create_app
 

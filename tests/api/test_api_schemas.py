@@ -5,8 +5,18 @@ import pytest
 from api_samples import FAILED, STORIES, all_events, document
 
 from dragoman.api import schemas
-from dragoman.contract import (actor_json, conflict_json, date_json, document_json, event_json, evidence_json,
-                               location_json, person_json, relation_json, story_json)
+from dragoman.contract import (
+    actor_json,
+    conflict_json,
+    date_json,
+    document_json,
+    event_json,
+    evidence_json,
+    location_json,
+    person_json,
+    relation_json,
+    story_json,
+)
 
 EVENT = all_events()[0]
 

@@ -3,8 +3,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from dragoman.model import (Actor, DateValue, Document, DocumentAnalysis, Event, EventCandidate, Evidence, Location,
-                            Mention, OffsetMap, Person, Story)
+from dragoman.model import (
+    Actor,
+    DateValue,
+    Document,
+    DocumentAnalysis,
+    Event,
+    EventCandidate,
+    Evidence,
+    Location,
+    Mention,
+    OffsetMap,
+    Person,
+    Story,
+)
 
 
 def doc(n: int, *, language: str = "fr", error: str | None = None, text: str | None = None) -> Document:

@@ -5,9 +5,28 @@ from datetime import date, datetime
 
 from hypothesis import strategies as st
 
-from dragoman.model import (PLOVER_TYPES, PRECISIONS, STATUSES, Actor, Conflict, DateValue, Document, DocumentError,
-                            DocumentAnalysis, Event, EventCandidate, Evidence, FieldValue, Location, Mention,
-                            OffsetMap, Person, Relation, StatusChange, Story)
+from dragoman.model import (
+    PLOVER_TYPES,
+    PRECISIONS,
+    STATUSES,
+    Actor,
+    Conflict,
+    DateValue,
+    Document,
+    DocumentAnalysis,
+    DocumentError,
+    Event,
+    EventCandidate,
+    Evidence,
+    FieldValue,
+    Location,
+    Mention,
+    OffsetMap,
+    Person,
+    Relation,
+    StatusChange,
+    Story,
+)
 
 # Text a database can hold: no NUL (PostgreSQL rejects it) and no lone surrogates.
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=24)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 from store_samples import analysis, doc

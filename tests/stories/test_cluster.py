@@ -8,10 +8,18 @@ import numpy as np
 import pytest
 
 from dragoman.model import Actor, DateValue, Document, DocumentAnalysis, EventCandidate, Location, Mention
-from dragoman.stories.index import VectorIndex
 from dragoman.stories.cluster import (
-    Profile, StoryIndex, StorySettings, UseEmbedder, cluster, profile, publication_gap, similarity, story_id,
+    Profile,
+    StoryIndex,
+    StorySettings,
+    UseEmbedder,
+    cluster,
+    profile,
+    publication_gap,
+    similarity,
+    story_id,
 )
+from dragoman.stories.index import VectorIndex
 
 ARM, AZE = Actor("ARM", "Armenia"), Actor("AZE", "Azerbaijan")
 ABU_DHABI = Location("Abu Dhabi", "ARE", 24.45, 54.38, 292968)

@@ -72,7 +72,7 @@ def test_story_threshold_setting_is_the_embedder_s_unless_given(monkeypatch):
     assert settings().threshold == 0.8
     monkeypatch.setenv("DRAGOMAN_STORY_THRESHOLD", "high")
     with pytest.raises(ConfigError, match="story_threshold"):
-        settings().threshold
+        _ = settings().threshold
 
 
 def test_the_pipeline_clusters_with_e5_by_default():

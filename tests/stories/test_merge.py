@@ -25,7 +25,10 @@ def month(y: int, m: int) -> DateValue:
     return DateValue(date(y, m, 1), date.fromordinal(end), "month", f"{y}-{m:02d}")
 
 
-def cand(doc: str, when: DateValue = DateValue(None, None), where=IST, status="occurred", start=0, *,
+UNDATED = DateValue(None, None)
+
+
+def cand(doc: str, when: DateValue = UNDATED, where=IST, status="occurred", start=0, *,
          type_="CONSULT", topics=(), excluded=(), background=False, people=(), mode=None) -> EventCandidate:
     return EventCandidate(document=doc, type=type_, status=status, mode=mode, actors=(RUS, USA), location=where,
                           date=when, topics=topics, excluded_topics=excluded, background=background, people=people,

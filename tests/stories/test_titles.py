@@ -8,7 +8,14 @@ import pytest
 
 from dragoman.model import Document, DocumentAnalysis
 from dragoman.stories.cluster import (
-    TITLE_SETTINGS, Profile, StorySettings, cluster, pair_similarity, profile, similarity, title_only,
+    TITLE_SETTINGS,
+    Profile,
+    StorySettings,
+    cluster,
+    pair_similarity,
+    profile,
+    similarity,
+    title_only,
 )
 from dragoman.stories.lexical import rare_terms
 

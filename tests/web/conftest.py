@@ -12,13 +12,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from api_samples import FakePipeline, filled_store, store  # noqa: E402, F401 (fixture)
+from api_samples import FakePipeline, filled_store, store  # noqa: F401 (fixture)
 
-from dragoman.api import create_app  # noqa: E402
+from dragoman.api import create_app
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*starlette.testclient")
-    from fastapi.testclient import TestClient  # noqa: E402
+    from fastapi.testclient import TestClient
 
 
 

@@ -115,9 +115,9 @@ def test_segments_skip_overlaps_and_mark_the_focus():
 def test_a_javascript_url_is_never_a_link(store, client):
     from dataclasses import replace
 
-    from dragoman.model import DocumentAnalysis
-
     from api_samples import document
+
+    from dragoman.model import DocumentAnalysis
 
     doc = replace(document("fr1"), id="d-js", content_hash="h-js", url="javascript:alert(1)")
     store.add_analysis(DocumentAnalysis(doc))

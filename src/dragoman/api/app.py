@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..config import DEFAULT
 from ..store import Store
 from . import handlers, routes
 
@@ -55,7 +56,7 @@ class AppState:
 
 
 def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,
-               max_bytes: int = 5_000_000, min_chars: int = 40) -> FastAPI:
+               max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> FastAPI:
     from ..web import pages, static_dir
 
     # No /docs or /redoc: their pages load scripts from a CDN, and the UI must work offline.

@@ -87,6 +87,6 @@ def describe(exc: RequestValidationError) -> str:
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    if path.startswith("/api/") or path == "/api" or path.startswith("/openapi"):
+    if path.startswith(("/api/", "/openapi")) or path == "/api":
         return False
     return "text/html" in request.headers.get("accept", "")

@@ -13,8 +13,18 @@ from ..errors import OversizedInput, RejectedDocument, Unauthorised
 from ..ingest import documents_from_records
 from . import data
 from .params import EventQueryDep, PagingDep, StoreDep, page_json
-from .schemas import (ArticleIn, DocumentDetailOut, DocumentPageOut, ErrorOut, EventDetailOut, EventPageOut,
-                      IngestReportOut, StoryDetailOut, StoryPageOut, TimelineOut)
+from .schemas import (
+    ArticleIn,
+    DocumentDetailOut,
+    DocumentPageOut,
+    ErrorOut,
+    EventDetailOut,
+    EventPageOut,
+    IngestReportOut,
+    StoryDetailOut,
+    StoryPageOut,
+    TimelineOut,
+)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": text}

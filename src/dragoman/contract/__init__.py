@@ -5,9 +5,22 @@ PLOVER records and flat rows of ``dragoman export``. The CLI, the API, the web p
 these; nothing else builds an output shape.
 """
 from .plover import COLUMNS, LIST_COLUMNS, UrlOf, flat_row, no_url, planned_codes, plover_record, sides
-from .records import (actor_json, conflict_json, date_json, document_json, event_json, evidence_json, iso,
-                      location_json, person_json, provenance_json, relation_json, result_json, story_json,
-                      value_json)
+from .records import (
+                      actor_json,
+                      conflict_json,
+                      date_json,
+                      document_json,
+                      event_json,
+                      evidence_json,
+                      iso,
+                      location_json,
+                      person_json,
+                      provenance_json,
+                      relation_json,
+                      result_json,
+                      story_json,
+                      value_json,
+)
 
 __all__ = ["COLUMNS", "LIST_COLUMNS", "UrlOf", "actor_json", "conflict_json", "date_json", "document_json",
            "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url", "person_json",

@@ -11,8 +11,20 @@ from datetime import date
 from typing import Any
 
 from .. import __version__
-from ..model import (Actor, Conflict, DateValue, Document, Event, Evidence, FieldValue, Location, Person,
-                    Relation, Result, Story)
+from ..model import (
+    Actor,
+    Conflict,
+    DateValue,
+    Document,
+    Event,
+    Evidence,
+    FieldValue,
+    Location,
+    Person,
+    Relation,
+    Result,
+    Story,
+)
 
 
 def iso(day: date | None) -> str | None:
@@ -21,7 +33,8 @@ def iso(day: date | None) -> str | None:
 
 def document_json(doc: Document, *, story: str | None = None) -> dict[str, Any]:
     return {"id": doc.id, "source": doc.source, "language": doc.language, "title": doc.title,
-            "published": iso(doc.published), "story": story, "flags": list(doc.flags), "error": str(doc.error) if doc.error else None,
+            "published": iso(doc.published), "story": story, "flags": list(doc.flags),
+            "error": str(doc.error) if doc.error else None,
             "url": doc.url}
 
 

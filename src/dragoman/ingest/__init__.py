@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from ..config import DEFAULT
 from ..errors import InputError
 from ..model import Document, RawItem
 from . import files
@@ -25,7 +26,7 @@ __all__ = ["clean", "detect_language", "documents_from_records", "error_document
 
 
 def iter_raw(
-    paths: Iterable[str | Path], *, max_bytes: int = 5_000_000, published: date | None = None
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, published: date | None = None
 ) -> Iterator[RawItem | InputError]:
     """Articles in files and folders (recursive, sorted; hidden files and sidecars skipped).
 
@@ -35,7 +36,8 @@ def iter_raw(
 
 
 def read_documents(
-    paths: Iterable[str | Path], *, max_bytes: int = 5_000_000, min_chars: int = 40, published: date | None = None
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+    published: date | None = None
 ) -> Iterator[Document]:
     """Cleaned documents; a failing one comes out with ``error`` set."""
     for item in iter_raw(paths, max_bytes=max_bytes, published=published):
@@ -43,7 +45,7 @@ def read_documents(
 
 
 def documents_from_records(
-    records: Iterable[dict], *, source: str = "<api>", published: date | None = None, min_chars: int = 40
+    records: Iterable[dict], *, source: str = "<api>", published: date | None = None, min_chars: int = DEFAULT.min_chars
 ) -> Iterator[Document]:
     """Cleaned documents from article dicts (``text`` or ``html``, ``title url published language id``)."""
     for index, record in enumerate(records):

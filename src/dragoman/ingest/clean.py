@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..config import DEFAULT
 from ..errors import EmptyInput
 from ..model import Document, OffsetMap, RawItem
 from .flags import text_flags
@@ -32,7 +33,7 @@ class Verdict:
     sentences: frozenset[Span]  # sentences removed
 
 
-def clean(item: RawItem, *, min_chars: int = 40) -> Document:
+def clean(item: RawItem, *, min_chars: int = DEFAULT.min_chars) -> Document:
     """Clean one article; raises :class:`EmptyInput` when too little text is left."""
     given_language = normalise_language(item.language)
     lex = lexicon_for(given_language or detect_language(item.text))

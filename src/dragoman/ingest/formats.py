@@ -5,7 +5,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import feedparser
 import lxml.html
@@ -177,7 +177,7 @@ def parse_published(value: object, source: str, name: str = "published") -> tupl
         return day, None
     stamp = datetime.fromisoformat(value.strip())
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(timezone.utc).replace(tzinfo=None)
+        stamp = stamp.astimezone(UTC).replace(tzinfo=None)
     return day, stamp
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import ColumnElement, Row, exists
 
 from ..model import Document, DocumentError, Event, EventCandidate, OffsetMap, Story
 from ..serialize import from_data, to_data
-from .engine import Unserialisable
 from .base import EventFilter
+from .engine import Unserialisable
 from .schema import event_actors, event_topics, events
 
 
@@ -37,13 +37,15 @@ def document_key(doc: Document) -> str:
 def document_row(doc: Document, *, key: str, now: datetime) -> dict[str, Any]:
     return {"id": doc.id, "key": key, "content_hash": doc.content_hash, "source": doc.source, "url": doc.url,
             "title": doc.title, "language": doc.language, "published": doc.published,
-            "published_at": doc.published_at, "flags": list(doc.flags), "error": str(doc.error) if doc.error else None, "text": doc.text,
+            "published_at": doc.published_at, "flags": list(doc.flags),
+            "error": str(doc.error) if doc.error else None, "text": doc.text,
             "raw_text": doc.raw_text, "offsets": payload(doc.offsets), "ingested_at": now}
 
 
 def row_document(row: Row[Any]) -> Document:
     return Document(id=row.id, source=row.source, text=row.text, title=row.title, language=row.language,
-                    published=row.published, url=row.url, flags=tuple(row.flags), error=DocumentError.parse(row.error) if row.error else None,
+                    published=row.published, url=row.url, flags=tuple(row.flags),
+                    error=DocumentError.parse(row.error) if row.error else None,
                     content_hash=row.content_hash, raw_text=row.raw_text,
                     offsets=from_data(OffsetMap, row.offsets), published_at=row.published_at)
 

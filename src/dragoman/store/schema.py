@@ -10,7 +10,7 @@ to filter and order.
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text)
+from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 # On PostgreSQL ids compare byte-wise as on SQLite, so ordering and pagination agree across backends.
 ID = String().with_variant(String(collation="C"), "postgresql")

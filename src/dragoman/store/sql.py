@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, update
@@ -20,7 +20,8 @@ from ..model import Document, DocumentAnalysis, Event, EventCandidate, Mention, 
 from ..serialize import from_data
 from . import rows
 from .base import EventFilter
-from .engine import WRITE, errors as db_errors
+from .engine import WRITE
+from .engine import errors as db_errors
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories
 
 _BATCH = 200  # analyses read per query by analyses()
@@ -180,7 +181,7 @@ class SqlStore:
 
 def _insert_document(conn: Connection, doc: Document) -> bool:
     """Insert the document row; ``False`` if a document with the same key is already there."""
-    row = rows.document_row(doc, key=rows.document_key(doc), now=datetime.now(timezone.utc))
+    row = rows.document_row(doc, key=rows.document_key(doc), now=datetime.now(UTC))
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = (dialect.insert(documents).values(row).on_conflict_do_nothing(index_elements=["key"])
                  .returning(documents.c.seq))

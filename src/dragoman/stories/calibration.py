@@ -3,14 +3,15 @@
 Cosines are not comparable across embedders (nor between titles alone and
 title-and-lead texts), so each embedder carries two calibrations: one for
 articles, one for pairs of titles alone (see :func:`.cluster.pair_similarity`).
-The numbers were tuned on the project's own 2025 news set (articles) and on
-the half of OG2021 published before 2021-07-23 (titles), and checked on the
-rest; ``scripts/eval_og2021.py`` exposes every title setting as an option.
+The numbers live in ``data/common/calibration.json`` with how they were
+tuned; ``scripts/eval_og2021.py`` exposes every title setting as an option.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import LanguageDataError
+from ..languages import common_data
 from .linkage import Limits
 
 
@@ -57,18 +58,18 @@ class Calibration:
     lead_chars: int  # characters of the body embedded after the title
 
 
-# Universal Sentence Encoder (multilingual v3).
-USE_ARTICLES = StorySettings()
-TITLE_SETTINGS = StorySettings(threshold=0.55, floor_margin=0.05, window_days=2, day_penalty=0.1,
-                               actor_bonus=0.15, place_bonus=0.1, term_bonus=0.2, cross_language_bonus=0.05)
-USE = Calibration(USE_ARTICLES, TITLE_SETTINGS, lead_chars=600)
+def load_calibration(name: str) -> Calibration:
+    """The calibration of embedder ``name`` from ``data/common/calibration.json``."""
+    spec = common_data("calibration").get(name)
+    if not isinstance(spec, dict):
+        raise LanguageDataError(path="common/calibration.json", detail=f"no calibration for embedder '{name}'")
+    try:
+        return Calibration(StorySettings(**spec.get("articles", {})), StorySettings(**spec.get("titles", {})),
+                           lead_chars=int(spec["lead_chars"]))
+    except (TypeError, KeyError, ValueError) as exc:
+        raise LanguageDataError(path="common/calibration.json", detail=f"{name}: {exc}") from exc
 
-# multilingual-e5-small, centred (:class:`.embedders.E5Embedder`): its cosines spread wider, and pairs
-# across languages run lower than USE's. Average linkage holds a big story (hundreds of titles over two
-# days) together only through enough of its pairs, so a title alone asks the index for 128 neighbours,
-# not 32 (OG2021, publication times to the minute: 0.686 with 32, 0.703 with 128 and threshold 0.62).
-E5_ARTICLES = StorySettings(threshold=0.55, floor_margin=0.3, cross_language_bonus=0.1)
-E5_TITLES = StorySettings(threshold=0.62, floor_margin=0.05, window_days=2, day_penalty=0.1,
-                          actor_bonus=0.15, place_bonus=0.1, term_bonus=0.1, cross_language_bonus=0.2,
-                          neighbours=128)
-E5 = Calibration(E5_ARTICLES, E5_TITLES, lead_chars=200)
+
+USE = load_calibration("use")  # Universal Sentence Encoder (multilingual v3)
+E5 = load_calibration("e5")  # multilingual-e5-small, centred (:class:`.embedders.E5Embedder`)
+TITLE_SETTINGS = USE.titles

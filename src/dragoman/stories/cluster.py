@@ -43,6 +43,8 @@ from .index import VectorIndex
 from .lexical import rare_terms, shared_terms
 from .linkage import Group, Node, average_link, fits, ordinal
 
+ARTICLE_SETTINGS = StorySettings()  # the defaults: full articles under USE
+
 __all__ = ["TITLE_SETTINGS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
            "UseEmbedder", "cluster", "pair_cosines", "pair_similarity", "profile", "publication_gap", "similarity",
            "story_id", "title_only"]
@@ -107,7 +109,7 @@ def event_places(analysis: DocumentAnalysis) -> frozenset[int]:
     return frozenset(m.value.geonames_id for m in analysis.mentions if m.kind == "place" and m.value.geonames_id)
 
 
-def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = StorySettings()) -> float | None:
+def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = ARTICLE_SETTINGS) -> float | None:
     """The combined similarity of two documents, or None when their dates forbid one story."""
     if a.span and b.span and far_apart(a.span, b.span, settings.max_event_gap_days):
         return None
@@ -120,7 +122,7 @@ def similarity(a: Profile, b: Profile, cosine: float, settings: StorySettings = 
     return cosine + bonus - settings.day_penalty * (gap or 0)
 
 
-def pair_similarity(a: Profile, b: Profile, cosine: float, *, settings: StorySettings = StorySettings(),
+def pair_similarity(a: Profile, b: Profile, cosine: float, *, settings: StorySettings = ARTICLE_SETTINGS,
                     titles: StorySettings = TITLE_SETTINGS) -> float | None:
     """:func:`similarity` on the article scale; two titles alone are scored with ``titles``, then mapped."""
     if not (a.short and b.short):

@@ -25,8 +25,8 @@ from typing import Protocol
 
 import numpy as np
 
-from ..languages import common_data
 from ..errors import ConfigError, ModelError
+from ..languages import common_data
 from .calibration import E5, USE, Calibration
 
 

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..model import (Actor, Conflict, DateValue, Document, Event, EventCandidate, FieldValue, Location, Person,
-                     StatusChange)
+from ..model import Actor, Conflict, DateValue, Document, Event, EventCandidate, FieldValue, Location, Person, StatusChange
 
-QUALITY_FLAGS = {"near_duplicate": 0.8, "promotional": 0.25, "clickbait": 0.25, "anonymous_sources": 0.15, "machine_translated": 0.3}
+QUALITY_FLAGS = {"near_duplicate": 0.8, "promotional": 0.25, "clickbait": 0.25, "anonymous_sources": 0.15,
+                 "machine_translated": 0.3}
 STATUS_ORDER = {"uncertain": 0, "planned": 1, "ongoing": 2, "occurred": 3, "cancelled": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": 5}
 

@@ -110,7 +110,7 @@ def undated_match(group: Group, cand: EventCandidate) -> bool:
     return same_kind(group, cand) and all(places_agree(m.location, cand.location) for m in group.members)
 
 
-class undated_peer:  # noqa: N801 (a picklable predicate, used like a function)
+class undated_peer:
     """Undated candidates with no dated home join only undated readings from their own story."""
 
     def __init__(self, story_of: Mapping[str, str]) -> None:
