@@ -91,7 +91,7 @@ def fill(url: str, n_events: int, n_docs: int) -> None:
 def serve(url: str, port: int) -> None:
     import uvicorn
 
-    from dragoman.api import create_app
+    from dragoman.server import create_app
     from dragoman.store import open_store
 
     uvicorn.run(create_app(open_store(url), token=None), host="127.0.0.1", port=port, log_level="warning",

@@ -164,7 +164,7 @@ def code(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {id, t
 def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
     """Serve the REST API (/api) and the web UI; POST needs the bearer token DRAGOMAN_TOKEN."""
-    from .api import serve as serve_app
+    from .server import serve as serve_app
 
     conf = settings()
     with open_db(db) as store:

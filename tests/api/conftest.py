@@ -6,7 +6,7 @@ import warnings
 import pytest
 from api_samples import TOKEN, FakePipeline, store  # noqa: F401 (fixture)
 
-from dragoman.api import create_app
+from dragoman.server import create_app
 
 with warnings.catch_warnings():
     # Starlette suggests another HTTP client package; httpx still works and is what we pin.

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
-from dragoman.api import create_app
+from dragoman.server import create_app
 
 MAX_EXAMPLES = 25
 

@@ -5,11 +5,7 @@ import pytest
 
 from dragoman.ingest import documents_from_records
 from dragoman.pipeline import Pipeline
-
-
-class NoEmbedder:
-    def encode(self, texts):  # candidates never need embeddings
-        raise AssertionError("not used")
+from fakes import NoEmbedder
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from dragoman.stories.cluster import (
     story_id,
 )
 from dragoman.stories.index import VectorIndex
+from fakes import TableEmbedder as FakeEmbedder
 
 ARM, AZE = Actor("ARM", "Armenia"), Actor("AZE", "Azerbaijan")
 ABU_DHABI = Location("Abu Dhabi", "ARE", 24.45, 54.38, 292968)
@@ -40,17 +41,6 @@ SANCTIONS_FR = ("L'Union européenne adopte de nouvelles sanctions contre l'Iran
                 "Les Vingt-Sept ont décidé lundi de sanctionner des responsables et entreprises iraniens accusés "
                 "de fournir des drones à la Russie.")
 
-
-class FakeEmbedder:
-    """Fixed vectors by text; counts the texts it was asked to encode."""
-
-    def __init__(self, vectors: dict[str, list[float]]) -> None:
-        self.vectors = vectors
-        self.calls = 0
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.calls += len(texts)
-        return np.array([self.vectors[t.split("\n")[0]] for t in texts], dtype=np.float32)
 
 
 def analysis(doc_id: str, text: str, *, language: str = "en", published: date | None = None,

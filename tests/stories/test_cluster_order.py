@@ -3,24 +3,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dragoman.model import Actor, Document, DocumentAnalysis, Mention
 from dragoman.stories.cluster import Profile, StoryIndex, StorySettings, cluster
+from fakes import InlineEmbedder as FakeEmbedder
 
 START = date(2025, 4, 1)
 ACTORS = (frozenset(), frozenset({"RUS", "USA"}), frozenset({"RUS", "UKR"}))
 LANGUAGES = ("en", "fr", "")
 TERMS = (frozenset(), frozenset({"nishiya"}), frozenset({"nishiya", "13"}))  # titles alone and articles mix
 
-
-class FakeEmbedder:
-    """Returns the vector written in the text itself ("1,0,2")."""
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        return np.array([[float(x) for x in t.split("\n")[0].split(",")] for t in texts], dtype=np.float32)
 
 
 # Small integer vectors make many pairs exactly as similar as each other: ties must break canonically.

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
 import pytest
 
 from dragoman.model import Document, DocumentAnalysis
@@ -18,19 +17,10 @@ from dragoman.stories.cluster import (
     title_only,
 )
 from dragoman.stories.lexical import rare_terms
+from fakes import AngleEmbedder
 
 DAY = date(2021, 7, 26)
 
-
-class AngleEmbedder:
-    """Unit vectors whose cosine to "base" is written in the title ("0.6 ...")."""
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        rows = []
-        for text in texts:
-            cosine = float(text.split()[0])
-            rows.append([cosine, float(np.sqrt(max(0.0, 1 - cosine * cosine)))])
-        return np.array(rows, dtype=np.float32)
 
 
 def titled(doc_id: str, title: str, *, body: str = "", language: str = "en", published: date = DAY) -> DocumentAnalysis:

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
 from api_samples import FakePipeline, filled_store, store  # noqa: F401 (fixture)
 
-from dragoman.api import create_app
+from dragoman.server import create_app
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*starlette.testclient")

@@ -1,11 +1,6 @@
-"""The REST API and web UI: one FastAPI app over a :class:`~dragoman.store.Store`.
+"""The REST API: JSON endpoints (the contract of :mod:`dragoman.contract`) over a store.
 
-``create_app(store, token=...)`` builds it; ``/api/...`` answers JSON (the
-contract of :mod:`dragoman.contract`), the other paths HTML pages that show
-the same data.
+``routes`` are the endpoints, ``data`` the functions that fetch what they show (the web pages call the
+same ones), ``handlers`` the one JSON error shape. The application that serves them together with the
+web UI is :func:`dragoman.server.create_app`.
 """
-from __future__ import annotations
-
-from .app import create_app, serve
-
-__all__ = ["create_app", "serve"]

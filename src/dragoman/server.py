@@ -1,4 +1,4 @@
-"""The application: JSON API, web pages and static files over one injected store.
+"""The application: the JSON API and the web pages (two shells over one data layer) on one injected store.
 
     app = create_app(open_store(url), token=settings().token)
 
@@ -16,10 +16,11 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
-from ..config import DEFAULT
-from ..store import Store
-from . import handlers, routes
+from . import __version__
+from .api import handlers, routes
+from .config import DEFAULT
+from .store import Store
+from .web import pages, static_dir
 
 SECURITY_HEADERS = (
     (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,9 +31,9 @@ SECURITY_HEADERS = (
 
 
 def default_pipeline() -> Any:
-    from ..config import settings
-    from ..pipeline import Pipeline
-    from ..stories import embedder_named
+    from .config import settings
+    from .pipeline import Pipeline
+    from .stories import embedder_named
 
     conf = settings()
     return Pipeline(batch_size=conf.batch_size, story_threshold=conf.threshold, embedder=embedder_named(conf.embedder))
@@ -57,8 +58,6 @@ class AppState:
 
 def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,
                max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> FastAPI:
-    from ..web import pages, static_dir
-
     # No /docs or /redoc: their pages load scripts from a CDN, and the UI must work offline.
     app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None,
                   description="Diplomatic events read from multilingual news, each field linked to its sources.")
