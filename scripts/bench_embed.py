@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import corpus
-from dragoman.stories.embedders import EMBEDDERS, calibration_of
+from dragoman.stories import EMBEDDERS, calibration_of
 
 ROUNDS = 3
 

@@ -30,8 +30,7 @@ from datetime import time as clock
 
 import numpy as np
 
-from dragoman.stories.calibration import E5
-from dragoman.stories.cluster import Profile, StoryIndex
+from dragoman.stories import Profile, StoryIndex, load_calibration
 
 DIM = 512
 START = date(2025, 1, 1)
@@ -86,7 +85,8 @@ def rss_mb() -> float:
 def run(n: int, days: int, seed: int, titles: bool = False) -> dict:
     items = stream(n, days, seed, titles)
     before = rss_mb()
-    index = StoryIndex(settings=E5.articles, titles=E5.titles) if titles else StoryIndex()
+    e5 = load_calibration("e5")
+    index = StoryIndex(settings=e5.articles, titles=e5.titles) if titles else StoryIndex()
     times = np.empty(len(items))
     for i, item in enumerate(items):
         start = time.perf_counter()

@@ -38,8 +38,7 @@ import numpy as np
 
 from dragoman.ingest.clean import clean
 from dragoman.model import DocumentAnalysis, RawItem
-from dragoman.stories.cluster import StorySettings, cluster
-from dragoman.stories.embedders import EMBEDDERS, calibration_of, embedder_named
+from dragoman.stories import EMBEDDERS, StorySettings, calibration_of, cluster, embedder_named
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -4,9 +4,9 @@ Its front door is :func:`assemble`; the embedders and the incremental :class:`St
 types other code builds on. Code outside this package imports only from here.
 """
 from .assemble import assemble
-from .calibration import Calibration, StorySettings
+from .calibration import Calibration, StorySettings, load_calibration
 from .cluster import Profile, StoryIndex, cluster
 from .embedders import EMBEDDERS, E5Embedder, Embedder, UseEmbedder, calibration_of, embedder_named
 
 __all__ = ["EMBEDDERS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
-           "UseEmbedder", "assemble", "calibration_of", "cluster", "embedder_named"]
+           "UseEmbedder", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration"]
