@@ -1,0 +1,115 @@
+"""Event resolution: which readings of which documents are one real event."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dragoman.model import Actor, DateValue, Document, EventCandidate, Evidence, Location
+from dragoman.stories.merge import merge_candidates
+
+GBR, RUS = Actor("GBR", "United Kingdom"), Actor("RUS", "Russia")
+ARM, AZE, EU = Actor("ARM", "Armenia"), Actor("AZE", "Azerbaijan"), Actor("EU", "European Union")
+BRU = Location("Brussels", "BEL", 50.85, 4.35, 2800866)
+PRG = Location("Prague", "CZE", 50.09, 14.42, 3067696)
+LON = Location("London", "GBR", 51.5, -0.12, 2643743)
+MOS = Location("Moscow", "RUS", 55.75, 37.62, 524901)
+
+
+def day(text: str) -> DateValue:
+    d = date.fromisoformat(text)
+    return DateValue(d, d, "day", text)
+
+
+def month(y: int, m: int) -> DateValue:
+    return DateValue(date(y, m, 1), date(y, m, 28 if m == 2 else 30), "month", f"{y}-{m:02d}")
+
+
+UNDATED = DateValue(None, None)
+
+
+def meeting(doc: str, when: DateValue, where: Location | None, *, actors=(ARM, AZE, EU), start=0,
+            background=False) -> EventCandidate:
+    return EventCandidate(document=doc, type="CONSULT", status="occurred", actors=actors, location=where, date=when,
+                          background=background, evidence=(Evidence(doc, start, start + 9, "they met"),))
+
+
+def expulsion(doc: str, when: DateValue, source: Actor, target: Actor, where: Location | None) -> EventCandidate:
+    actors = (Actor(source.code, source.name, "source"), Actor(target.code, target.name, "target"))
+    return EventCandidate(document=doc, type="SANCTION", status="occurred", mode="expel", actors=actors,
+                          location=where, date=when, evidence=(Evidence(doc, 0, 9, "expelled"),))
+
+
+DOCS = {d: Document(d, f"{d}.txt", "x", published=date(2022, 10, 8)) for d in "abcdefgh"}
+
+
+def resolve(cands, story_of=None):
+    return merge_candidates(cands, documents=DOCS, story_of=story_of or {})
+
+
+def test_a_day_either_side_is_a_date_conflict_on_one_event():
+    events = resolve([meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-07"), PRG)])
+    assert len(events) == 1
+    assert [c.field for c in events[0].conflicts] == ["date"]
+
+
+def test_a_source_naming_another_city_on_the_same_day_is_a_place_conflict():
+    events = resolve([meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-06"), PRG, start=3),
+                      meeting("c", day("2022-10-06"), BRU)])
+    assert len(events) == 1 and events[0].location.name == "Prague"
+    assert "location" in [c.field for c in events[0].conflicts]
+
+
+def test_rounds_in_one_city_weeks_apart_stay_two_events():
+    assert len(resolve([meeting("a", day("2022-05-22"), BRU), meeting("b", day("2022-08-31"), BRU)])) == 2
+
+
+def test_an_expulsion_and_the_reciprocal_one_stay_two_events():
+    events = resolve([expulsion("a", day("2018-03-14"), GBR, RUS, LON), expulsion("b", day("2018-03-15"), RUS, GBR, MOS),
+                      expulsion("c", day("2018-03-14"), GBR, RUS, None)])
+    assert len(events) == 2
+    by_source = {next(a.code for a in e.actors if a.role == "source"): e for e in events}
+    assert by_source["GBR"].documents == ("a", "c") and by_source["RUS"].documents == ("b",)
+
+
+def test_a_mediator_read_by_one_source_only_joins_the_parties_of_the_event():
+    events = resolve([meeting("a", day("2022-05-22"), BRU, actors=(ARM, AZE)), meeting("b", day("2022-05-22"), BRU)])
+    assert len(events) == 1 and {a.code for a in events[0].actors} == {"ARM", "AZE", "EU"}
+
+
+def test_a_month_joins_the_round_its_place_names_and_stays_apart_when_nothing_singles_one_out():
+    rounds = [meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-20"), BRU)]
+    named = resolve([*rounds, meeting("c", month(2022, 10), BRU)])
+    assert len(named) == 2 and "c" in next(e for e in named if e.location.name == "Brussels").documents
+    vague = resolve([*rounds, meeting("c", month(2022, 10), None)])
+    assert len(vague) == 3
+
+
+def test_a_recalled_round_never_joins_its_own_articles_news():
+    news = meeting("a", day("2022-10-06"), PRG)
+    recalled = meeting("a", UNDATED, BRU, background=True, start=50)
+    earlier = meeting("b", day("2022-08-31"), BRU)
+    events = resolve([news, recalled, earlier], story_of={"a": "s1", "b": "s2"})
+    brussels = next(e for e in events if e.location.name == "Brussels")
+    assert len(events) == 2 and brussels.documents == ("a", "b")
+    alone = resolve([news, recalled], story_of={"a": "s1"})
+    assert len(alone) == 2
+
+
+def test_an_undated_report_joins_the_news_of_its_own_story():
+    events = resolve([meeting("a", day("2022-10-06"), PRG), meeting("b", UNDATED, None)], story_of={"a": "s", "b": "s"})
+    assert len(events) == 1 and events[0].documents == ("a", "b")
+
+
+CANDIDATES = [meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-07"), PRG),
+              meeting("c", day("2022-10-06"), BRU), meeting("d", month(2022, 10), PRG),
+              meeting("e", UNDATED, None), meeting("f", UNDATED, BRU, background=True),
+              meeting("g", day("2022-08-31"), BRU), expulsion("h", day("2022-10-06"), GBR, RUS, None)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(CANDIDATES))
+def test_resolution_does_not_depend_on_arrival_order(order):
+    story_of = {"a": "s", "b": "s", "c": "s", "d": "s", "e": "s", "f": "t", "g": "t", "h": "u"}
+    assert resolve(list(order), story_of) == resolve(CANDIDATES, story_of)
