@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ..model import Mention, Person
+from ..text import fold_name
 from .titles import (
-    PERSON_LABELS, Hit, PeopleLexicon, View, affiliation, apposition, extend, fold, prenominal, proper,
+    PERSON_LABELS, Hit, PeopleLexicon, View, affiliation, apposition, extend, prenominal, proper,
 )
 
 if TYPE_CHECKING:
@@ -138,12 +139,12 @@ def _missed_names(view: View) -> Iterator[tuple[int, int]]:
 
 def _add_surnames(view: View) -> None:
     """Later bare surnames of people named in full, which NER often misses at a sentence's start."""
-    surnames = {fold(view.doc[end - 1].text) for start, end in view.names.items() if end - start > 1}
+    surnames = {fold_name(view.doc[end - 1].text) for start, end in view.names.items() if end - start > 1}
     taken = view.name_tokens
     for token in view.doc:
         span = view.actor_spans.get(token.i)
         if (token.i not in taken and token.text[:1].isupper() and token.i not in view.title_tokens
-                and fold(token.text) in surnames and (span is None or span[1] - span[0] == 1)):
+                and fold_name(token.text) in surnames and (span is None or span[1] - span[0] == 1)):
             view.add_name(token.i, token.i + 1)
 
 
@@ -330,7 +331,7 @@ def _object_is_person(view: View, verb: Token, occurrences: list[_Occurrence]) -
 
 def _same_name(a: str, b: str) -> bool:
     """Full names, a surname, or spelling variants with the same surname and initial."""
-    x, y = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    x, y = fold_name(a).replace("-", " ").split(), fold_name(b).replace("-", " ").split()
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
@@ -343,7 +344,7 @@ def _cluster(named: list[_Occurrence]) -> list[list[_Occurrence]]:
     clusters: list[list[_Occurrence]] = []
     for occ in named:
         name = occ.name or ""
-        exact = [c for c in clusters if any(fold(o.name or "") == fold(name) for o in c)]
+        exact = [c for c in clusters if any(fold_name(o.name or "") == fold_name(name) for o in c)]
         fits = exact or [c for c in clusters if _compatible(c, name)]
         if len(fits) == 1:
             fits[0].append(occ)

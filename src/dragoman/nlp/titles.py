@@ -11,13 +11,13 @@ ambassador serves, "de Russie" whom he represents.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..languages import language_data
 from ..model import Mention
+from ..text import word_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,10 +87,6 @@ def token_spans(doc: Doc, pattern: re.Pattern[str] | None, *, text: str | None =
     return spans
 
 
-def norm(text: str) -> str:
-    return text.lower().replace("’", "'")
-
-
 @dataclass(frozen=True)
 class Title:
     """One title of the lexicon: its key ("ambassador"), the phrases that say it, and its role."""
@@ -136,7 +132,7 @@ class PeopleLexicon:
             Title(key, phrase_pattern(spec["forms"]), tuple(spec.get("parents", ())), spec.get("role"),
                   spec.get("title", True), first_words(spec["forms"]))
             for key, spec in raw["titles"].items())
-        words = {name: frozenset(w if name.endswith("_pos") else norm(w) for w in raw[name]) for name in WORD_LISTS}
+        words = {name: frozenset(w if name.endswith("_pos") else word_key(w) for w in raw[name]) for name in WORD_LISTS}
         return cls(titles, phrase_pattern(raw["title_complements"]), **words)
 
     def lineage(self, key: str) -> set[str]:
@@ -184,7 +180,7 @@ class View:
                    frozenset(complements), _actor_spans(doc, actors))
 
     def word(self, i: int) -> str:
-        return norm(self.doc[i].text)
+        return word_key(self.doc[i].text)
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.doc) and 0 <= j < len(self.doc) and self.sent_of[i] == self.sent_of[j]
@@ -260,7 +256,7 @@ def _portfolio(doc: Doc, lex: PeopleLexicon, end: int) -> range:
     k = last = end
     while k < len(doc) and k - end < 8:
         j = k
-        while j < len(doc) and norm(doc[j].text) in lex.connectors:
+        while j < len(doc) and word_key(doc[j].text) in lex.connectors:
             j += 1
         m, capitals = j, 0
         while m < len(doc) and _portfolio_word(doc[m]) and capitals < 2:
@@ -316,11 +312,6 @@ def proper(text: str) -> bool:
     """Capitalised, no digits, not an all-capitals acronym ("CTK") or headline."""
     shouting = len(text) > 1 and text.isalpha() and text.isupper()
     return text[:1].isupper() and not shouting and not any(ch.isdigit() for ch in text)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # ----------------------------------------------------------------- titles around a name
