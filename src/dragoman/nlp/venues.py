@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..languages import language_data
 from ..model import Mention
 from ..text import word_key
-from .titles import phrase_pattern, token_spans
+from .phrases import phrase_pattern, token_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
