@@ -9,10 +9,11 @@ from ...languages import languages
 from ...model import DateValue
 from ...text import fold_for_dates
 from . import calendar as cal
+from .choice import Ctx
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
-from .resolve import Ctx, resolve_expr
+from .resolve import resolve_expr
 from .tense import overall_tense, tense_near
 from .text import tokenize
 
