@@ -16,9 +16,7 @@ from .errors import DragomanError, PipelineError, UnsupportedLanguage
 from .events.candidates import build_candidates
 from .events.coder import code_doc
 from .model import Document, DocumentAnalysis, Result, Story
-from .nlp.datelines import without_dateline
-from .nlp.mentions import Mentions, find_mentions
-from .nlp.models import load_pipeline, supported_languages
+from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
 from .stories.cluster import Embedder, cluster
 from .stories.embedders import E5Embedder
 from .stories.dedup import near_duplicates

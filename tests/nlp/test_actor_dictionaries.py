@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from dragoman.cli import app
 from dragoman.model import Actor
-from dragoman.nlp.actor_dict import load_dictionaries
+from dragoman.nlp import load_dictionaries
 
 DICTIONARY = """\
 GONDOR [GON]
