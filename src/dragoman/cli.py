@@ -58,7 +58,7 @@ def make_pipeline(actor_files: list[Path] | None = None):
     from .stories.embedders import embedder_named
 
     conf = settings()
-    extra = ()
+    extra: tuple = ()
     if actor_files:
         from .nlp import load_dictionaries
 
