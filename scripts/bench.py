@@ -47,7 +47,7 @@ def timed(fn) -> float:
 
 def bench_extraction(docs, *, rounds: int = 3) -> dict:
     """Best of ``rounds`` alternating runs of each, so that machine noise hits both alike."""
-    from dragoman.nlp.models import load_pipeline
+    from dragoman.nlp import load_pipeline
     from dragoman.pipeline import Pipeline
 
     by_lang: dict[str, list] = {}
@@ -70,7 +70,7 @@ def bench_extraction(docs, *, rounds: int = 3) -> dict:
 
 def bench_dates(docs, *, rounds: int = 5) -> dict:
     """The date resolver alone over every document's text (CPU time, best of ``rounds``)."""
-    from dragoman.nlp.temporal import find_dates
+    from dragoman.nlp import find_dates
 
     texts = [(d.text, d.published, d.language) for d in docs if d.language in ("fr", "en") and d.published]
     def scan() -> None:

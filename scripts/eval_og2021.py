@@ -91,7 +91,7 @@ def analysis_of(row: dict, with_actors: bool) -> DocumentAnalysis:
     title = doc.title or doc.text
     if not (with_actors and language in ("en", "fr")):
         return DocumentAnalysis(doc)
-    from dragoman.nlp.actors import ActorMatcher
+    from dragoman.nlp import ActorMatcher
 
     return DocumentAnalysis(doc, tuple(ActorMatcher.for_language(language).find(title)))
 

@@ -58,9 +58,9 @@ def make_pipeline(actor_files: list[Path] | None = None):
     from .stories import embedder_named
 
     conf = settings()
-    extra = ()
+    extra: tuple = ()
     if actor_files:
-        from .nlp.actor_dict import load_dictionaries
+        from .nlp import load_dictionaries
 
         extra = tuple(load_dictionaries(actor_files))
     return Pipeline(batch_size=conf.batch_size, story_threshold=conf.threshold,
@@ -143,7 +143,7 @@ def documents(db: DbOption = None, errors: Annotated[bool, typer.Option("--error
 @app.command()
 def dates(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {text, anchor, language?, context?}.")]) -> None:
     """Resolve temporal expressions (contract §3)."""
-    from .nlp.temporal import run_dates
+    from .nlp import run_dates
 
     for row in run_dates(read_jsonl(jsonl)):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -266,7 +266,7 @@ def test_outermost_title_hits_match_the_pairwise_definition():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from dragoman.nlp.titles import Hit, _outermost
+    from dragoman.nlp.people.view import Hit, _outermost
 
     spans = st.lists(st.tuples(st.integers(0, 8), st.integers(1, 4), st.sampled_from("ab")), max_size=12)
 

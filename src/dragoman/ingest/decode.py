@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import stat
-import unicodedata
 from pathlib import Path
 
 import charset_normalizer
 
 from ..errors import BinaryInput, EmptyInput, OversizedInput, UndecodableInput, UnreadableInput
+from ..text import normalise_text
 
 MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
@@ -26,7 +26,6 @@ WESTERN = ("cp1252", "iso8859_15")
 SNIFF_BYTES = 4096
 MAX_CONTROL_SHARE = 0.1  # text files have almost no C0 control characters
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
-_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n", "\ufeff": None})
 
 
 def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
@@ -76,12 +75,6 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise UndecodableInput(source=source) from exc
         text = _guess(data, source)
     return normalise_text(text)
-
-
-def normalise_text(text: str) -> str:
-    """NFC, ``\\n`` line endings, no BOM characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    return unicodedata.normalize("NFC", text)
 
 
 def _bom(data: bytes) -> str | None:

@@ -6,7 +6,8 @@ is unknown or has no file of its own.
 
 Rule patterns are case-insensitive and match a *folded* view of the text in
 which curly apostrophes are straight and non-breaking spaces are plain
-spaces (see :func:`fold`), so the data files only spell ``'`` and `` ``.
+spaces (:func:`dragoman.text.plain_apostrophes_and_spaces`, imported here as ``fold``),
+so the data files only spell ``'`` and `` ``.
 """
 from __future__ import annotations
 
@@ -14,18 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..languages import language_data, languages
 from ..errors import ConfigError
+from ..languages import language_data, languages
+from ..text import plain_apostrophes_and_spaces as fold  # noqa: F401  (clean and head import it from here)
 
 SCOPES = ("paragraph", "line", "sentence", "none")
 REGIONS = ("any", "lead", "tail")
-
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
-
-
-def fold(text: str) -> str:
-    """Same-length view of ``text`` that rule patterns are written against."""
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True)

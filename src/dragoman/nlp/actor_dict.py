@@ -1,5 +1,6 @@
-"""PETRARCH/TABARI actor and agent dictionaries: reading them, finding their names;
-and :class:`ActorIndex`, which puts actor mentions of any origin on a parse's tokens.
+"""PETRARCH/TABARI actor and agent dictionaries: reading them, finding their names, handing
+their actors to the gazetteer (:func:`load_dictionaries`); and :class:`ActorIndex`, which puts
+actor mentions of any origin on a parse's tokens.
 
 The text format (see PETRARCH's ``PETR.Validate.actors.txt``/``agents.txt``)::
 
@@ -276,6 +277,25 @@ class ActorDictionary:
         start, end = words[i].start, words[j - 1].end
         name = entry.name.replace("_", " ").strip()
         return [Mention("actor", start, end, text[start:end], value=Actor(c, name)) for c in (code or "").split("/") if c]
+
+
+def load_dictionaries(paths: Iterable[Path | str]) -> list[tuple[str, Actor]]:
+    """The actors of PETRARCH/TABARI dictionary files as ``(form, actor)`` pairs for
+    :class:`~dragoman.nlp.actors.ActorMatcher` (``dragoman extract --actors``).
+
+    The matcher reads names without their sentence, so what needs one stays with
+    ``dragoman code``: agents (they qualify another actor), date limits (an entry
+    stands for its code without limits, else its first) and stems. An entry naming
+    several actors ("[FRO/BIL/SAM]") stands for the first.
+    """
+    pairs = []
+    for entry in ActorDictionary.load(paths).entries:
+        code = entry.code_on(None)
+        if entry.agent or code is None:
+            continue
+        actor = Actor(next(c for c in code.split("/") if c), entry.name.replace("_", " ").strip())
+        pairs += [(" ".join(phrase), actor) for phrase in entry.phrases]
+    return pairs
 
 
 def _longest_first(item: tuple[tuple[str, ...], Entry]) -> int:

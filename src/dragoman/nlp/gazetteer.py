@@ -1,8 +1,8 @@
 """Phrase matching over normalised tokens: the engine under the actor and place gazetteers.
 
-Text is folded once, character for character (lower case, accents stripped,
-typographic apostrophes and hyphens unified), so every offset in the folded
-text is an offset in the original. Tokens are word runs or single
+Text is folded once, character for character (:func:`dragoman.text.fold_same_length`:
+lower case, accents stripped, typographic apostrophes and hyphens unified), so
+every offset in the folded text is an offset in the original. Tokens are word runs or single
 punctuation marks; whitespace is not a token, so "Etats - Unis" and
 "États-Unis" meet the same path of a token trie.
 
@@ -14,37 +14,16 @@ away: a lower-case form token accepts any case ("américaine" matches
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Generic, Iterator, TypeVar
 
+from ..text import fold_same_length
 
 V = TypeVar("V")
 
 ANY, INITIAL, UPPER = 0, 1, 2
 TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
-_APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4\u2032"
-_HYPHENS = "\u2010\u2011\u2012\u2013\u2212"
 _END = ""  # trie key of the entries that end at a node
-
-
-def _fold_char(char: str) -> str:
-    if char in _APOSTROPHES:
-        return "'"
-    if char in _HYPHENS:
-        return "-"
-    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
-    return base if len(base) == 1 else char
-
-
-# Latin, Latin-1, Latin Extended-A/B and the typographic marks: enough for French and English news.
-_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x250)}
-_FOLD_TABLE.update({ord(c): _fold_char(c) for c in _APOSTROPHES + _HYPHENS})
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free copy of ``text`` with exactly the same length."""
-    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)
@@ -56,7 +35,7 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> "Tokens":
-        folded = fold(text)
+        folded = fold_same_length(text)
         found = [(m.group(), m.span()) for m in TOKEN.finditer(folded)]
         return cls(text, tuple(k for k, _ in found), tuple(s for _, s in found))
 
@@ -115,7 +94,7 @@ class PhraseTable(Generic[V]):
     def add(self, form: str, value: V | None, *, prefix: bool = False) -> None:
         """Add ``form`` (and, if hyphenated, its spelling without hyphens); a later form with
         the same tokens and case rules replaces the earlier one."""
-        folded = fold(form)
+        folded = fold_same_length(form)
         spans = [m.span() for m in TOKEN.finditer(folded)]
         keys = tuple(folded[start:end] for start, end in spans)
         rules = tuple(case_rule(form[start:end]) for start, end in spans)

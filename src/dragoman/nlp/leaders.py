@@ -21,8 +21,9 @@ from typing import Sequence
 
 from ..languages import common_data, language_data
 from ..model import Mention, Person
+from ..text import fold_same_length
 from .actors import Lexicon
-from .gazetteer import PhraseTable, Tokens, fold
+from .gazetteer import PhraseTable, Tokens
 
 GOV = "GOV"
 
@@ -96,7 +97,7 @@ def leader_people(text: str, found: Sequence[tuple[int, int, Leader]], people: S
                   language: str) -> list[Mention]:
     """People mentions completed by the list: known names get the leader's affiliation and title where
     the text gave none; names the reader missed become person mentions."""
-    by_name = {fold(form): leader for _, _, leader in found for form in (leader.name, *leader.forms)}
+    by_name = {fold_same_length(form): leader for _, _, leader in found for form in (leader.name, *leader.forms)}
     completed, seen = [], {}
     for m in people:
         leader = _leader_of(m.value, by_name, found, m)
@@ -110,8 +111,8 @@ def leader_people(text: str, found: Sequence[tuple[int, int, Leader]], people: S
     return sorted([*completed, *missing], key=lambda m: (m.start, m.end))
 
 def _leader_of(person: Person, by_name: dict[str, Leader], found, mention: Mention) -> Leader | None:
-    if fold(person.name) in by_name:
-        return by_name[fold(person.name)]
+    if fold_same_length(person.name) in by_name:
+        return by_name[fold_same_length(person.name)]
     inside = [leader for start, end, leader in found if mention.start <= start and end <= mention.end]
     return inside[0] if inside else None
 

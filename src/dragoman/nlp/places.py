@@ -24,8 +24,9 @@ from typing import Iterable
 
 from ..languages import common_data, language_data
 from ..model import Location, Mention
+from ..text import fold_same_length
 from .actors import country_names
-from .gazetteer import TOKEN, PhraseTable, Tokens, fold, strip_article
+from .gazetteer import TOKEN, PhraseTable, Tokens, strip_article
 
 CONTEXT_BOOST = 50.0
 CAPITAL_BOOST = 2.0
@@ -68,7 +69,7 @@ def load_cities() -> tuple[tuple[City, ...], tuple[tuple[tuple[str, ...], tuple[
 
 def key_of(name: str) -> str:
     """Folded tokens of a name joined by spaces: the lookup key of every index here."""
-    return " ".join(TOKEN.findall(fold(name)))
+    return " ".join(TOKEN.findall(fold_same_length(name)))
 
 
 @lru_cache(maxsize=2)
@@ -90,7 +91,7 @@ def city_by_name() -> dict[tuple[str | None, str], int]:
     """(country, folded geonames name) → position of the most populous such city."""
     found: dict[tuple[str | None, str], int] = {}
     for position, city in enumerate(load_cities()[0]):
-        found.setdefault((city.country, fold(city.name)), position)  # rows are sorted by population
+        found.setdefault((city.country, fold_same_length(city.name)), position)  # rows are sorted by population
     return found
 
 
@@ -118,7 +119,7 @@ class PlaceResolver:
         by_name = city_by_name()
         found: dict[str, int] = {}
         for exonym, (name, country) in self._local.get("exonyms", {}).items():
-            position = by_name.get((country, fold(name)))
+            position = by_name.get((country, fold_same_length(name)))
             if position is not None:
                 found[key_of(exonym)] = position
         return found
@@ -142,14 +143,14 @@ class PlaceResolver:
 
     def _search_table(self) -> PhraseTable[Candidates]:
         table: PhraseTable[Candidates] = PhraseTable()
-        stop = {fold(word) for word in self._local.get("stoplist", [])}
+        stop = {fold_same_length(word) for word in self._local.get("stoplist", [])}
         # Only geonames names and curated exonyms: other spellings ("Soul" for Seoul, "Deli" for
         # Delhi) are other languages' and would fire on English and French words.
         forms = {city.name: None for city in self._cities
                  if city.population >= FIND_MIN_POPULATION or city.capital}
         forms.update(dict.fromkeys(self._local.get("exonyms", {})))
         for form in forms:
-            if fold(form) not in stop and form[:1].isupper():
+            if fold_same_length(form) not in stop and form[:1].isupper():
                 table.add(form, Candidates(cities=self._candidates(key_of(form), distant=False)))
         for code, names in country_names(self.language).items():
             for name in names:
@@ -177,7 +178,8 @@ class PlaceResolver:
         info = self._countries.get(code, {})
         name = info.get("name", code)
         capital = (info.get("capital") or {}).get("name")
-        position = city_by_name().get((code, fold(capital))) if capital and fold(capital) == fold(name) else None
+        key = fold_same_length(capital) if capital else None
+        position = city_by_name().get((code, key)) if key is not None and key == fold_same_length(name) else None
         if position is not None:
             return self._cities[position].location()
         return Location(name=name, country=code)
@@ -192,7 +194,7 @@ class PlaceResolver:
 
     def capital(self, code: str) -> Location | None:
         capital = (self._countries.get(code, {}).get("capital") or {}).get("name")
-        position = city_by_name().get((code, fold(capital))) if capital else None
+        position = city_by_name().get((code, fold_same_length(capital))) if capital else None
         return self._cities[position].location() if position is not None else None
 
     def find_seats(self, text: str) -> list[Mention]:

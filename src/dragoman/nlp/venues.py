@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..languages import language_data
 from ..model import Mention
-from .titles import norm, phrase_pattern, token_spans
+from ..text import word_key
+from .phrases import phrase_pattern, token_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,7 +52,7 @@ class VenueLexicon:
     @lru_cache(maxsize=None)
     def for_language(cls, language: str) -> VenueLexicon:
         raw = language_data(language, "venues")
-        words = {name: frozenset(norm(w) if name not in ("left_pos", "right_pos") else w for w in raw[name])
+        words = {name: frozenset(word_key(w) if name not in ("left_pos", "right_pos") else w for w in raw[name])
                  for name in WORD_LISTS}
         return cls(phrase_pattern(raw["heads"]), phrase_pattern(raw["named"]), **words)
 
@@ -95,7 +96,7 @@ def _candidates(doc: Doc, lex: VenueLexicon) -> Iterator[_Candidate]:
         yield _Candidate(start, end, True)
     for ent in doc.ents:
         if ent.label_ in FACILITY_LABELS:
-            start = ent.start + 1 if norm(ent[0].text) in lex.determiners else ent.start
+            start = ent.start + 1 if word_key(ent[0].text) in lex.determiners else ent.start
             if start < ent.end:
                 yield _Candidate(start, ent.end, True)
 
@@ -108,7 +109,7 @@ def _left(doc: Doc, lex: VenueLexicon, start: int) -> int:
     """Modifiers before the head: "Russian | embassy", "US consul general's | residence"."""
     lo = start
     while (lo > 0 and start - lo < MAX_LEFT and _same_sentence(doc, lo - 1, start)
-           and norm(doc[lo - 1].text) not in lex.determiners
+           and word_key(doc[lo - 1].text) not in lex.determiners
            and (_joiner(doc, lo - 1) or doc[lo - 1].pos_ in lex.left_pos and not doc[lo - 1].is_punct)):
         lo -= 1
     while lo < start and (doc[lo].pos_ == "PART" or _joiner(doc, lo)):
@@ -124,7 +125,7 @@ def _right(doc: Doc, lex: VenueLexicon, end: int) -> int:
         if ((token.pos_ in lex.right_pos or token.text[:1].isupper()) and not token.is_punct
                 and token.ent_type_ not in TEMPORAL_LABELS):
             hi += 1
-        elif norm(token.text) in lex.of_words and links < MAX_LINKS and _complement(doc, hi + 1) > hi + 1:
+        elif word_key(token.text) in lex.of_words and links < MAX_LINKS and _complement(doc, hi + 1) > hi + 1:
             hi, links = _complement(doc, hi + 1), links + 1
         else:
             break
@@ -154,14 +155,14 @@ def _complement(doc: Doc, k: int) -> int:
 def _locative(doc: Doc, lex: VenueLexicon, lo: int) -> bool:
     """After "à"/"at", directly or through a container ("dans les locaux du", "on the premises of")."""
     j = lo - 1
-    while j >= 0 and (doc[j].pos_ == "DET" or norm(doc[j].text) in lex.determiners):
+    while j >= 0 and (doc[j].pos_ == "DET" or word_key(doc[j].text) in lex.determiners):
         j -= 1
     if j < 0:
         return False
-    word = norm(doc[j].text)
+    word = word_key(doc[j].text)
     if word in lex.locative_prepositions:
         return True
-    if word in lex.of_words and j > 0 and norm(doc[j - 1].text) in lex.containers:
+    if word in lex.of_words and j > 0 and word_key(doc[j - 1].text) in lex.containers:
         return _locative(doc, lex, j - 1)
     return False
 
@@ -175,4 +176,4 @@ def _hosts(doc: Doc, lex: VenueLexicon, cand: _Candidate) -> bool:
 def _plural(doc: Doc, lex: VenueLexicon, lo: int) -> bool:
     """Buildings in general are no venue: "les palais", "several embassies". Heads are matched
     in their singular forms, so only an invariant noun ("palais", "headquarters") needs its determiner."""
-    return lo > 0 and norm(doc[lo - 1].text) in lex.plural_determiners
+    return lo > 0 and word_key(doc[lo - 1].text) in lex.plural_determiners

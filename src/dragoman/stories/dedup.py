@@ -15,7 +15,6 @@ depend on the order they arrive in.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from datetime import date
 from datasketch import MinHash, MinHashLSH
 
 from ..model import DocumentAnalysis
+from ..text import fold_accents
 
 SHINGLE_WORDS = 3
 THRESHOLD = 0.8
@@ -32,14 +32,9 @@ SEED = 1
 WORD = re.compile(r"\w+")
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def shingles(text: str, *, size: int = SHINGLE_WORDS) -> frozenset[str]:
     """Word ``size``-grams of the folded text; a text shorter than that is one shingle."""
-    words = WORD.findall(fold(text))
+    words = WORD.findall(fold_accents(text))
     if len(words) <= size:
         return frozenset([" ".join(words)]) if words else frozenset()
     return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))

@@ -2,9 +2,11 @@
 
 A lexicon per language (``data/<lang>/dates.json``) tags tokens with grammar
 categories; a language-agnostic rule grammar (:mod:`.grammar`) over those tags
-builds meanings (:mod:`.expr`); :mod:`.resolve` turns a meaning and an anchor
-(the publication date) into an interval with a precision, using the tense of
+builds meanings (:mod:`.expr`) with its :mod:`.builders`; :mod:`.resolve` turns a
+meaning and an anchor (the publication date) into an interval with a precision
+(which occurrence: :mod:`.choice`; which part: :mod:`.parts`), using the tense of
 the sentence (:mod:`.tense`) where the expression alone is ambiguous.
+Code outside this package imports the names of ``__all__`` from here.
 
     >>> from datetime import date
     >>> resolve("mardi dernier", date(2025, 4, 10)).start

@@ -7,13 +7,15 @@ from typing import Any, Iterable, Iterator
 
 from ...languages import languages
 from ...model import DateValue
+from ...text import fold_for_dates
 from . import calendar as cal
+from .choice import Ctx
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
-from .resolve import Ctx, resolve_expr
+from .resolve import resolve_expr
 from .tense import overall_tense, tense_near
-from .text import fold, tokenize
+from .text import tokenize
 
 # Stand-in anchor for absolute expressions found without one: it only picks
 # the century of a two-digit year (1950-2049).
@@ -120,7 +122,7 @@ def parse_anchor(value: Any) -> datetime | None:
 
 def detect_language(text: str) -> str:
     """The language whose lexicon knows most of the words of ``text`` (French on a tie)."""
-    words = [t.norm for t in tokenize(fold(text))]
+    words = [t.norm for t in tokenize(fold_for_dates(text))]
     scores = {lang: sum(w in lexicon_for(lang).detect for w in words) for lang in languages()}
     best = max(scores.values(), default=0)
     if scores.get("fr", -1) == best or not scores:
@@ -163,8 +165,8 @@ def _with_context(text: str, context: str, found: list[Found], lex: Lexicon) -> 
 
 
 def _locate(text: str, context: str) -> tuple[int, int] | None:
-    needle = fold(text).strip()
-    start = fold(context).find(needle) if needle else -1
+    needle = fold_for_dates(text).strip()
+    start = fold_for_dates(context).find(needle) if needle else -1
     return (start, start + len(needle)) if start >= 0 else None
 
 

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from . import builders as b
+from .builders import composite, dates, relative
+from .builders.values import unit_of
 from .expr import Found, Part, Period
 from .lexicon import Item, Lexicon
 from .pattern import Compiled, Hit, Rule, compile_rules
@@ -33,140 +34,140 @@ def inner(hit: Hit) -> Any:
 
 def week_of(hit: Hit) -> Part | None:
     base = hit.sub("x")
-    return Part(base, "week") if base is not None and b.unit_of(hit) == "week" else None
+    return Part(base, "week") if base is not None and unit_of(hit) == "week" else None
 
 
 def workdays(hit: Hit) -> Part | None:
-    return Part(Period("week"), "workdays") if b.unit_of(hit) == "week" else None
+    return Part(Period("week"), "workdays") if unit_of(hit) == "week" else None
 
 
 def nth_alone(hit: Hit) -> Any:
-    return b.nth(hit) if b.unit_of(hit) in ("quarter", "semester") else None
+    return composite.nth(hit) if unit_of(hit) in ("quarter", "semester") else None
 
 
 NTS: dict[str, list[Rule]] = {
     "date": [
-        Rule("dmy", "THE? (wd=ANYWD COMMA?)? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", b.dmy),
-        Rule("mdy", "(wd=ANYWD COMMA?)? m=ANYMONTH THE? d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", b.mdy),
-        Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", b.numeric),
-        Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", b.numeric),
-        Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", b.iso),
-        Rule("named_dmy", "d=DAY SEP m=ANYMONTH SEP y=YR", b.dmy),
-        Rule("named_mdy", "m=ANYMONTH SEP d=DAY SEP y=YR", b.dmy),
-        Rule("named_ymd", "y=YEAR SEP m=ANYMONTH SEP d=DAY", b.dmy),
-        Rule("holiday", "THIS? THE? dir=DIR? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|after=DIR)?", b.holiday),
-        Rule("weekday_day", "THE? wd=ANYWD THE? d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", b.weekday_day),
-        Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric),
-        Rule("day_slash_padded", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric_padded),
+        Rule("dmy", "THE? (wd=ANYWD COMMA?)? d=DAY OF? m=ANYMONTH ((COMMA|OF)? y=YR)? dir=DIR?", dates.dmy),
+        Rule("mdy", "(wd=ANYWD COMMA?)? m=ANYMONTH THE? d=DAY !(NUM|DOT NUM) ((COMMA|OF)? y=YR)?", dates.mdy),
+        Rule("numeric", "THE? ANYWD? a=NUM SEP b=NUM SEP y=(YEAR|NUM)", dates.numeric),
+        Rule("numeric_spaced", "THE? ANYWD? a=NUM b=NUM y=YEAR", dates.numeric),
+        Rule("iso", "THE? ANYWD? y=YEAR (DASH|SLASH) b=NUM (DASH|SLASH) c=NUM", dates.iso),
+        Rule("named_dmy", "d=DAY SEP m=ANYMONTH SEP y=YR", dates.dmy),
+        Rule("named_mdy", "m=ANYMONTH SEP d=DAY SEP y=YR", dates.dmy),
+        Rule("named_ymd", "y=YEAR SEP m=ANYMONTH SEP d=DAY", dates.dmy),
+        Rule("holiday", "THIS? THE? dir=DIR? (HPRE THE?|UNIT OF THE?)? h=HOLIDAY (y=YEAR|after=DIR)?", dates.holiday),
+        Rule("weekday_day", "THE? wd=ANYWD THE? d=DAY !(ANYMONTH|SLASH|OF|NUM|UNIT|WORD|DOT)", dates.weekday_day),
+        Rule("day_slash", "THE a=NUM SLASH b=NUM !(SLASH|DASH)", dates.numeric),
+        Rule("day_slash_padded", "a=NUM SLASH b=NUM !(SLASH|DASH)", dates.numeric_padded),
     ],
     "dated_month": [
-        Rule("month_year", "THE? (u=UNIT OF)? m=ANYMONTH OF? y=YR", b.month_year),
-        Rule("iso_month", "y=YEAR DASH b=NUM !(DASH)", b.iso_month),
-        Rule("numeric_month", "b=NUM (DASH|SLASH) y=YEAR !(DASH|SLASH)", b.iso_month),
-        Rule("named_month_year", "m=ANYMONTH (SLASH|COMMA) y=YEAR !NOUNISH", b.month_year),
+        Rule("month_year", "THE? (u=UNIT OF)? m=ANYMONTH OF? y=YR", dates.month_year),
+        Rule("iso_month", "y=YEAR DASH b=NUM !(DASH)", dates.iso_month),
+        Rule("numeric_month", "b=NUM (DASH|SLASH) y=YEAR !(DASH|SLASH)", dates.iso_month),
+        Rule("named_month_year", "m=ANYMONTH (SLASH|COMMA) y=YEAR !NOUNISH", dates.month_year),
     ],
     "month": [
         Rule("dated", "x=<dated_month>", inner),
-        Rule("month", "THE? (u=UNIT OF)? m=ANYMONTH dir=DIR?", b.month),
+        Rule("month", "THE? (u=UNIT OF)? m=ANYMONTH dir=DIR?", dates.month),
     ],
     "year": [
-        Rule("year", "THE? u=UNIT? y=YEAR", b.year),
-        Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", b.decade),
-        Rule("quarter_token", "q=QTOKEN y=YEAR?", b.quarter_token),
+        Rule("year", "THE? u=UNIT? y=YEAR", dates.year),
+        Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", dates.decade),
+        Rule("quarter_token", "q=QTOKEN y=YEAR?", composite.quarter_token),
     ],
     "rel": [
-        Rule("this", "THIS u=UNIT THIS?", b.this_period),
-        Rule("unit_dir", "THE? THIS? u=UNIT dir=DIR", b.shifted_period),
-        Rule("dir_unit", "THE? THIS? dir=DIR u=UNIT", b.shifted_period),
+        Rule("this", "THIS u=UNIT THIS?", relative.this_period),
+        Rule("unit_dir", "THE? THIS? u=UNIT dir=DIR", relative.shifted_period),
+        Rule("dir_unit", "THE? THIS? dir=DIR u=UNIT", relative.shifted_period),
     ],
     "season": [
-        Rule("season", "THE? s=SEASON (OF? y=YEAR|dir=DIR)", b.season),
-        Rule("this_season", "(THIS|THE) s=SEASON !(OF (THE|WORD))", b.season),
-        Rule("dir_season", "THE? dir=DIR s=SEASON", b.season),
+        Rule("season", "THE? s=SEASON (OF? y=YEAR|dir=DIR)", relative.season),
+        Rule("this_season", "(THIS|THE) s=SEASON !(OF (THE|WORD))", relative.season),
+        Rule("dir_season", "THE? dir=DIR s=SEASON", relative.season),
     ],
 }
 NTS["period"] = [Rule(name, f"x=<{name}>", inner) for name in ("month", "year", "rel", "season")]
-NTS["base"] = [Rule("period", "x=<period>", inner), Rule("implicit", "THE? u=UNIT", b.implicit_period)]
-NTS["part"] = [Rule("part", "THE? p=PART DASH? OF? THE? b=<base>", b.part)]
+NTS["base"] = [Rule("period", "x=<period>", inner), Rule("implicit", "THE? u=UNIT", relative.implicit_period)]
+NTS["part"] = [Rule("part", "THE? p=PART DASH? OF? THE? b=<base>", composite.part)]
 NTS["point"] = [Rule(name, f"x=<{name}>", inner) for name in ("part", "date", "period")] + [
-    Rule("day_offset", "r=(DAYREL|RELDAY)", b.day_offset)]
+    Rule("day_offset", "r=(DAYREL|RELDAY)", relative.day_offset)]
 
 TOP: list[Rule] = [
     # ranges and lists
-    Rule("range_dates", "OPEN? THE? l=<date> RANGETO THE? r=<date>", b.span),
-    Rule("range_days", "OPEN? THE? ANYWD? l=DAY RANGETO THE? r=<date>", b.span),
-    Rule("range_month_days", "m=ANYMONTH l=DAY RANGETO r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
-    Rule("between_month_days", "BETWEEN m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT) (COMMA? y=YR)?", b.span),
-    Rule("between_dates", "BETWEEN THE? l=<date> AND THE? r=<date>", b.span),
-    Rule("between_days", "BETWEEN THE? ANYWD? l=DAY AND THE? r=<date>", b.span),
-    Rule("between_periods", "BETWEEN l=<period> AND r=<period>", b.span),
-    Rule("range_day_numbers", "BETWEEN THE l=DAY AND THE r=DAY !(UNIT|WORD|ANYMONTH)", b.span),
-    Rule("range_day_numbers_weak", "OPEN? THE? l=DAY RANGETO THE? r=DAY", b.span, weak=True),
-    Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", b.span),
-    Rule("list_days", "THE? l=DAY (COMMA THE? DAY)* AND THE? r=<date>", b.listing),
-    Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", b.listing),
+    Rule("range_dates", "OPEN? THE? l=<date> RANGETO THE? r=<date>", composite.span),
+    Rule("range_days", "OPEN? THE? ANYWD? l=DAY RANGETO THE? r=<date>", composite.span),
+    Rule("range_month_days", "m=ANYMONTH l=DAY RANGETO r=DAY !(WORD|UNIT) (COMMA? y=YR)?", composite.span),
+    Rule("between_month_days", "BETWEEN m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT) (COMMA? y=YR)?", composite.span),
+    Rule("between_dates", "BETWEEN THE? l=<date> AND THE? r=<date>", composite.span),
+    Rule("between_days", "BETWEEN THE? ANYWD? l=DAY AND THE? r=<date>", composite.span),
+    Rule("between_periods", "BETWEEN l=<period> AND r=<period>", composite.span),
+    Rule("range_day_numbers", "BETWEEN THE l=DAY AND THE r=DAY !(UNIT|WORD|ANYMONTH)", composite.span),
+    Rule("range_day_numbers_weak", "OPEN? THE? l=DAY RANGETO THE? r=DAY", composite.span, weak=True),
+    Rule("range_periods", "OPEN? l=<period> RANGETO r=<period>", composite.span),
+    Rule("list_days", "THE? l=DAY (COMMA THE? DAY)* AND THE? r=<date>", composite.listing),
+    Rule("list_months", "LEAD? l=ANYMONTH AND r=<month>", composite.listing),
     Rule("list_month_days", "ON? m=ANYMONTH l=DAY AND r=DAY !(WORD|UNIT|ANYMONTH) (COMMA? y=YEAR)?",
-         b.month_first_list),
-    Rule("year_span", "y=YEAR DASH n=NUM !(DASH|SLASH)", b.year_span),
+         dates.month_first_list),
+    Rule("year_span", "y=YEAR DASH n=NUM !(DASH|SLASH)", dates.year_span),
     # composites
-    Rule("until", "BY THE? x=<point>", b.until),
-    Rule("since_part", "SINCE THE? x=<part>", b.since_point),
-    Rule("within", "BY hedge=HEDGE* n=COUNT u=UNIT", b.within),
+    Rule("until", "BY THE? x=<point>", composite.until),
+    Rule("since_part", "SINCE THE? x=<part>", composite.since_point),
+    Rule("within", "BY hedge=HEDGE* n=COUNT u=UNIT", relative.within),
     Rule("part", "(IN|AU|AT|INP|ON)? x=<part>", inner),
     Rule("week_of", "THE u=UNIT OF THE? x=<date>", week_of),
-    Rule("nth_unit", "THE? o=(ORD|LAST) u=UNIT OF? THE? b=<base>", b.nth),
-    Rule("nth_weekday", "THE? o=(ORD|LAST) wd=ANYWD OF THE? b=<base>", b.nth),
+    Rule("nth_unit", "THE? o=(ORD|LAST) u=UNIT OF? THE? b=<base>", composite.nth),
+    Rule("nth_weekday", "THE? o=(ORD|LAST) wd=ANYWD OF THE? b=<base>", composite.nth),
     Rule("nth_quarter", "THE? o=ORD u=UNIT !(OF)", nth_alone),
-    Rule("nth_day", "THE o=DAY OF THE? b=<rel>", b.nth),
-    Rule("shift", "r=RELDAY OF THE? x=<point>", b.shift),
-    Rule("from_point", "hedge=HEDGE* n=NUM u=UNIT side=(LATER|AGOS|FROM) THE? x=<point>", b.from_point),
-    Rule("week_weekday", "THE? THIS? u=UNIT dir=DIR? DASH? wd=ANYWD", b.weekday_week),
-    Rule("to_date", "side=(AGOS|LATER) (THIS|(INP|IN) THE THIS?) u=UNIT THIS?", b.to_date),
+    Rule("nth_day", "THE o=DAY OF THE? b=<rel>", composite.nth),
+    Rule("shift", "r=RELDAY OF THE? x=<point>", composite.shift),
+    Rule("from_point", "hedge=HEDGE* n=NUM u=UNIT side=(LATER|AGOS|FROM) THE? x=<point>", composite.from_point),
+    Rule("week_weekday", "THE? THIS? u=UNIT dir=DIR? DASH? wd=ANYWD", relative.weekday_week),
+    Rule("to_date", "side=(AGOS|LATER) (THIS|(INP|IN) THE THIS?) u=UNIT THIS?", relative.to_date),
     # offsets from the anchor
-    Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.ago),
-    Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS !NOUNISH", b.ago),
-    Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? !OF", b.ahead),
-    Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER !NOUNISH", b.ahead),
-    Rule("since", "SINCE hedge=HEDGE* n=COUNT u=UNIT h=HALF?", b.since),
+    Rule("ago_prefix", "AGO hedge=HEDGE* n=COUNT u=UNIT h=HALF?", relative.ago),
+    Rule("ago_suffix", "hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? AGOS !NOUNISH", relative.ago),
+    Rule("in", "INP hedge=HEDGE* n=COUNT g=HALF? u=UNIT h=HALF? !OF", relative.ahead),
+    Rule("later", "hedge=HEDGE* n=COUNT u=UNIT h=HALF? LATER !NOUNISH", relative.ahead),
+    Rule("since", "SINCE hedge=HEDGE* n=COUNT u=UNIT h=HALF?", relative.since),
     # runs of whole units, vague windows
-    Rule("vague_run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=VAGUE u=UNIT", b.vague_run),
-    Rule("vague_run_after", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=VAGUE dir=DIR u=UNIT", b.vague_run),
-    Rule("run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=NUM dir=DIR u=UNIT", b.run),
-    Rule("run_dir_first", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=NUM u=UNIT", b.run),
-    Rule("run_after", "THE? n=NUM u=UNIT dir=DIR", b.run),
+    Rule("vague_run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=VAGUE u=UNIT", relative.vague_run),
+    Rule("vague_run_after", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=VAGUE dir=DIR u=UNIT", relative.vague_run),
+    Rule("run", "(INP|IN|OF|ON|HEDGE)? THE? THIS? n=NUM dir=DIR u=UNIT", relative.run),
+    Rule("run_dir_first", "(INP|IN|OF|ON|HEDGE)? THE? THIS? dir=DIR n=NUM u=UNIT", relative.run),
+    Rule("run_after", "THE? n=NUM u=UNIT dir=DIR", relative.run),
     # weekdays
-    Rule("weekday_week", "THE? wd=ANYWD OF? THE? THIS? u=UNIT dir=DIR?", b.weekday_week),
-    Rule("weekday_dir_week", "wd=ANYWD (OF|FROM)? THE? dir=DIR u=UNIT", b.weekday_week),
-    Rule("weekday_after", "wd=ANYWD IN n=NUM", b.weekday_after),
-    Rule("weekday_dir", "ON? THE? THIS? wd=ANYWD dir=DIR", b.weekday),
-    Rule("dir_weekday", "ON? dir=DIR wd=ANYWD", b.weekday),
-    Rule("weekday", "(ON|THE|THIS)? wd=WD TOD?", b.weekday),
-    Rule("weekday_abbr", "(ON|THIS) wd=WDA", b.weekday),
-    Rule("weekday_abbr_weak", "wd=WDA", b.weekday, weak=True),
+    Rule("weekday_week", "THE? wd=ANYWD OF? THE? THIS? u=UNIT dir=DIR?", relative.weekday_week),
+    Rule("weekday_dir_week", "wd=ANYWD (OF|FROM)? THE? dir=DIR u=UNIT", relative.weekday_week),
+    Rule("weekday_after", "wd=ANYWD IN n=NUM", relative.weekday_after),
+    Rule("weekday_dir", "ON? THE? THIS? wd=ANYWD dir=DIR", relative.weekday),
+    Rule("dir_weekday", "ON? dir=DIR wd=ANYWD", relative.weekday),
+    Rule("weekday", "(ON|THE|THIS)? wd=WD TOD?", relative.weekday),
+    Rule("weekday_abbr", "(ON|THIS) wd=WDA", relative.weekday),
+    Rule("weekday_abbr_weak", "wd=WDA", relative.weekday, weak=True),
     # dates and periods
     Rule("date", "ON? x=<date> TOD?", inner),
-    Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", b.day_offset),
+    Rule("day_offset", "r=DAYREL (COMMA? ANYWD)? TOD?", relative.day_offset),
     # "la veille" alone is the day before the anchor; "la veille du sommet" is relative to an event
-    Rule("relative_day", "r=RELDAY !(OF|THE) (COMMA? ANYWD)? TOD?", b.day_offset),
-    Rule("day_weak", "ON? THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", b.day_only, weak=True),
-    Rule("the_weekend", "(HEDGE|IN|INP|AT|ON|OF|AU)? THE u=UNIT !(DIR|OF|THIS)", b.the_weekend),
-    Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", b.numeric, weak=True),
-    Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", b.numeric, weak=True),
+    Rule("relative_day", "r=RELDAY !(OF|THE) (COMMA? ANYWD)? TOD?", relative.day_offset),
+    Rule("day_weak", "ON? THE d=DAY !(ANYMONTH|UNIT|WORD|SLASH)", dates.day_only, weak=True),
+    Rule("the_weekend", "(HEDGE|IN|INP|AT|ON|OF|AU)? THE u=UNIT !(DIR|OF|THIS)", relative.the_weekend),
+    Rule("numbers_weak", "THE? a=NUM b=NUM y=(YEAR|NUM)?", dates.numeric, weak=True),
+    Rule("slash_weak", "a=NUM SLASH b=NUM !(SLASH|DASH)", dates.numeric, weak=True),
     Rule("month_year", "LEAD? x=<dated_month>", inner),
-    Rule("month", "(LEAD|THIS)? THE? (u=UNIT OF)? m=MONTH dir=DIR?", b.month),
-    Rule("month_ambiguous", "(LEAD|THIS) THE? (u=UNIT OF)? m=MONTHA dir=DIR?", b.month),
-    Rule("month_ambiguous_dir", "m=MONTHA dir=DIR", b.month),
-    Rule("dir_month", "THE? dir=DIR m=ANYMONTH", b.month),
-    Rule("month_ambiguous_weak", "m=MONTHA", b.month, weak=True),
-    Rule("year", "p=(LEAD|FROM|TO|SINCE|BETWEEN|AND)? THE? u=UNIT? y=YEAR", b.year),
-    Rule("short_year", "(IN|INP) y=NUM !(WORD|UNIT|NUM|YEAR|ANYMONTH|ORD|DOT NUM)", b.short_year),
-    Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", b.decade),
-    Rule("quarter_token", "q=QTOKEN y=YEAR?", b.quarter_token),
-    Rule("in_unit", "INP THE u=UNIT !(DIR|OF|NUM|YEAR)", b.this_period),
+    Rule("month", "(LEAD|THIS)? THE? (u=UNIT OF)? m=MONTH dir=DIR?", dates.month),
+    Rule("month_ambiguous", "(LEAD|THIS) THE? (u=UNIT OF)? m=MONTHA dir=DIR?", dates.month),
+    Rule("month_ambiguous_dir", "m=MONTHA dir=DIR", dates.month),
+    Rule("dir_month", "THE? dir=DIR m=ANYMONTH", dates.month),
+    Rule("month_ambiguous_weak", "m=MONTHA", dates.month, weak=True),
+    Rule("year", "p=(LEAD|FROM|TO|SINCE|BETWEEN|AND)? THE? u=UNIT? y=YEAR", dates.year),
+    Rule("short_year", "(IN|INP) y=NUM !(WORD|UNIT|NUM|YEAR|ANYMONTH|ORD|DOT NUM)", dates.short_year),
+    Rule("decade", "THE? u=UNIT? APOS? n=(NUM|YEAR|DECADE)", dates.decade),
+    Rule("quarter_token", "q=QTOKEN y=YEAR?", composite.quarter_token),
+    Rule("in_unit", "INP THE u=UNIT !(DIR|OF|NUM|YEAR)", relative.this_period),
     Rule("workdays", "IN u=UNIT", workdays),
     Rule("rel", "(INP|IN|AU|OF|ON|AT|HEDGE)? x=<rel>", inner),
     Rule("season", "(IN|INP|AT|AU)? x=<season>", inner),
-    Rule("season_bare", "(IN|AT|AU) s=SEASON !(OF (THE|WORD))", b.season),
+    Rule("season_bare", "(IN|AT|AU) s=SEASON !(OF (THE|WORD))", relative.season),
 ]
 
 

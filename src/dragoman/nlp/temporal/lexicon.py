@@ -11,8 +11,9 @@ from functools import lru_cache
 from typing import Any
 
 from ...languages import language_data
+from ...text import fold_for_dates
 from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS
-from .text import Token, fold, phrase_tokens, tokenize
+from .text import Token, phrase_tokens, tokenize
 
 
 _AMBIGUOUS = frozenset(AMBIGUOUS_TAG.values())
@@ -81,7 +82,7 @@ class Lexicon:
         ``lenient`` accepts lower-case ambiguous words ("march 3") for a text
         that is a bare expression rather than running prose.
         """
-        folded = fold(text)
+        folded = fold_for_dates(text)
         tokens = tokenize(folded)
         norms = [t.norm for t in tokens]
         items: list[Item] = []
@@ -248,14 +249,14 @@ def lexicon_for(language: str) -> Lexicon:
 
 
 def _compile(data: dict[str, Any]) -> Lexicon:
-    ambiguous = {fold(w) for w in data.get("ambiguous", [])}
+    ambiguous = {fold_for_dates(w) for w in data.get("ambiguous", [])}
     index: dict[tuple[str, ...], list[Entry]] = {}
     for section, tag in SECTIONS:
         for phrase, value in _section_items(data.get(section, ())):
             words = phrase_tokens(phrase)
             if not words:
                 continue
-            entry_tag = AMBIGUOUS_TAG.get(tag, tag) if fold(phrase) in ambiguous else tag
+            entry_tag = AMBIGUOUS_TAG.get(tag, tag) if fold_for_dates(phrase) in ambiguous else tag
             entry = Entry(entry_tag, value, section in ABBREVIATION_SECTIONS)
             for variant in _variants(words):
                 index.setdefault(variant, []).append(entry)
@@ -301,7 +302,7 @@ def _trie(index: dict[tuple[str, ...], list[Entry]], strict: frozenset[str]) -> 
 
 
 def _folded(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in data.get(key, ()))
+    return frozenset(fold_for_dates(w) for w in data.get(key, ()))
 
 
 def _tense(data: dict[str, Any]) -> Tense:

@@ -5,89 +5,35 @@ news habit of reporting the past):
 
 * a date without a year is in the anchor's year, unless the tense (or
   dernier/prochain) puts it before or after the anchor, or it is more than
-  about ten months away, in which case the nearest occurrence wins;
+  about ten months away, in which case the nearest occurrence wins (:mod:`.choice`);
 * a bare weekday is the latest one on or before the anchor, unless the tense
   is future (then the first one on or after it);
-* month parts: début 1-10, mi 10-19, fin 21-end; year parts: two months;
+* month parts: début 1-10, mi 10-19, fin 21-end; year parts: two months
+  (:mod:`.parts`);
 * approximate offsets ("un mois et demi", "environ trois mois") get a window
   of +/-10% (at least two days) around the point.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import singledispatch
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from . import calendar as cal
 from .calendar import Interval
+from .choice import Ctx, choose, distance, full_year, nearby_years
 from .expr import (CalDate, Decade, Holiday, Nth, Offset, Part, Period, Run, Season, Shift, Since, Span, ToDate,
                    Until, Weekday, Window)
+from .parts import nth_of, part_of
 
-FAR_DAYS = 320  # beyond this a yearless date is read as its nearest occurrence
 TOLERANCE = 0.10
 WEEKDAY_REACH = 183  # a stated weekday may move a yearless date to another year this close to the anchor
-
-
-@dataclass(frozen=True)
-class Ctx:
-    anchor: date
-    moment: datetime | None = None
-    tense: int = 0  # -1 past, +1 future, 0 unknown
-    exact: bool = False  # no tolerance windows: the anchor itself is coarse
 
 
 @singledispatch
 def resolve_expr(expr: Any, ctx: Ctx) -> Interval | None:
     return None
-
-
-# ---------------------------------------------------------------- choosing among occurrences
-
-def choose(candidates: Iterable[Interval], ctx: Ctx, direction: int = 0, home: int | None = None) -> Interval | None:
-    """Pick one occurrence: by explicit direction, else tense, else the anchor's year (``home``)."""
-    cands = sorted(candidates, key=lambda c: c.start)
-    a = ctx.anchor
-    if not cands:
-        return None
-    if direction:
-        picked = [c for c in cands if c.end < a] if direction < 0 else [c for c in cands if c.start > a]
-        return (picked[-1] if direction < 0 else picked[0]) if picked else None
-    if ctx.tense < 0:
-        picked = [c for c in cands if c.start <= a]
-        return picked[-1] if picked else cands[0]
-    if ctx.tense > 0:
-        picked = [c for c in cands if c.end >= a]
-        return picked[0] if picked else cands[-1]
-    return _home_or_nearest(cands, a, home)
-
-
-def _home_or_nearest(cands: list[Interval], anchor: date, home: int | None) -> Interval:
-    containing = [c for c in cands if c.start <= anchor <= c.end]
-    if containing:
-        return containing[0]
-    at_home = [c for c in cands if home is not None and c.start.year == home]
-    if at_home and _distance(at_home[0], anchor) <= FAR_DAYS:
-        return at_home[0]
-    return min(cands, key=lambda c: (_distance(c, anchor), c.start > anchor))
-
-
-def _distance(interval: Interval, anchor: date) -> int:
-    if interval.start > anchor:
-        return (interval.start - anchor).days
-    return max(0, (anchor - interval.end).days)
-
-
-def full_year(year: int | None, short: bool, ctx: Ctx) -> int | None:
-    """A two-digit year goes to the century that puts it nearest the anchor (earlier on a tie)."""
-    if year is None or not short:
-        return year
-    options = [century + year for century in (1900, 2000, 2100)]
-    return min(options, key=lambda y: (abs(y - ctx.anchor.year), y))
-
-
-def _years(ctx: Ctx) -> range:
-    return range(ctx.anchor.year - 1, ctx.anchor.year + 2)
 
 
 # ---------------------------------------------------------------- calendar dates
@@ -107,12 +53,12 @@ def _(expr: CalDate, ctx: Ctx) -> Interval | None:
 def _day(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
     if expr.month is None:
         return _day_of_some_month(expr, year, ctx)
-    years = [year] if year is not None else _years(ctx)
+    years = [year] if year is not None else nearby_years(ctx)
     cands = [Interval(d, d) for y in years if (d := cal.safe_date(y, expr.month, expr.day))]
     chosen = choose(cands, ctx, expr.direction, ctx.anchor.year)
     if chosen is None or expr.weekday is None or year is not None or chosen.start.weekday() == expr.weekday:
         return chosen
-    near = [c for c in cands if c.start.weekday() == expr.weekday and _distance(c, ctx.anchor) <= WEEKDAY_REACH]
+    near = [c for c in cands if c.start.weekday() == expr.weekday and distance(c, ctx.anchor) <= WEEKDAY_REACH]
     return near[0] if near else chosen
 
 
@@ -126,14 +72,14 @@ def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | 
         if d and (expr.weekday is None or d.weekday() == expr.weekday):
             cands.append(Interval(d, d))
     if expr.weekday is not None:
-        return min(cands, key=lambda c: (_distance(c, ctx.anchor), c.start > ctx.anchor)) if cands else None
+        return min(cands, key=lambda c: (distance(c, ctx.anchor), c.start > ctx.anchor)) if cands else None
     return choose(cands, ctx, expr.direction, None)
 
 
 def _month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
     if expr.current and year is None:
         year = ctx.anchor.year
-    years = [year] if year is not None else _years(ctx)
+    years = [year] if year is not None else nearby_years(ctx)
     cands = [Interval(date(y, expr.month, 1), cal.month_end(y, expr.month), "month") for y in years]
     if year is None and expr.direction:
         month_start = ctx.anchor.replace(day=1)
@@ -145,7 +91,7 @@ def _month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
 @resolve_expr.register
 def _(expr: Holiday, ctx: Ctx) -> Interval | None:
     spec = dict(expr.spec)
-    years = [expr.year] if expr.year is not None else _years(ctx)
+    years = [expr.year] if expr.year is not None else nearby_years(ctx)
     cands = [Interval(d, d) for y in years if (d := cal.feast(spec, y))]
     return choose(cands, ctx, expr.direction, ctx.anchor.year)
 
@@ -313,113 +259,9 @@ def _(expr: Part, ctx: Ctx) -> Interval | None:
     return found
 
 
-def part_of(base: Interval, part: str) -> Interval | None:
-    if part == "all":
-        return base
-    if part == "week":
-        return cal.bounds(base.start, "week")
-    days = (base.end - base.start).days + 1
-    if days == 7 and base.start.weekday() == 0:
-        return _week_part(base, part)
-    if base.start.day == 1 and base.end == cal.month_end(base.start.year, base.start.month):
-        return _month_part(base, part)
-    if base.start.month == 1 and base.start.day == 1 and days in (365, 366):
-        return _year_part(base, part)
-    return _third(base, part)
-
-
-def _month_part(base: Interval, part: str) -> Interval | None:
-    y, m, last = base.start.year, base.start.month, base.end.day
-    bounds = {"early": (1, 10), "mid": (10, 19), "late": (21, last), "first_half": (1, 15),
-              "second_half": (16, last)}.get(part)
-    if bounds is None:
-        return None
-    return Interval(date(y, m, bounds[0]), date(y, m, bounds[1]), "week")
-
-
-def _year_part(base: Interval, part: str) -> Interval | None:
-    y = base.start.year
-    months = {"early": (1, 2), "mid": (6, 7), "late": (11, 12), "first_half": (1, 6), "second_half": (7, 12)}.get(part)
-    if months is None:
-        return None
-    precision = "month" if part in ("early", "mid", "late") else "quarter"
-    return Interval(date(y, months[0], 1), cal.month_end(y, months[1]), precision)
-
-
-def _week_part(base: Interval, part: str) -> Interval | None:
-    offsets = {"early": (0, 1), "mid": (2, 3), "late": (3, 6), "workdays": (0, 4), "first_half": (0, 3),
-               "second_half": (3, 6)}.get(part)
-    if offsets is None:
-        return None
-    return Interval(base.start + timedelta(days=offsets[0]), base.start + timedelta(days=offsets[1]), "week")
-
-
-def _third(base: Interval, part: str) -> Interval | None:
-    days = (base.end - base.start).days + 1
-    pieces = {"early": (0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1), "first_half": (0, 0.5),
-              "second_half": (0.5, 1)}.get(part)
-    if pieces is None:
-        return None
-    start = base.start + timedelta(days=int(days * pieces[0]))
-    end = base.start + timedelta(days=max(0, int(days * pieces[1]) - 1))
-    return Interval(start, end, cal.precision_for(start, end))
-
-
 @resolve_expr.register
 def _(expr: Nth, ctx: Ctx) -> Interval | None:
     base = resolve_expr(expr.base, ctx)
     if base is None:
         return None
-    pick = _NTH.get(expr.unit)
-    return pick(base, expr) if pick else None
-
-
-def _nth_day(base: Interval, expr: Nth) -> Interval | None:
-    day = base.end if expr.n < 0 else base.start + timedelta(days=expr.n - 1)
-    return Interval(day, day) if base.start <= day <= base.end else None
-
-
-def _nth_week(base: Interval, expr: Nth) -> Interval | None:
-    weeks = cal.weeks_within(base)
-    index = -1 if expr.n < 0 else expr.n - 1
-    return weeks[index] if -len(weeks) <= index < len(weeks) else None
-
-
-def _nth_weekday(base: Interval, expr: Nth) -> Interval | None:
-    wd = expr.weekday if expr.weekday is not None else 0
-    if expr.n < 0:
-        day = base.end - timedelta(days=(base.end.weekday() - wd) % 7)
-    else:
-        day = base.start + timedelta(days=(wd - base.start.weekday()) % 7 + 7 * (expr.n - 1))
-    return Interval(day, day) if base.start <= day <= base.end else None
-
-
-def _nth_months(size: int) -> Callable[[Interval, Nth], Interval | None]:
-    def pick(base: Interval, expr: Nth) -> Interval | None:
-        count = 12 // size
-        index = count if expr.n < 0 else expr.n
-        if not 1 <= index <= count:
-            return None
-        first = cal.add_months(base.start.replace(day=1), size * (index - 1))
-        precision = "month" if size == 1 else "quarter"
-        return Interval(first, cal.month_end(*cal.add_months(first, size - 1).timetuple()[:2]), precision)
-    return pick
-
-
-def _nth_fortnight(base: Interval, expr: Nth) -> Interval | None:
-    if expr.n == 1:
-        return Interval(base.start, base.start + timedelta(days=13), "week")
-    if expr.n in (2, -1):
-        return Interval(base.start + timedelta(days=14), base.end, "week")
-    return None
-
-
-def _nth_weekend(base: Interval, expr: Nth) -> Interval | None:
-    saturday = _nth_weekday(base, replace(expr, weekday=5))
-    return Interval(saturday.start, saturday.start + timedelta(days=1), "week") if saturday else None
-
-
-_NTH: dict[str, Callable[[Interval, Nth], Interval | None]] = {
-    "day": _nth_day, "week": _nth_week, "weekday": _nth_weekday, "month": _nth_months(1), "quarter": _nth_months(3),
-    "semester": _nth_months(6), "fortnight": _nth_fortnight, "weekend": _nth_weekend,
-}
+    return nth_of(base, expr)
