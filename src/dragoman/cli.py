@@ -155,7 +155,7 @@ def code(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {id, t
          actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None,
          verbs: Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None) -> None:
     """Code sentences into PLOVER events (contract §2)."""
-    from .events.coder import run_code
+    from .events import run_code
 
     for row in run_code(read_jsonl(jsonl), dictionaries=tuple(actors or ()), verbs=tuple(verbs or ())):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -8,7 +8,7 @@ are read before the verb (anywhere in the sentence, as TABARI read them) and
 after it (in the verb's own phrase, without coordinated clauses); "_" allows no
 word in between. ``$`` and ``+`` take the actors of the noun phrase they fall on
 as source and target, ``%`` a compound of actors; elsewhere the arguments come
-from the tree, as for the built-in triggers (:class:`~dragoman.events.coder.ArgumentReader`).
+from the tree, as for the built-in triggers (:class:`~dragoman.events.arguments.ArgumentReader`).
 
 The dictionary's code is taken as written, as PETRARCH would: it is not shifted
 for the future (PETRARCH dictionaries write intent with patterns such as
