@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .status import conditional_perfect, normalise, status_lexicon
+from .status_lexicon import normalise, status_lexicon
+from .verb_groups import conditional_perfect
 from .topic_lexicon import Cue, TopicLexicon
 
 if TYPE_CHECKING:
