@@ -14,11 +14,19 @@ that governs the trigger (:mod:`dragoman.events.verb_groups`), in this order:
 5. time cue words anywhere in the sentence ("prochains jours", "next week").
 
 Every word list lives in ``data/<language>/status.json`` (:mod:`dragoman.events.status_lexicon`).
+
+A candidate's status (:func:`candidate_status`) then weighs that verdict against what the article
+says of the event: a recalled habit is over, a date overrides the tense, and only a lasting event can
+be ongoing.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from ..model import DateValue
+from ..nlp.mentions import Anchor
+from .clause import Clause
+from .dating import UNKNOWN, anchor_window, coming_day
 from .status_lexicon import StatusLexicon, normalise, status_lexicon
 from .verb_groups import (Setting, bare_infinitive, between, conditional_perfect, cue_text, finite_past,
                           group_tense, is_negated, realised, same, setting_of, verb_group, word_forms)
@@ -26,12 +34,61 @@ from .verb_groups import (Setting, bare_infinitive, between, conditional_perfect
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["event_status"]
+__all__ = ["candidate_status", "clause_status", "consistent_status", "event_status"]
 
 Verdict = tuple[str, str]  # (status, cue)
 
 _CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "csubj", "conj"})
 _MODIFIER_DEPS = frozenset({"amod", "acl", "nmod", "advmod", "compound", "appos"})
+
+
+# Events that last: only these can be "ongoing"; the present tense of a punctual act
+# ("France expels", "l'UE adopte") reports it done, as does any headline.
+DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "COERCE"})
+
+
+def clause_status(clause: Clause) -> str:
+    """The grammar's verdict on the clause's event; "uncertain" when its trigger is not in the parse."""
+    root = clause.root
+    return event_status(root, language=clause.language)[0] if root is not None else "uncertain"
+
+
+def candidate_status(clause: Clause, status: str, when: DateValue, *, habitual: bool) -> tuple[str, DateValue]:
+    """The status (and date) of a candidate, from the grammar's ``status`` and the date ``when``: a
+    recalled habit or series is over and dated by no single expression; a present-tense event on a
+    bare weekday of the past week is the coming one; the date overrides the tense; a punctual act or
+    a headline's event is not ongoing."""
+    if habitual:
+        when, status = UNKNOWN, "occurred"
+    coming = coming_day(clause, when) if status == "ongoing" else None
+    if coming is not None:
+        when, status = coming, "planned"
+    status = consistent_status(status, when, clause.anchor)
+    if status == "ongoing" and (clause.event.type not in DURATIVE_TYPES or clause.headline):
+        status = "occurred"
+    return status, when
+
+
+def consistent_status(status: str, when: DateValue, anchor: Anchor) -> str:
+    """What the date says overrides the tense: an event over before the article is not still planned,
+    one that starts after it has not occurred."""
+    if not when.known or not anchor.known or status in ("cancelled", "uncertain"):
+        return status
+    lo, hi = anchor_window(anchor)
+    if when.end < lo and status in ("planned", "ongoing"):
+        return "occurred"
+    if when.start > hi and status in ("occurred", "ongoing"):
+        return "planned"
+    return status
+
+
+def event_status(trigger: "Token", *, language: str) -> Verdict:
+    """``(status, cue)`` for the event that ``trigger`` names; ``cue`` is the deciding words."""
+    setting = setting_of(trigger, status_lexicon(language))
+    found = _cancelled(setting) or _uncertain(setting) or _modified(setting)
+    if not found and not _announced(setting):
+        found = _tense(setting)
+    return found or _present(setting)
 
 
 def _cancelled(setting: Setting) -> Optional[Verdict]:
@@ -213,12 +270,3 @@ def _present(setting: Setting) -> Verdict:
     if setting.gov is None:
         return "occurred", ""  # a verbless headline reports news
     return ("planned" if _announced(setting) else "ongoing"), cue_text(verb_group(setting.gov))
-
-
-def event_status(trigger: "Token", *, language: str) -> Verdict:
-    """``(status, cue)`` for the event that ``trigger`` names; ``cue`` is the deciding words."""
-    setting = setting_of(trigger, status_lexicon(language))
-    found = _cancelled(setting) or _uncertain(setting) or _modified(setting)
-    if not found and not _announced(setting):
-        found = _tense(setting)
-    return found or _present(setting)
