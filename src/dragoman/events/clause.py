@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..languages import language_data
+from ..languages import labels_for, language_data
 from ..model import Document, Mention
 from ..nlp.mentions import Anchor, Mentions
 
@@ -22,12 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Clause", "complement_spans", "discourse", "governed_by_trigger", "in_background_clause",
            "in_other_clause", "nominal_chain"]
-
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-MARKER_DEPS = frozenset({"mark", "case", "prep"})
-OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "conj"})  # not ccomp: "talks will be in X, he said"
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
-
 
 def discourse(language: str) -> dict[str, Any]:
     """The discourse cues of ``language`` (``data/<language>/discourse.json``): prefixes, markers, templates."""
@@ -120,8 +114,9 @@ def in_background_clause(sdoc: Doc, mention: Mention, trigger: tuple[int, int], 
     head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or head is None or not markers:
         return False
+    marker = labels_for(span.root, "marker")
     for node in (span.root, *span.root.ancestors):
-        marked = node.lower_ in markers or any(c.lower_ in markers and c.dep_ in MARKER_DEPS for c in node.children)
+        marked = node.lower_ in markers or any(c.lower_ in markers and c.dep_ in marker for c in node.children)
         if head.root.i in {t.i for t in node.subtree}:
             return False
         if marked:
@@ -136,11 +131,13 @@ def in_other_clause(sdoc: Doc, mention: Mention, trigger: tuple[int, int]) -> bo
     head = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or head is None:
         return False
+    # an own clause is never a complement: in "talks will be in X, he said" X is the talks' place
+    subjects, own = labels_for(span.root, "nominal_subject"), labels_for(span.root, "own_clause")
     for node in (span.root, *span.root.ancestors):
         if head.root.i in {t.i for t in node.subtree}:
             return False
-        subject = any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in node.children)
-        if node.dep_ in OWN_CLAUSE_DEPS and subject:
+        subject = any(c.dep_ in subjects and c.pos_ != "PRON" for c in node.children)
+        if node.dep_ in own and subject:
             return True
     return False
 
@@ -151,8 +148,9 @@ def complement_spans(verb: Token) -> list[tuple[int, int]]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     spans = []
+    complement = labels_for(verb, "complement_clause")
     for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+        if child.dep_ in complement and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
             tokens = list(child.subtree)
             spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
     return spans

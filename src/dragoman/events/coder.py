@@ -21,17 +21,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..languages import labels_for
 from ..model import Actor, Mention
 from ..nlp.actor_dict import ActorIndex
 from .arguments import ArgumentReader, Frame
 from .repair import repaired
-from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated, state_word
+from .syntax import background, future, negated, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark",
-                             "advcl"})
 DISTINCT_MODES = frozenset({"CONSULT"})  # types whose modes (visit, phone, meet) are never facets of one act
-NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
 SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 
@@ -74,17 +72,20 @@ def governor(token, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
 
 
 def _embeds(token, match: TriggerMatch) -> bool:
+    """Whether ``token``'s own trigger can be part of its head's: a conjunct or a relative clause can, an
+    apposition or a parenthetical cannot; an adverbial clause only when it says what for."""
     dep = token.dep_
     if dep == "advcl":
         return _verbal(match) or "Inf" in token.morph.get("VerbForm") or any(
             c.lower_ in ("to", "pour", "afin") for c in token.children if c.dep_ in ("aux", "mark"))
-    return dep not in NOT_EMBEDDING or dep in ("conj", "relcl", "acl:relcl")
+    return dep not in labels_for(token, "not_embedding")
 
 
 def _light_object(verb, below, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
-    if verb.i in triggers or below.dep_ in OBJECT_DEPS or below.dep_.startswith("nsubj"):
+    if verb.i in triggers or below.dep_ in labels_for(verb, "object") or below.dep_.startswith("nsubj"):
         return None
-    return next((triggers[c.i] for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in triggers), None)
+    objects = labels_for(verb, "direct_object")
+    return next((triggers[c.i] for c in verb.children if c.dep_ in objects and c.i in triggers), None)
 
 
 def _verbal(match: TriggerMatch) -> bool:
@@ -117,7 +118,8 @@ def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[Tri
     found = []
     for item in inner:
         cur = doc[item.token]
-        while cur.i != match.token and cur.dep_ in COMPLEMENT_DEPS and cur.head.i != cur.i:
+        embedded = labels_for(cur, "embedded_complement")
+        while cur.i != match.token and cur.dep_ in embedded and cur.head.i != cur.i:
             cur = cur.head
         if cur.i == match.token:
             found.append(item)
@@ -183,7 +185,8 @@ class SentenceCoder:
     def _split_subject(self, token, unit) -> list[int]:
         """ "Paris et Berlin | ont convenu...": the parser cut the sentence after its subject."""
         sent = token.sent
-        if sent.start <= unit.start or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in sent.root.children):
+        subject = labels_for(token, "subject") | labels_for(token, "passive_subject")
+        if sent.start <= unit.start or any(c.dep_ in subject for c in sent.root.children):
             return []
         before = self.doc[unit.start:sent.start]
         if any(t.pos_ in ("VERB", "AUX") for t in before):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..languages import labels_for
 from ..model import Actor, DateValue, Location, Mention
 from ..nlp.mentions import Mentions, locative_prepositions, previous_word
 from ..nlp.venues import stands_for_government
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["event_place", "first_venue", "venue_in_country"]
-
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # a city naming what kind of thing: "a Warsaw shopping centre"
 
 
 def event_place(clause: Clause, actors: tuple[Actor, ...], when: DateValue) -> Location | None:
@@ -68,7 +67,7 @@ def modifies_a_thing(sdoc: Doc, mention: Mention, agents: frozenset[str], trigge
     if span is None or own is None:
         return False
     head = span.root.head
-    if span.root.dep_ not in MODIFIER_DEPS or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+    if span.root.dep_ not in labels_for(head, "kind_modifier") or head.pos_ != "NOUN" or span.start <= head.i < span.end:
         return False
     if head.lemma_.lower() in agents or head.text.lower() in agents:
         return False

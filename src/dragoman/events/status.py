@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from ..languages import labels_for
 from ..model import DateValue
 from ..nlp.mentions import Anchor
 from .clause import Clause
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["candidate_status", "clause_status", "consistent_status", "event_status"]
 
 Verdict = tuple[str, str]  # (status, cue)
-
-_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "csubj", "conj"})
-_MODIFIER_DEPS = frozenset({"amod", "acl", "nmod", "advmod", "compound", "appos"})
 
 
 # Events that last: only these can be "ongoing"; the present tense of a punctual act
@@ -92,8 +90,8 @@ def event_status(trigger: "Token", *, language: str) -> Verdict:
 
 
 def _cancelled(setting: Setting) -> Optional[Verdict]:
-    lex = setting.lex
-    modifiers = [c for c in setting.trigger.children if c.dep_ in _MODIFIER_DEPS]
+    lex, modifier = setting.lex, labels_for(setting.trigger, "noun_modifier")
+    modifiers = [c for c in setting.trigger.children if c.dep_ in modifier]
     for token in [*modifiers, *between(setting), *setting.chain]:
         found = realised(token, lex.cancel_words)
         if found and not is_negated(token, lex):
@@ -140,7 +138,8 @@ def _reported(setting: Setting) -> bool:
         return True
     top = setting.top
     near = [g for c in top.children for g in (c, *c.children)] if top is not None else []
-    return any(t.dep_ in ("case", "prep") and word_forms(t) & lex.reporting_heads for t in near)
+    adposition = labels_for(setting.trigger, "adposition")
+    return any(t.dep_ in adposition and word_forms(t) & lex.reporting_heads for t in near)
 
 
 def _by_modal(value: str, setting: Setting) -> str:
@@ -165,7 +164,8 @@ def _chain_heads(setting: Setting) -> Optional[Verdict]:
 def _core(setting: Setting) -> bool:
     """Whether the trigger is the verb itself or its subject or object (not a circumstance)."""
     trigger = setting.trigger
-    return same(trigger, setting.gov) or (trigger.head in setting.chain and trigger.dep_ in _CORE_DEPS)
+    return same(trigger, setting.gov) or (trigger.head in setting.chain
+                                           and trigger.dep_ in labels_for(trigger, "core_argument"))
 
 
 def _tense(setting: Setting) -> Optional[Verdict]:
@@ -178,9 +178,10 @@ def _tense(setting: Setting) -> Optional[Verdict]:
         return None
     group = verb_group(top)
     cue = cue_text(group if same(top, setting.gov) else group + [setting.gov])
+    auxiliary = labels_for(top, "tense_auxiliary")
     for token in group:
         modal = lex.modal(normalise(token.text)) or lex.modal(normalise(token.lemma_))
-        if modal and token.dep_ in ("aux", "aux:tense") and token.tag_ == "MD":
+        if modal and token.dep_ in auxiliary and token.tag_ == "MD":
             return _by_modal(modal, setting), cue
     if any(bare_infinitive(t, lex) for t in setting.chain if t.pos_ in ("VERB", "AUX")):
         return "planned", cue
@@ -212,8 +213,9 @@ def _modified(setting: Setting) -> Optional[Verdict]:
     for marker in markers:
         if word_forms(marker) & lex.past_markers:
             return "occurred", marker.text
+    modifier = labels_for(trigger, "noun_modifier")
     for child in trigger.children:
-        if child.dep_ not in _MODIFIER_DEPS:
+        if child.dep_ not in modifier:
             continue
         for status, words in (("planned", lex.planned_modifiers), ("occurred", lex.past_modifiers),
                               ("uncertain", lex.uncertain_modifiers)):
@@ -227,8 +229,9 @@ def _cued(sentence: "Span", lex: StatusLexicon, *, verb: Optional["Token"] = Non
     samedi prochain]": the cue dates what was agreed, not the agreeing)."""
     raw = sentence.text
     if verb is not None:
+        complement = labels_for(verb, "complement_clause")
         for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+            if child.dep_ in complement and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
                 lo = min(t.idx for t in child.subtree) - sentence.start_char
                 hi = max(t.idx + len(t) for t in child.subtree) - sentence.start_char
                 raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
@@ -254,7 +257,7 @@ def _announced(setting: Setting) -> bool:
     """'ont annoncé une rencontre': the verb reports the event, its tense says nothing of it."""
     gov = setting.gov
     return (gov is not None and gov is not setting.trigger
-            and setting.trigger.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")
+            and setting.trigger.dep_ in labels_for(setting.trigger, "undergoer")
             and realised(gov, setting.lex.announce_heads) is not None)
 
 

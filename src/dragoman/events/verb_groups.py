@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from ..languages import labels_for
 from .status_lexicon import StatusLexicon, normalise
 
 if TYPE_CHECKING:
@@ -21,13 +22,6 @@ __all__ = ["Setting", "bare_infinitive", "between", "conditional_perfect", "cue_
            "governing_verb", "group_tense", "is_negated", "mood_of", "realised", "same", "setting_of",
            "verb_group", "word_forms"]
 
-_GROUP_DEPS = frozenset({
-    "aux", "aux:tense", "aux:pass", "auxpass", "aux:caus", "cop", "neg", "expl", "expl:pass",
-    "expl:comp", "expl:pv", "prt", "compound:prt",
-})
-_PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
-_CHAIN_DEPS = frozenset({"xcomp", "acomp"})
-_PATH_DEPS = frozenset({"xcomp", "acomp", "ccomp", "obj", "dobj", "csubj", "obl:arg", "pobj", "prep"})
 _MAX_CLIMB = 6
 
 
@@ -44,14 +38,15 @@ def governing_verb(trigger: "Token") -> Optional["Token"]:
 
 
 def _is_predicate(token: "Token") -> bool:
-    if token.pos_ in ("VERB", "AUX") and token.dep_ not in _GROUP_DEPS:
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in labels_for(token, "verb_group"):
         return True
     return any(child.dep_ == "cop" for child in token.children)
 
 
 def verb_group(token: "Token") -> list["Token"]:
     """The verb with its auxiliaries, copula, negation, clitics and particles."""
-    members = [token] + [c for c in token.children if c.dep_ in _GROUP_DEPS or _is_negation_adverb(c)]
+    group = labels_for(token, "verb_group")
+    members = [token] + [c for c in token.children if c.dep_ in group or _is_negation_adverb(c)]
     return sorted(members, key=lambda t: t.i)
 
 
@@ -123,7 +118,8 @@ def setting_of(trigger: "Token", lex: StatusLexicon) -> Setting:
         token = _chain_parent(token)
     path: list["Token"] = []
     token = chain[-1] if chain else None
-    while token is not None and token.dep_ in _PATH_DEPS and token.head.i != token.i and len(path) < _MAX_CLIMB:
+    complement = labels_for(trigger, "complement_path")
+    while token is not None and token.dep_ in complement and token.head.i != token.i and len(path) < _MAX_CLIMB:
         token = token.head
         path.append(token)
     return Setting(trigger, gov, tuple(chain), tuple(path), lex)
@@ -134,9 +130,10 @@ def _chain_parent(token: "Token") -> Optional["Token"]:
     if token.head.i == token.i:
         return None
     form = set(token.morph.get("VerbForm"))
-    if token.dep_ in _CHAIN_DEPS or (token.dep_ == "advcl" and "Inf" in form):
+    if token.dep_ in labels_for(token, "verb_chain") or (token.dep_ == "advcl" and "Inf" in form):
         return token.head
-    participle = bool(form & {"Part", "Ger"}) and not any(c.dep_ in _GROUP_DEPS for c in token.children)
+    group = labels_for(token, "verb_group")
+    participle = bool(form & {"Part", "Ger"}) and not any(c.dep_ in group for c in token.children)
     if not participle or token.dep_ in ("conj", "parataxis", "ccomp"):
         return None
     head = token.head
@@ -232,7 +229,8 @@ def group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Optio
     or None. 'FutPerfect' only for languages that list prospective markers (French)."""
     auxiliaries = [t for t in group if t is not top and t.pos_ == "AUX"]
     finite = next((t for t in auxiliaries if "Fin" in t.morph.get("VerbForm")), None) or top
-    perfect = [t for t in auxiliaries if t.dep_ not in _PASSIVE_AUX_DEPS and t.dep_ != "cop"
+    passive = labels_for(top, "passive_auxiliary")
+    perfect = [t for t in auxiliaries if t.dep_ not in passive and t.dep_ != "cop"
                and normalise(t.lemma_) in lex.perfect_auxiliaries]
     # 'aux:tense' marks a compound tense even when the tagger calls the participle an infinitive
     if "Part" not in top.morph.get("VerbForm") and not any(t.dep_ == "aux:tense" for t in perfect):
