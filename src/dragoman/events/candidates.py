@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .coder import CodedEvent
 
-__all__ = ["build_candidates", "draft"]
+__all__ = ["build_candidates", "clauses", "draft"]
 
 
 def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequence[CodedEvent], *,

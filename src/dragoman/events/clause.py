@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Clause", "complement_spans", "discourse", "governed_by_trigger", "in_background_clause",
            "in_other_clause", "nominal_chain"]
 
+
 def discourse(language: str) -> dict[str, Any]:
     """The discourse cues of ``language`` (``data/<language>/discourse.json``): prefixes, markers, templates."""
     return language_data(language, "discourse", optional=True)
@@ -50,7 +51,8 @@ class Clause:
         return self.mentions.anchor
 
     @property
-    def cues(self) -> dict[str, Any]:
+    def discourse(self) -> dict[str, Any]:
+        """The language's discourse cues (:func:`discourse`)."""
         return discourse(self.language)
 
     @property

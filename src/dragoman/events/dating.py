@@ -42,7 +42,7 @@ def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
 def own_dates(clause: Clause) -> list[Mention]:
     """The known dates of the sentence, neither a duration nor in a background clause, nor one that
     dates a clause the trigger governs, nor one held by the own phrase of another noun trigger."""
-    sent, trigger, cues = clause.sent, clause.trigger, clause.cues
+    sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
     skip = tuple(cues.get("duration_prefixes", ()))
     markers = frozenset(cues.get("background_markers", ()))
     root = clause.root
@@ -91,13 +91,13 @@ def habitual(clause: Clause) -> bool:
     text, start = clause.doc.text, clause.trigger[0]
     before = " ".join(text[max(0, start - 30):start].lower().replace("’", "'").split())
     return any(before.endswith(prefix.rstrip()) or (before + " ").endswith(prefix)
-               for prefix in clause.cues.get("habitual_prefixes", ()))
+               for prefix in clause.discourse.get("habitual_prefixes", ()))
 
 
 def coming_day(clause: Clause, when: DateValue) -> DateValue | None:
     """For a bare weekday of the week before the article ("se retrouvent jeudi"), the same weekday of
     the coming week; None for any other date."""
-    anchor, template = clause.anchor, clause.cues.get("next_weekday")
+    anchor, template = clause.anchor, clause.discourse.get("next_weekday")
     if not (template and when.precision == "day" and when.text and anchor.known
             and anchor.precision == "day" and 0 < (anchor.day - when.start).days < 7):
         return None

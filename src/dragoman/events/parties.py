@@ -31,7 +31,7 @@ def parties(clause: Clause) -> tuple[Actor, ...]:
     if len({a.code for a in own}) >= 2:
         return symmetric(own, event.type)
     text = clause.sent.text.lower()
-    anaphor = any(cue in text for cue in clause.cues.get("dyad_anaphora", ()))
+    anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
     frame_codes = {a.code for a in frame.actors}
     if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and {a.code for a in own} <= frame_codes:
         return frame.actors

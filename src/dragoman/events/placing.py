@@ -43,7 +43,7 @@ def event_place(clause: Clause, actors: tuple[Actor, ...], when: DateValue) -> L
 def _cities(clause: Clause, actors: tuple[Actor, ...]) -> tuple[list[Mention], list[Mention]]:
     """The sentence's cities that are another clause's (or the background's), and those that may be
     the event's: not a party's name, unless a venue or a city naming a thing of the event's phrase."""
-    sdoc, trigger, cues = clause.sent.doc, clause.trigger, clause.cues
+    sdoc, trigger, cues = clause.sent.doc, clause.trigger, clause.discourse
     codes = {a.code for a in actors}
     markers = frozenset(cues.get("background_markers", ()))
     party_spans = [(m.start, m.end) for m in clause.in_span("actors") if m.value.code in codes]
@@ -67,7 +67,8 @@ def modifies_a_thing(sdoc: Doc, mention: Mention, agents: frozenset[str], trigge
     if span is None or own is None:
         return False
     head = span.root.head
-    if span.root.dep_ not in labels_for(head, "kind_modifier") or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+    kinds = labels_for(head, "kind_modifier")
+    if span.root.dep_ not in kinds or head.pos_ != "NOUN" or span.start <= head.i < span.end:
         return False
     if head.lemma_.lower() in agents or head.text.lower() in agents:
         return False
@@ -102,7 +103,7 @@ def inherits_place(clause: Clause, when: DateValue) -> bool:
     """The article's place is this event's when it is the article's kind of event at the article's time,
     or when the sentence points back to it ("s'y", "there")."""
     words = f" {clause.sent.text.lower().replace('’', chr(39))} "
-    if any(f" {cue} " in words or f" {cue}" in words for cue in clause.cues.get("same_place", ())):
+    if any(f" {cue} " in words or f" {cue}" in words for cue in clause.discourse.get("same_place", ())):
         return True
     return clause.event.type in FRAME_TYPES and (not when.known or near_anchor(when, clause.anchor))
 

@@ -39,7 +39,6 @@ class Cues:
     partitives: frozenset[str] = frozenset()  # "des" read as a preposition: "sanctionne des responsables"
 
 
-
 def words_of(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
@@ -61,7 +60,6 @@ def lemma(token) -> str:
 
 def forms(token) -> frozenset[str]:
     return frozenset((token.lemma_.lower(), token.lower_))
-
 
 
 # ----------------------------------------------------------------- reading the parse

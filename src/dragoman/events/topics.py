@@ -34,6 +34,7 @@ __all__ = ["Cue", "TopicLexicon", "TopicReading", "keyword_regex", "read_topics"
 
 TopicSpan = tuple[str, int, int]  # (code, start, end) in the document text
 
+
 @dataclass(frozen=True)
 class TopicReading:
     """Every topic mention of an event's sentences, by reading."""

@@ -102,7 +102,6 @@ def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]
     return {key: (value[0], value[1], value[2]) for key, value in raw.items() if not key.startswith("_")}
 
 
-
 def _needs(value: Any) -> tuple[frozenset[str], ...]:
     """A list of words is one group (any of them); a list of lists, groups that must all hold."""
     groups = [value] if value and all(isinstance(v, str) for v in value) else (value or [])

@@ -167,8 +167,6 @@ def between(setting: Setting) -> list["Token"]:
     return tokens
 
 
-
-
 def conditional_perfect(verb: "Token", lex: StatusLexicon) -> bool:
     """'aurait rencontré', 'would have met': hearsay or counterfactual."""
     participles = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
