@@ -20,17 +20,17 @@ from .triggers import TriggerLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["anchor_window", "coming_day", "event_date", "habitual", "is_background", "near_anchor", "own_dates"]
+__all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habitual", "is_background", "near_anchor"]
 
 UNKNOWN = DateValue(None, None, "unknown", None)
 
 
 def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
     """The date in the trigger's sentence nearest the trigger that is the event's own
-    (:func:`own_dates`). With ``phrase_only``, only a date of the trigger's own phrase
+    (:func:`eligible_dates`). With ``phrase_only``, only a date of the trigger's own phrase
     (:func:`~dragoman.events.clause.governed_by_trigger`) counts."""
     sent, trigger = clause.sent, clause.trigger
-    dates = own_dates(clause)
+    dates = eligible_dates(clause)
     if not dates:
         return UNKNOWN
     own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
@@ -39,9 +39,10 @@ def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
     return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
 
 
-def own_dates(clause: Clause) -> list[Mention]:
-    """The known dates of the sentence, neither a duration nor in a background clause, nor one that
-    dates a clause the trigger governs, nor one held by the own phrase of another noun trigger."""
+def eligible_dates(clause: Clause) -> list[Mention]:
+    """The known dates of the sentence that may be the event's: neither a duration nor in a background
+    clause, nor one that dates a clause the trigger governs, nor one held by the own phrase of another
+    noun trigger."""
     sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
     skip = tuple(cues.get("duration_prefixes", ()))
     markers = frozenset(cues.get("background_markers", ()))
