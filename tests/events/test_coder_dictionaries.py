@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from dragoman.errors import UnreadableInput
-from dragoman.events.coder import run_code
+from dragoman.events import run_code
 from dragoman.nlp.actor_dict import ActorDictionary, parse_code, read_entries
 
 ACTORS = """\

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.events.coder import run_code
+from dragoman.events import run_code
 
 PLOVER_TYPE_F1 = 0.78          # measured 0.824
 PLOVER_PRECISION = 0.80        # measured 0.844

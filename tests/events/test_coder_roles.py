@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.events.coder import CodedEvent, code_doc, code_sentence, contract_events, plover_coding
+from dragoman.events import CodedEvent, code_doc, code_sentence, contract_events, plover_coding
 from dragoman.nlp.actors import ActorMatcher
 
 

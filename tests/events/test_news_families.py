@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
-from dragoman.events.coder import code_doc, contract_events
+from dragoman.events import code_doc, contract_events
 from dragoman.nlp.actors import ActorMatcher
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.events.coder import code_doc, contract_events
+from dragoman.events import code_doc, contract_events
 from dragoman.nlp.actors import ActorMatcher
 
 

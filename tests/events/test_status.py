@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from dragoman.errors import UnsupportedLanguage
-from dragoman.events.status import event_status, governing_verb, status_lexicon
+from dragoman.events.status import event_status
+from dragoman.events.status_lexicon import status_lexicon
+from dragoman.events.verb_groups import governing_verb
 from dragoman.model import STATUSES
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import UnreadableInput
-from dragoman.events.coder import code_doc, contract_events, run_code
+from dragoman.events import code_doc, contract_events, run_code
 from dragoman.nlp.actors import ActorMatcher
 from dragoman.nlp.verb_dict import VerbDictionary, read_verbs
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.events.coder import code_doc, contract_events
+from dragoman.events import code_doc, contract_events
 from dragoman.model import Document
 from dragoman.nlp.leaders import find_leaders, load_leaders
 from dragoman.nlp.mentions import find_mentions

@@ -8,14 +8,11 @@ that, from the verb that governs it ("Russia *held* talks with...").
 """
 from __future__ import annotations
 
+from ..languages import labels_for
 from ..nlp.actor_dict import ActorIndex
-from .syntax import (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Cues, argument_of, case_word, governing_verb,
-                     is_passive, is_pronoun, lemma, np_indices, pp_arguments, state_word)
+from .syntax import (Cues, argument_of, case_word, governing_verb, is_passive, is_pronoun, lemma, np_indices,
+                     pp_arguments, state_word)
 from .triggers import TriggerMatch
-
-MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "nn", "nmod:poss", "poss", "appos"})
-PREDICATE_DEPS = frozenset({"xcomp", "acl", "amod", "advmod", "fixed", "flat"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "prep"})
 
 
 class Frame:
@@ -55,9 +52,12 @@ class ArgumentReader:
         if is_passive(verb):
             return [m for word, obj in pp_arguments(verb, self.cues)
                     if self.cues.prepositions.get(word) == "agent" for m in self.actors(obj)]
-        return self.grammatical_subject(verb, SUBJECT_DEPS)
+        return self.grammatical_subject(verb, labels_for(verb, "subject"))
 
-    def grammatical_subject(self, verb, deps=SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) -> list[int]:
+    def grammatical_subject(self, verb, deps: frozenset[str] | None = None) -> list[int]:
+        """Actors of the subject of ``verb`` (active or passive unless ``deps`` says which labels)."""
+        if deps is None:
+            deps = labels_for(verb, "subject") | labels_for(verb, "passive_subject")
         found: list[int] = []
         for child in verb.children:
             if child.dep_ in deps:
@@ -66,20 +66,23 @@ class ArgumentReader:
 
     def verb_frame(self, verb, frame: Frame) -> None:
         passive = is_passive(verb)
+        subject, passive_subject = labels_for(verb, "subject"), labels_for(verb, "passive_subject")
+        objects = labels_for(verb, "object")
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not passive:
+            if child.dep_ in subject and not passive:
                 frame.add("sources", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
-            elif child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ in SUBJECT_DEPS and passive):
+            elif child.dep_ in passive_subject or (child.dep_ in subject and passive):
                 frame.add("targets", self.actors(verb.head) if _relative(child, verb) else self.actors(child))
-            elif child.dep_ in OBJECT_DEPS and not any(g.dep_ == "pobj" for g in child.children):
+            elif child.dep_ in objects and not any(g.dep_ == "pobj" for g in child.children):
                 frame.add("objects", self.actors(child))
             elif child.dep_ == "nmod" and case_word(child, self.cues) is None:  # a misparsed object
                 frame.add("objects", self.actors(child))
         self.prepositional(verb, frame, noun=False)
         if verb.dep_ == "xcomp" and lemma(verb.head) in self.cues.future_heads:  # "va livrer ... à l'Ukraine"
             self.prepositional(verb.head, frame, noun=False)
+        adverbial = labels_for(verb, "adverbial_phrase")
         for child in verb.children:  # "se rendra la semaine prochaine à Washington": a misattached place
-            if child.dep_ in ("obl:mod", "npadvmod"):
+            if child.dep_ in adverbial:
                 self.prepositional(child, frame, noun=False)
         if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):  # "X et Y ont...": a misparsed subject
             frame.add("sources", self.actors(verb.head))
@@ -96,10 +99,11 @@ class ArgumentReader:
 
     def predicate_agents(self, verb, frame: Frame) -> None:
         """ "déclaré persona non grata par la Chine": the agent hung on the predicate, not the verb."""
+        parts = labels_for(verb, "predicate_part")
         stack = [c for c in verb.children if c.dep_ in ("xcomp", "oprd") and c.pos_ not in ("VERB", "AUX")]
         while stack:  # through "persona" to "non grata"
             predicate = stack.pop()
-            stack += [c for c in predicate.children if c.dep_ in PREDICATE_DEPS and c.pos_ in ("ADJ", "NOUN", "ADV")]
+            stack += [c for c in predicate.children if c.dep_ in parts and c.pos_ in ("ADJ", "NOUN", "ADV")]
             for word, obj in pp_arguments(predicate, self.cues):
                 if self.cues.prepositions.get(word) == "agent":
                     frame.add("sources", self.actors(obj))
@@ -116,10 +120,11 @@ class ArgumentReader:
     def noun_frame(self, noun, frame: Frame, entry) -> None:
         """ "US-Russia talks" (parties), "frappes américaines" (doer), "sanctions against Iran"."""
         modifiers: list[int] = []
+        possessor, modifier = labels_for(noun, "possessor"), labels_for(noun, "party_modifier")
         for child in noun.children:
-            if child.dep_ in ("poss", "nmod:poss"):
+            if child.dep_ in possessor:
                 frame.add("sources", self.actors(child))
-            elif child.dep_ in MODIFIER_DEPS or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
+            elif child.dep_ in modifier or (child.dep_ == "nmod" and case_word(child, self.cues) is None):
                 modifiers += self.actors(child)
         self.prepositional(noun, frame, noun=True, genitive=entry.genitive)
         self.genitive_agents(noun, frame)
@@ -142,7 +147,8 @@ class ArgumentReader:
             if child.dep_ != "acl" or child.pos_ != "VERB":
                 continue
             if lemma(child) in self.cues.target_verbs:
-                frame.add("targets", [m for c in child.children if c.dep_ in OBJECT_DEPS for m in self.actors(c)])
+                objects = labels_for(child, "object")
+                frame.add("targets", [m for c in child.children if c.dep_ in objects for m in self.actors(c)])
             for word, obj in pp_arguments(child, self.cues):
                 role = self.cues.prepositions.get(word)
                 if role == "target" or (role == "agent" and "Part" in child.morph.get("VerbForm")):
@@ -151,15 +157,16 @@ class ArgumentReader:
     def climb(self, token, frame: Frame) -> None:
         """The doer of a trigger without a subject of its own: the controller of an infinitive,
         the first conjunct's subject, the speaker of "X said it would ..."."""
-        if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in token.children):
+        subject, climb = labels_for(token, "subject"), labels_for(token, "climb")
+        if any(c.dep_ in subject and not is_pronoun(c, self.cues) for c in token.children):
             return
         cur = token
         for _ in range(4):
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = governing_verb(cur.head) or cur
                 found = self.doer(cur) if cur.pos_ in ("VERB", "AUX") else []
-            elif (cur.dep_ in CLIMB_DEPS or cur.dep_.startswith("obl") and cur.pos_ == "VERB") and cur.head.i != cur.i:
-                if cur.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS and is_pronoun(c, self.cues)
+            elif (cur.dep_ in climb or cur.dep_.startswith("obl") and cur.pos_ == "VERB") and cur.head.i != cur.i:
+                if cur.dep_ == "ccomp" and not any(c.dep_ in subject and is_pronoun(c, self.cues)
                                                    for c in cur.children):
                     return  # "Israel said a bomb was fired at it": the speaker is not the doer
                 cur = cur.head
@@ -169,7 +176,7 @@ class ArgumentReader:
             if found:
                 frame.add("sources", found)
                 return
-            if any(c.dep_ in SUBJECT_DEPS and not is_pronoun(c, self.cues) for c in cur.children):
+            if any(c.dep_ in subject and not is_pronoun(c, self.cues) for c in cur.children):
                 return
 
     def frame(self, token, match: TriggerMatch) -> Frame:
@@ -225,15 +232,16 @@ class ArgumentReader:
 def _comma_co_subjects(verb) -> list:
     """Proper nouns hung on ``verb`` right before ", <subject>": "US, Iran hold talks", where
     headlines write a comma for "and" and the parser reads the first as an adverbial."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subject, loose = labels_for(verb, "subject"), labels_for(verb, "loose_noun")
+    subjects = [c for c in verb.children if c.dep_ in subject]
     if len(subjects) != 1:
         return []
     first = subjects[0].left_edge.i
     doc = verb.doc
     return [c for c in verb.children
-            if c.dep_ in ("npadvmod", "dep", "nmod", "obl:mod") and c.pos_ == "PROPN" and c.right_edge.i + 2 == first
+            if c.dep_ in loose and c.pos_ == "PROPN" and c.right_edge.i + 2 == first
             and doc[first - 1].text == "," and not any(g.dep_ == "case" for g in c.children)]
 
 
 def _relative(child, verb) -> bool:
-    return "Rel" in child.morph.get("PronType") and verb.dep_ in ("relcl", "acl:relcl", "acl")
+    return "Rel" in child.morph.get("PronType") and verb.dep_ in labels_for(verb, "relative_clause")

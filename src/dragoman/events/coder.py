@@ -13,30 +13,23 @@ event), as in CAMEO's coding of the main verb. Reporters of speech are never
 arguments: "a annoncé l'agence TASS" only governs the clause it reports.
 
 :class:`CodedEvent` keeps the lexical type with ``future`` and ``negated`` flags;
-:func:`plover_coding` applies PLOVER's conventions (a future meeting is AGREE, a
-negated event is dropped or becomes a refusal) for the ``code`` contract.
+:mod:`dragoman.events.coding` applies PLOVER's conventions to it for the ``code`` contract.
 """
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Sequence
 
-from ..errors import MalformedInput
+from ..languages import labels_for
 from ..model import Actor, Mention
-from ..nlp.actor_dict import ActorDictionary, ActorIndex
-from ..nlp.actors import ActorMatcher
-from ..nlp.models import load_pipeline
+from ..nlp.actor_dict import ActorIndex
 from .arguments import ArgumentReader, Frame
 from .repair import repaired
-from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, background, future, negated, state_word
+from .syntax import background, future, negated, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "conj", "acomp", "pobj", "prep", "obl", "obl:arg", "mark",
-                             "advcl"})
 DISTINCT_MODES = frozenset({"CONSULT"})  # types whose modes (visit, phone, meet) are never facets of one act
-NOT_EMBEDDING = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "list", "cc", "appos", "advcl"})
 SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 
@@ -79,17 +72,20 @@ def governor(token, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
 
 
 def _embeds(token, match: TriggerMatch) -> bool:
+    """Whether ``token``'s own trigger can be part of its head's: a conjunct or a relative clause can, an
+    apposition or a parenthetical cannot; an adverbial clause only when it says what for."""
     dep = token.dep_
     if dep == "advcl":
         return _verbal(match) or "Inf" in token.morph.get("VerbForm") or any(
             c.lower_ in ("to", "pour", "afin") for c in token.children if c.dep_ in ("aux", "mark"))
-    return dep not in NOT_EMBEDDING or dep in ("conj", "relcl", "acl:relcl")
+    return dep not in labels_for(token, "not_embedding")
 
 
 def _light_object(verb, below, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
-    if verb.i in triggers or below.dep_ in OBJECT_DEPS or below.dep_.startswith("nsubj"):
+    if verb.i in triggers or below.dep_ in labels_for(verb, "object") or below.dep_.startswith("nsubj"):
         return None
-    return next((triggers[c.i] for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in triggers), None)
+    objects = labels_for(verb, "direct_object")
+    return next((triggers[c.i] for c in verb.children if c.dep_ in objects and c.i in triggers), None)
 
 
 def _verbal(match: TriggerMatch) -> bool:
@@ -122,7 +118,8 @@ def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[Tri
     found = []
     for item in inner:
         cur = doc[item.token]
-        while cur.i != match.token and cur.dep_ in COMPLEMENT_DEPS and cur.head.i != cur.i:
+        embedded = labels_for(cur, "embedded_complement")
+        while cur.i != match.token and cur.dep_ in embedded and cur.head.i != cur.i:
             cur = cur.head
         if cur.i == match.token:
             found.append(item)
@@ -188,7 +185,8 @@ class SentenceCoder:
     def _split_subject(self, token, unit) -> list[int]:
         """ "Paris et Berlin | ont convenu...": the parser cut the sentence after its subject."""
         sent = token.sent
-        if sent.start <= unit.start or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in sent.root.children):
+        subject = labels_for(token, "subject") | labels_for(token, "passive_subject")
+        if sent.start <= unit.start or any(c.dep_ in subject for c in sent.root.children):
             return []
         before = self.doc[unit.start:sent.start]
         if any(t.pos_ in ("VERB", "AUX") for t in before):
@@ -283,83 +281,3 @@ def code_doc(doc, actors: Sequence[Mention], *, language: str, called_off_meetin
     coding under PLOVER's conventions keeps only the refusal)."""
     coder = SentenceCoder(doc, actors, language=language, called_off_meetings=called_off_meetings)
     return [event for span in units(doc) for event in coder.code(span)]
-
-
-# ----------------------------------------------------------------- the `code` contract
-
-def plover_coding(event: CodedEvent) -> tuple[str, str | None, str | None] | None:
-    """(type, cameo, mode) under PLOVER's conventions, or None when the event is not coded."""
-    table = plover()
-    if event.negated:
-        return table.negated.get(event.type)
-    if event.future and event.type in table.future:
-        return table.future[event.type]
-    return event.type, event.cameo, event.mode
-
-
-def contract_events(events: Iterable[CodedEvent]) -> list[dict[str, Any]]:
-    """Events as ``dragoman code`` prints them; those without any actor are left out."""
-    out: list[dict[str, Any]] = []
-    for event in events:
-        coded = plover_coding(event)
-        if coded is None or not (event.source or event.target):
-            continue
-        item = {"type": coded[0], "cameo": coded[1], "mode": coded[2],
-                "source": list(dict.fromkeys(a.code for a in event.source)),
-                "target": list(dict.fromkeys(a.code for a in event.target))}
-        if item not in out:
-            out.append(item)
-    return out
-
-
-def run_code(rows: Iterable[dict], *, dictionaries: Sequence = (), verbs: Sequence = (), batch_size: int = 64,
-             nlp: Callable[[str], Any] | None = None, matcher: Callable[[str], Any] | None = None) -> Iterator[dict]:
-    """``dragoman code``: one ``{"id", "events"}`` per input row, in input order.
-
-    ``nlp`` (language -> spaCy pipeline) and ``matcher`` (language -> ``find(text) -> list[Mention]``) default to
-    the project's own. PETRARCH/TABARI ``dictionaries`` (actors, agents) and ``verbs`` win over the built-in ones.
-    """
-    pipelines = nlp or load_pipeline
-    finders = matcher or ActorMatcher.for_language
-    dictionary = ActorDictionary.load(dictionaries) if dictionaries else None
-    if verbs:  # imported here: verb_coder builds on SentenceCoder
-        from .verb_coder import verb_doc_coder
-    coder = verb_doc_coder(verbs) if verbs else code_doc
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(_checked(row))
-        if len(batch) >= batch_size:
-            yield from _code_batch(batch, pipelines, finders, dictionary, coder)
-            batch = []
-    yield from _code_batch(batch, pipelines, finders, dictionary, coder)
-
-
-def _checked(row: dict) -> dict:
-    if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text", ""), str):
-        raise MalformedInput(source=str(row)[:60], detail="a line needs an 'id' and a string 'text'")
-    return row
-
-
-def _code_batch(batch: list[dict], pipelines, finders, dictionary, coder) -> Iterator[dict]:
-    results: dict[int, list[dict[str, Any]]] = {}
-    for language in dict.fromkeys(row.get("language") or "en" for row in batch):
-        positions = [n for n, row in enumerate(batch) if (row.get("language") or "en") == language]
-        docs = pipelines(language).pipe([batch[n].get("text") or "" for n in positions])
-        finder = finders(language)
-        for n, doc in zip(positions, docs):
-            mentions = _mentions(doc, batch[n], finder, dictionary)
-            results[n] = contract_events(coder(doc, mentions, language=language))
-    for n, row in enumerate(batch):
-        yield {"id": row["id"], "events": results[n]}
-
-
-def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:
-    found = list(finder.find(doc.text))
-    return found if dictionary is None else dictionary.find(doc.text, on=_day(row.get("date")), actors=found)
-
-
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:  # a malformed date only loses the dictionaries' date limits
-        return None

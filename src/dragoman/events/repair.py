@@ -9,21 +9,21 @@ stands between an actor's noun phrase and a noun phrase, without both a subject 
 On a copy of the document it is made the head of its clause, with the actor on its left as subject
 and the noun phrase on its right as object, so that the lexicon's conditions ("expel" + "ambassador")
 and the argument reader see the sentence as written. The document itself is never changed.
+
+The copy is labelled with UD's "nsubj", "obj" and "ROOT" whatever the language, so each language pack
+lists "obj" under the roles that hold it (English parses have "dobj" of their own).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..languages import labels_for
 from ..nlp.actor_dict import ActorIndex
-from .syntax import OBJECT_DEPS, lemma
+from .syntax import lemma
 from .triggers import TriggerLexicon
 
-# Relations under which a verb heads a clause of its own.
-CLAUSE_HEAD_DEPS = frozenset({"ROOT", "root", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl:relcl", "parataxis",
-                              "csubj", "pcomp"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 PRENOMINAL = frozenset({"DET", "NUM", "ADJ"})
-TENSE_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
 MAX_PRENOMINAL = 3
 
 
@@ -69,7 +69,8 @@ def displaced_object(token) -> int | None:
     verb = head.head
     if not head.dep_.startswith(("obl", "nmod")) or not any(c.dep_ == "case" for c in head.children):
         return None
-    if verb.pos_ != "VERB" or any(c.dep_ in OBJECT_DEPS for c in verb.children):
+    objects = labels_for(verb, "object")
+    if verb.pos_ != "VERB" or any(c.dep_ in objects for c in verb.children):
         return None
     return verb.i
 
@@ -78,7 +79,8 @@ def mistagged_verb(token, lexicon: TriggerLexicon) -> Fix | None:
     """ "a gelé" with "gelé" an adjective: a word with tense auxiliaries is a verb, whatever its tag."""
     if token.pos_ not in ("ADJ", "NOUN") or "Part" in token.morph.get("VerbForm"):
         return None
-    if not any(c.dep_ in TENSE_AUX_DEPS for c in token.children) or lexicon.entry_for(token) is not None:
+    auxiliary = labels_for(token, "auxiliary")
+    if not any(c.dep_ in auxiliary for c in token.children) or lexicon.entry_for(token) is not None:
         return None
     verb = lexicon.verb_lemma(token)
     return Fix(token.i, verb) if verb is not None else None
@@ -90,7 +92,7 @@ def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex, verbless: fr
     if not _misread(token, lexicon, verbless):
         return None
     deps = {c.dep_ for c in token.children}
-    if "nsubj" in deps and deps & OBJECT_DEPS:
+    if "nsubj" in deps and deps & labels_for(token, "object"):
         return None
     verb = lexicon.verb_lemma(token)
     subject = _actor_before(token, index)
@@ -103,8 +105,8 @@ def misread_verb(token, lexicon: TriggerLexicon, index: ActorIndex, verbless: fr
 def _misread(token, lexicon: TriggerLexicon, verbless: frozenset[int]) -> bool:
     """A finite verb under a noun ("expulse" amod/acl), or a verb form tagged otherwise in a clause
     without any verb ("sanctionne" a noun), which is not a noun trigger in its own right."""
-    if token.pos_ in ("VERB", "AUX"):
-        return token.dep_ not in CLAUSE_HEAD_DEPS and _finite(token, lexicon)
+    if token.pos_ in ("VERB", "AUX"):  # under a relation where a verb heads a clause of its own, it is read right
+        return token.dep_ not in labels_for(token, "clause_head") and _finite(token, lexicon)
     if token.pos_ not in ("NOUN", "ADJ", "PROPN", "ADP", "ADV") or token.i not in verbless:
         return False
     return lexicon.entry_for(token) is None

@@ -1,22 +1,16 @@
 """Reading the dependency parse around a trigger: the closed-class cues of a language, noun
 phrases and their prepositions, the verb a noun is an argument of, and how an event is asserted
 (negated, future, background). Both annotation schemes are read: spaCy's English (``prep``/``pobj``,
-``agent``) and Universal Dependencies for French (``case`` children, ``obl:agent``).
+``agent``) and Universal Dependencies for French (``case`` children, ``obl:agent``); the labels of a role
+(``subject``, ``object``...) are each language's, in ``data/<lang>/pack.json``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-# Dependents that open a new clause: words below them belong to another predication.
-CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "punct", "acl"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl:subj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
-PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "oprd"})
-FR_PP_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
-NP_STOP_DEPS = CLAUSE_DEPS | frozenset({"xcomp", "mark", "cc"})
-GOVERNOR_STOP = frozenset({"conj", "parataxis", "relcl", "acl:relcl", "punct", "appos", "advcl", "ROOT", "root"})
+from ..languages import labels_for
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -45,7 +39,6 @@ class Cues:
     partitives: frozenset[str] = frozenset()  # "des" read as a preposition: "sanctionne des responsables"
 
 
-
 def words_of(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
@@ -69,24 +62,25 @@ def forms(token) -> frozenset[str]:
     return frozenset((token.lemma_.lower(), token.lower_))
 
 
-
 # ----------------------------------------------------------------- reading the parse
 
 def np_indices(token) -> set[int]:
     """Token indices of the noun phrase headed by ``token``, without its clauses."""
+    stop = labels_for(token, "noun_phrase_stop")
     found = {token.i}
     stack = [token]
     while stack:
         for child in stack.pop().children:
             clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-            if child.dep_ not in NP_STOP_DEPS and child.i not in found and not clause:
+            if child.dep_ not in stop and child.i not in found and not clause:
                 found.add(child.i)
                 stack.append(child)
     return found
 
 
 def is_passive(token) -> bool:
-    return any(c.dep_ in PASSIVE_AUX_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children)
+    auxiliary, subject = labels_for(token, "passive_auxiliary"), labels_for(token, "passive_subject")
+    return any(c.dep_ in auxiliary or c.dep_ in subject for c in token.children)
 
 
 def case_word(token, cues: Cues) -> str | None:
@@ -98,12 +92,13 @@ def case_word(token, cues: Cues) -> str | None:
 def pp_arguments(token, cues: Cues) -> list[tuple[str, Any]]:
     """(preposition, noun) pairs attached to ``token``, in either annotation scheme."""
     pairs = []
+    oblique = labels_for(token, "oblique")
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     pairs.append(("by" if child.dep_ == "agent" else child.lower_, obj))
-        elif child.dep_ in FR_PP_DEPS:
+        elif child.dep_ in oblique:
             word = case_word(child, cues)
             if word:
                 pairs.append(("par" if child.dep_ == "obl:agent" else word, child))
@@ -135,9 +130,10 @@ def is_pronoun(token, cues: Cues) -> bool:
 
 def governing_verb(token):
     """The verb a noun trigger is an argument of ("held *talks*", "imposer des *sanctions*")."""
+    stop = labels_for(token, "governor_stop")
     cur = token
     for _ in range(3):
-        if cur.head.i == cur.i or cur.dep_ in GOVERNOR_STOP or cur.dep_.startswith("nsubj"):
+        if cur.head.i == cur.i or cur.dep_ in stop or cur.dep_.startswith("nsubj"):
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -193,7 +189,7 @@ def future(token, cues: Cues, noun: bool) -> bool:
         if child.dep_.startswith("aux") and (child.lower_ in cues.future_aux or "Fut" in child.morph.get("Tense")):
             return True
     head = token.head
-    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and lemma(head) in cues.future_heads
+    return token.dep_ in labels_for(token, "verb_chain") and head.i != token.i and lemma(head) in cues.future_heads
 
 
 def _future_form(token, cues: Cues) -> bool:
@@ -209,12 +205,13 @@ def background(token, cues: Cues) -> bool:
     attaque", "unless the president resigns"): not an event the sentence reports."""
     if _describes_a_noun(token) or _aims(token, cues):
         return True
+    stop = labels_for(token, "background_stop")
     cur = token
     for _ in range(10):
         cue = _introduced_by(cur) & cues.background
         if cue and not any(f"{lemma(cur.head)} {word}" in cues.background_predicates for word in cue):
             return True
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "xcomp", "conj", "dobj", "obj", "ROOT", "root"):
+        if cur.head.i == cur.i or cur.dep_ in stop:
             return False
         cur = cur.head
     return False
@@ -226,7 +223,8 @@ def _aims(token, cues: Cues) -> bool:
     if token.dep_ not in ("acl", "advcl") or lemma(token) not in cues.target_verbs:
         return False
     participle = "Part" in token.morph.get("VerbForm") or "Ger" in token.morph.get("VerbForm")
-    return participle and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    subject = labels_for(token, "subject")
+    return participle and not any(c.dep_ in subject for c in token.children)
 
 
 def _describes_a_noun(token) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..languages import common_data, language_data
-from .status import normalise
+from .status_lexicon import normalise
 
 __all__ = ["Cue", "TopicLexicon", "keyword_regex", "topic_codes", "topic_lexicon"]
 

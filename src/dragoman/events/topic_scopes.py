@@ -7,22 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .status import conditional_perfect, normalise, status_lexicon
+from ..languages import labels_for
+from .status_lexicon import normalise, status_lexicon
 from .topic_lexicon import Cue, TopicLexicon
+from .verb_groups import conditional_perfect
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["background_scope", "cue_scope", "find_cue", "is_restrictive", "negation_words", "unit_forms"]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "expl:subj"})
-_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
-_NOT_COMPLEMENT_DEPS = _SUBJECT_DEPS | frozenset({
-    "aux", "aux:tense", "aux:pass", "auxpass", "cop", "punct", "cc", "mark", "case", "det", "neg",
-    "advmod", "conj", "parataxis", "advcl", "expl", "expl:pass", "expl:comp", "dep", "discourse",
-})
-_MODIFIER_DEPS = frozenset({"amod", "appos", "acl"})
-_OBJECT_DEPS = frozenset({"obj", "dobj", "xcomp", "ccomp", "attr", "oprd"})
 _BOUNDARY = frozenset({".", ";", ":", "!", "?", ",", "—", "–"})
 _LIST_END = frozenset({".", ";", "!", "?"})
 _CUE_GAP = 2       # words allowed between the words of a cue ("porteront exclusivement sur")
@@ -108,21 +102,23 @@ def _object_of(token: "Token") -> set[int]:
 
 def _complements(token: "Token", match: list["Token"]) -> set[int]:
     scope: set[int] = set()
+    other = labels_for(token, "not_complement")
     for child in token.children:
-        if child.dep_ not in _NOT_COMPLEMENT_DEPS and child not in match:
+        if child.dep_ not in other and child not in match:
             scope |= _subtree(child)
     return scope
 
 
 def _complement_scope(match: list["Token"]) -> set[int]:
     anchor = _anchor(match)
+    adposition = labels_for(anchor, "adposition")
     scope: set[int] = set()
     for token in match:
-        if token.pos_ in ("ADP", "SCONJ") or token.dep_ in ("case", "prep"):
+        if token.pos_ in ("ADP", "SCONJ") or token.dep_ in adposition:
             scope |= _object_of(token)
     if anchor.pos_ in ("VERB", "AUX", "ADJ"):
         scope |= _complements(anchor, match)
-    elif anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("case", "prep"):
+    elif anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in adposition:
         scope |= _subtree(anchor) - {t.i for t in match}
     elif anchor.pos_ == "ADV" and anchor.head.i != anchor.i:
         head = anchor.head
@@ -132,8 +128,9 @@ def _complement_scope(match: list["Token"]) -> set[int]:
 
 def _clause_head(token: "Token") -> "Token":
     node = token
+    subject = labels_for(token, "any_subject")
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+        if node.pos_ in ("VERB", "AUX") or any(c.dep_ in subject for c in node.children):
             return node
         if node.head.i == node.i:
             return node
@@ -144,9 +141,10 @@ def _clause_head(token: "Token") -> "Token":
 def _modified_noun(anchor: "Token") -> set[int]:
     """The noun an adjective or participle cue describes ('L'Ukraine, grande absente')."""
     node = anchor
-    while node.dep_ in _MODIFIER_DEPS and node.head.i != node.i and node.head.pos_ == "ADJ":
+    modifier = labels_for(anchor, "describing_modifier")
+    while node.dep_ in modifier and node.head.i != node.i and node.head.pos_ == "ADJ":
         node = node.head
-    if node.dep_ in _MODIFIER_DEPS and node.head.i != node.i:
+    if node.dep_ in modifier and node.head.i != node.i:
         return _subtree(node.head) - _subtree(node)
     return set()
 
@@ -157,16 +155,18 @@ def _subject_scope(match: list["Token"]) -> set[int]:
     if modified:
         return modified
     clause = _clause_head(anchor)
+    subject = labels_for(anchor, "any_subject")
     scope: set[int] = set()
     for child in clause.children:
-        if child.dep_ in _SUBJECT_DEPS and anchor not in child.subtree:
+        if child.dep_ in subject and anchor not in child.subtree:
             scope |= _subtree(child)
     return scope
 
 
 def _object_scope(match: list["Token"]) -> set[int]:
     anchor = _anchor(match)
-    return {i for c in anchor.children if c.dep_ in _OBJECT_DEPS for i in _subtree(c)}
+    complement = labels_for(anchor, "complement")
+    return {i for c in anchor.children if c.dep_ in complement for i in _subtree(c)}
 
 
 def _passive_scope(match: list["Token"]) -> set[int]:
@@ -175,7 +175,8 @@ def _passive_scope(match: list["Token"]) -> set[int]:
     modified = _modified_noun(anchor)
     if modified:
         return modified
-    return {i for c in anchor.children if c.dep_ in _PASSIVE_SUBJECT_DEPS for i in _subtree(c)}
+    subject = labels_for(anchor, "passive_nominal_subject")
+    return {i for c in anchor.children if c.dep_ in subject for i in _subtree(c)}
 
 
 def _noun_scope(match: list["Token"]) -> set[int]:
@@ -254,7 +255,7 @@ def _frame_root(anchor: "Token") -> "Token":
         return anchor
     if anchor.dep_ in ("case", "mark", "fixed") or anchor.pos_ == "SCONJ":
         return anchor.head
-    if anchor.dep_ in _SUBJECT_DEPS or anchor.dep_ in ("amod", "advmod"):
+    if anchor.dep_ in labels_for(anchor, "any_subject") or anchor.dep_ in ("amod", "advmod"):
         return anchor.head
     return anchor
 
@@ -268,8 +269,9 @@ def background_scope(unit: "Span", lex: TopicLexicon) -> set[int]:
     perfect = status_lexicon(lex.language)
     for token in unit:
         if token.pos_ in ("VERB", "AUX") and conditional_perfect(token, perfect):
+            scene, subject = labels_for(token, "scene_clause"), labels_for(token, "any_subject")
             for child in token.children:
-                clause = child.dep_ in ("csubj", "csubj:pass", "advcl", "dep") and child.pos_ == "VERB"
-                if clause or child.dep_ in _SUBJECT_DEPS:
+                clause = child.dep_ in scene and child.pos_ == "VERB"
+                if clause or child.dep_ in subject:
                     scope |= _subtree(child)
     return scope

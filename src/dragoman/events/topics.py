@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .status import normalise, status_lexicon
+from .status_lexicon import normalise, status_lexicon
 from .topic_lexicon import Cue, TopicLexicon, keyword_regex, topic_codes, topic_lexicon
 from .topic_scopes import background_scope, cue_scope, find_cue, is_restrictive, negation_words, unit_forms
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Cue", "TopicLexicon", "TopicReading", "keyword_regex", "read_topics", "topic_codes", "topic_lexicon"]
 
 TopicSpan = tuple[str, int, int]  # (code, start, end) in the document text
+
 
 @dataclass(frozen=True)
 class TopicReading:

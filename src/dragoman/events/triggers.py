@@ -19,18 +19,13 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from ..languages import common_data, language_data
 from ..errors import ConfigError
+from ..languages import common_data, labels_for, language_data
 from ..model import PLOVER_TYPES
-from .syntax import CLAUSE_DEPS, Cues, forms, lemma, parse_cues, words_of
+from .syntax import Cues, forms, lemma, parse_cues, words_of
 
-PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "compound:prt", "case", "mark"})
-PHRASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "pcomp"})
-ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
-REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"})
 # Words inside names ("Ceasefire Violations Committee", "last March") name no event.
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "DATE", "TIME", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
-OBJECT_DEPS = frozenset({"obj", "dobj"})  # "ent:per" in ``needs``: the object is a named person
 POS_CLASSES = {"verb": frozenset({"VERB"}), "noun": frozenset({"NOUN", "PROPN"}), "adj": frozenset({"ADJ"})}
 
 
@@ -107,7 +102,6 @@ def _shifts(raw: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]
     return {key: (value[0], value[1], value[2]) for key, value in raw.items() if not key.startswith("_")}
 
 
-
 def _needs(value: Any) -> tuple[frozenset[str], ...]:
     """A list of words is one group (any of them); a list of lists, groups that must all hold."""
     groups = [value] if value and all(isinstance(v, str) for v in value) else (value or [])
@@ -143,11 +137,12 @@ def near_words(token, depth: int = 2, *, skip: frozenset[str] = frozenset()) -> 
     clause; prepositions are free steps ("lifted a state *of* emergency"); ``skip``: dependencies of
     ``token`` itself left out."""
     found: set[str] = set()
+    clause = labels_for(token, "clause")
     frontier = [(token, 0)]
     while frontier:
         node, cost = frontier.pop()
         for child in node.children:
-            if (child.dep_ in CLAUSE_DEPS and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
+            if (child.dep_ in clause and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
                 continue
             if node.i == token.i and child.dep_ in skip:
                 continue
@@ -161,10 +156,11 @@ def near_words(token, depth: int = 2, *, skip: frozenset[str] = frozenset()) -> 
 def particles(token) -> frozenset[str]:
     """Particles, prepositions and complementisers attached to ``token`` or to its phrases."""
     found: set[str] = set()
+    particle, phrase = labels_for(token, "particle"), labels_for(token, "particle_phrase")
     for child in token.children:
-        if child.dep_ in PARTICLE_DEPS:
+        if child.dep_ in particle:
             found.add(child.lower_)
-        if child.dep_ in PHRASE_DEPS:
+        if child.dep_ in phrase:
             found |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark", "fixed")}
         if child.dep_ == "obl:mod":  # a phrase the parser hung on a time adverbial
             found |= {w.lower_ for g in child.children if g.dep_ == "nmod" for w in g.children if w.dep_ == "case"}
@@ -172,7 +168,8 @@ def particles(token) -> frozenset[str]:
 
 
 def is_reflexive(token) -> bool:
-    return any(c.lemma_.lower() in ("se", "s'", "soi") and c.dep_ in REFLEXIVE_DEPS for c in token.children)
+    reflexive = labels_for(token, "reflexive")
+    return any(c.lemma_.lower() in ("se", "s'", "soi") and c.dep_ in reflexive for c in token.children)
 
 
 def governor_word(token):
@@ -184,11 +181,18 @@ def governor_word(token):
 def has_doer(token) -> bool:
     """Someone does it: an active subject or a passive agent ("killed by", "tué par"), not a
     bare participle ("blessé à la jambe", "were killed in an accident")."""
-    if any(c.dep_ in ("agent", "obl:agent") for c in token.children):
+    agent, passive = labels_for(token, "passive_agent"), labels_for(token, "passive_marker")
+    if any(c.dep_ in agent for c in token.children):
         return True
-    if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in token.children):
+    if any(c.dep_ in passive for c in token.children):
         return any(w.dep_ == "case" and w.lower_ == "par" for c in token.children for w in c.children)
-    return any(c.dep_ in ("nsubj", "csubj") for c in token.children) or token.dep_ in ("conj", "xcomp")
+    subject = labels_for(token, "active_subject")
+    return any(c.dep_ in subject for c in token.children) or token.dep_ in ("conj", "xcomp")
+
+
+def _has_object(token) -> bool:
+    objects = labels_for(token, "direct_object")
+    return any(c.dep_ in objects for c in token.children)
 
 
 def pos_ok(token, pos: str) -> bool:
@@ -201,7 +205,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
     """Whether every condition of ``entry`` holds around ``token``."""
     if entry.reflexive is not None and is_reflexive(token) != entry.reflexive:
         return False
-    if entry.intransitive and any(c.dep_ in ("obj", "dobj") for c in token.children):
+    if entry.intransitive and _has_object(token):
         return False
     if entry.agentive and not has_doer(token):
         return False
@@ -213,9 +217,10 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
         return False
     if not (entry.needs or entry.unless):
         return True
-    near = near_words(token, skip=ACTIVE_SUBJECTS if entry.undergoer else frozenset()) | \
+    near = near_words(token, skip=labels_for(token, "active_subject") if entry.undergoer else frozenset()) | \
         {f"dep:{c.dep_}" for c in token.children}
-    near |= {f"ent:{c.ent_type_.lower()}" for c in token.children if c.dep_ in OBJECT_DEPS and c.ent_type_}
+    objects = labels_for(token, "direct_object")  # "ent:per" in ``needs``: the object is a named person
+    near |= {f"ent:{c.ent_type_.lower()}" for c in token.children if c.dep_ in objects and c.ent_type_}
     if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
         near |= forms(token.head)
     return all(group & near for group in entry.needs) and not entry.unless & near

@@ -8,7 +8,7 @@ are read before the verb (anywhere in the sentence, as TABARI read them) and
 after it (in the verb's own phrase, without coordinated clauses); "_" allows no
 word in between. ``$`` and ``+`` take the actors of the noun phrase they fall on
 as source and target, ``%`` a compound of actors; elsewhere the arguments come
-from the tree, as for the built-in triggers (:class:`~dragoman.events.coder.ArgumentReader`).
+from the tree, as for the built-in triggers (:class:`~dragoman.events.arguments.ArgumentReader`).
 
 The dictionary's code is taken as written, as PETRARCH would: it is not shifted
 for the future (PETRARCH dictionaries write intent with patterns such as
@@ -30,15 +30,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..errors import ConfigError
+from ..languages import labels_for
 from ..model import Actor, Mention
 from ..nlp.verb_dict import Element, Pattern, VerbDictionary, VerbForm, null_code
-from .arguments import MODIFIER_DEPS
 from .coder import CodedEvent, SentenceCoder, absorb, complements, main_triggers, merge_events, units
 from .syntax import background, lemma, np_indices
 from .triggers import TriggerEntry, TriggerMatch, parse_entry, plover, pos_ok
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-SPLIT_DEPS = frozenset({"conj", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,8 @@ class VerbFinder:
 
     def after_verb(self, token, last: int) -> list[int]:
         """Words after the verb in its own phrase: coordinated clauses are other predications."""
-        other = {t.i for c in token.children if c.dep_ in SPLIT_DEPS and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        split = labels_for(token, "coordinate_clause")
+        other = {t.i for c in token.children if c.dep_ in split and c.pos_ in ("VERB", "AUX") for t in c.subtree}
         return [t.i for t in token.subtree if t.i > last and t.i not in other]
 
     def side(self, elements: Sequence[Element], allowed: set[int], anchor: int, step: int,
@@ -172,7 +172,8 @@ class VerbFinder:
 
 def np_head(token):
     """The head of the noun phrase a word belongs to ("Barad" -> "dur", "Danish" -> "media")."""
-    while token.dep_ in MODIFIER_DEPS | {"det", "case"} and token.head.i != token.i:
+    inner = labels_for(token, "noun_phrase_inner")
+    while token.dep_ in inner and token.head.i != token.i:
         token = token.head
     return token
 

@@ -1,0 +1,130 @@
+"""Which date an event gets, and how that date stands to the article's own time.
+
+The date is the one of the trigger's sentence nearest the trigger, unless it belongs elsewhere: a
+duration, a background clause ("since 2019"), a clause the trigger governs ("agreed [to meet next
+week]": next week is the meeting's), the own phrase of another event of the sentence ("the visit
+follows [a call on March 31]"). A date the trigger's own phrase holds wins over any other.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..model import DateValue, Mention
+from ..nlp.mentions import Anchor
+from ..nlp.temporal import resolve
+from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
+from .syntax import state_word
+from .triggers import TriggerLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habitual", "is_background", "near_anchor"]
+
+UNKNOWN = DateValue(None, None, "unknown", None)
+
+
+def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
+    """The date in the trigger's sentence nearest the trigger that is the event's own
+    (:func:`eligible_dates`). With ``phrase_only``, only a date of the trigger's own phrase
+    (:func:`~dragoman.events.clause.governed_by_trigger`) counts."""
+    sent, trigger = clause.sent, clause.trigger
+    dates = eligible_dates(clause)
+    if not dates:
+        return UNKNOWN
+    own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
+    if phrase_only and not own:
+        return UNKNOWN
+    return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
+
+
+def eligible_dates(clause: Clause) -> list[Mention]:
+    """The known dates of the sentence that may be the event's: neither a duration nor in a background
+    clause, nor one that dates a clause the trigger governs, nor one held by the own phrase of another
+    noun trigger."""
+    sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
+    skip = tuple(cues.get("duration_prefixes", ()))
+    markers = frozenset(cues.get("background_markers", ()))
+    root = clause.root
+    inner = complement_spans(root) if root is not None else []
+    nouns = noun_events(clause)
+    return [m for m in clause.in_span("dates")
+            if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
+            and not in_background_clause(sent.doc, m, trigger, markers)
+            and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
+            and not any(lo <= m.start < hi for lo, hi in inner)
+            and not held_by_another(sent.doc, m, trigger, nouns)]
+
+
+def noun_events(clause: Clause) -> tuple[tuple[int, int], ...]:
+    """The sentence's other triggers that name an event by a noun, except a state phrase ("En visite à
+    Alger dimanche, ..."), which sets the scene for its clause."""
+    cues = TriggerLexicon.for_language(clause.language).cues
+    sdoc = clause.sent.doc
+    spans = ((t, sdoc.char_span(t[0], t[1], alignment_mode="expand")) for t in clause.others)
+    return tuple(t for t, span in spans
+                 if span is not None and span.root.pos_ in ("NOUN", "PROPN") and not state_word(span.root, cues))
+
+
+def held_by_another(sdoc: Doc, mention: Mention, trigger: tuple[int, int], nouns: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the date lies in the phrase of another event named by a noun (``nouns``), and not in this one's."""
+    return (any(governed_by_trigger(sdoc, mention, o) for o in nouns)
+            and not governed_by_trigger(sdoc, mention, trigger))
+
+
+def after_phrase(sent: Span, mention: Mention, phrases) -> bool:
+    """Whether one of ``phrases`` ends right before the mention ("the first time in [three years]")."""
+    end = mention.start - sent.start_char
+    before = " ".join(sent.text[max(0, end - 40):end].lower().split())
+    first = (mention.text.lower().split() or [""])[0]  # the mention may hold the preposition ("in three years")
+    return any(before.endswith(phrase) or f"{before} {first}".endswith(phrase) for phrase in phrases)
+
+
+def preceded_by(sent: Span, mention: Mention, words: tuple[str, ...]) -> bool:
+    end = mention.start - sent.start_char
+    before = sent.text[max(0, end - 20):end].lower().split()
+    return bool(before) and before[-1] in words
+
+
+def habitual(clause: Clause) -> bool:
+    """ "des années d'expulsions", "years of sanctions": a habit or a series, not one dated event."""
+    text, start = clause.doc.text, clause.trigger[0]
+    before = " ".join(text[max(0, start - 30):start].lower().replace("’", "'").split())
+    return any(before.endswith(prefix.rstrip()) or (before + " ").endswith(prefix)
+               for prefix in clause.discourse.get("habitual_prefixes", ()))
+
+
+def coming_day(clause: Clause, when: DateValue) -> DateValue | None:
+    """For a bare weekday of the week before the article ("se retrouvent jeudi"), the same weekday of
+    the coming week; None for any other date."""
+    anchor, template = clause.anchor, clause.discourse.get("next_weekday")
+    if not (template and when.precision == "day" and when.text and anchor.known
+            and anchor.precision == "day" and 0 < (anchor.day - when.start).days < 7):
+        return None
+    coming = resolve(template.format(when.text.strip()), anchor.day, language=clause.language)
+    if coming is None or coming.start is None or not 0 < (coming.start - anchor.day).days <= 7:
+        return None
+    return DateValue(coming.start, coming.end, "day", when.text)
+
+
+def near_anchor(when: DateValue, anchor: Anchor) -> bool:
+    if not anchor.known:
+        return True
+    lo, hi = anchor_window(anchor)
+    return not (when.end < lo or when.start > hi)
+
+
+def anchor_window(anchor: Anchor) -> tuple[date, date]:
+    """The article's own time: its month for a month anchor, else three days either side of its day."""
+    if anchor.precision == "month":
+        start = anchor.day.replace(day=1)
+        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return anchor.day - timedelta(days=3), anchor.day + timedelta(days=3)
+
+
+def is_background(when: DateValue, anchor: Anchor) -> bool:
+    """An event dated clearly before the article's own time is recalled, not reported."""
+    if not when.known or not anchor.known or when.end is None:
+        return False
+    return when.end < anchor_window(anchor)[0]
