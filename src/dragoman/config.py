@@ -72,15 +72,15 @@ def settings(**overrides: object) -> Settings:
         if raw is None:
             raw = os.environ.get(f"DRAGOMAN_{spec.name.upper()}", spec.default)
         values[spec.name] = _coerce(spec, raw)
-    return Settings(**values)  # type: ignore[arg-type]
+    return Settings(**values)  # type: ignore[arg-type]  # _coerce gives each value its default's type
 
 
-DEFAULT = Settings(**{spec.name: spec.default for spec in SETTINGS})  # type: ignore[arg-type]
+DEFAULT = Settings(**{spec.name: spec.default for spec in SETTINGS})  # type: ignore[arg-type]  # defaults match fields
 """The declared defaults, for signatures (the environment is read by :func:`settings`, at run time)."""
 
 
 def _coerce(spec: Setting, raw: object) -> object:
-    kind = type(spec.default)
+    kind: type = type(spec.default)  # str, int or bool: each converts any raw value or raises
     if kind is bool:
         return _flag(spec, raw)
     try:

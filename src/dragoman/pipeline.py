@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Any, cast
+from typing import Any
 
 from .config import DEFAULT, settings
-from .errors import DragomanError, PipelineError, UnsupportedLanguage
+from .errors import ConfigError, DragomanError, PipelineError, UnsupportedLanguage
 from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
 from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
@@ -45,6 +45,8 @@ def _code(work: Work) -> tuple:
 
 
 def _candidates(work: Work) -> tuple[EventCandidate, ...]:
+    if work.mentions is None:  # a stage list without "mentions" ahead of this one
+        raise PipelineError(stage="candidates", source=work.doc.source, detail="the mentions stage must run first")
     return tuple(build_candidates(work.doc, work.sdoc, work.mentions, list(work.code), language=work.language))
 
 
@@ -132,8 +134,9 @@ class Pipeline:
     # ------------------------------------------------------------ across documents
     def assemble(self, analyses: Sequence[DocumentAnalysis]) -> Result:
         """Stories, merged events and series over every analysed document."""
-        embedder = cast(Embedder, self.embedder)  # set in __post_init__
-        return assemble(analyses, embedder=embedder, threshold=self.story_threshold)
+        if self.embedder is None:  # __post_init__ sets one; only assigning None afterwards clears it
+            raise ConfigError(name="embedder", detail="the pipeline has no embedder")
+        return assemble(analyses, embedder=self.embedder, threshold=self.story_threshold)
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))

@@ -70,6 +70,7 @@ def install(app: FastAPI, *, html: HtmlRenderer | None = None) -> None:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return respond(request, InternalError(detail=type(exc).__name__), 500)
 
+    # Starlette types every handler as taking any Exception; it calls each only with the class it is registered for.
     app.add_exception_handler(DragomanError, on_dragoman)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, on_http)  # type: ignore[arg-type]

@@ -48,9 +48,16 @@ def event_query(
     q: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$",
                                    description="Text in a quote or a place name (case-insensitive).")] = None,
 ) -> EventFilter:
-    pair = tuple(_code(x) for x in dyad.split(",")) if dyad else None
-    return EventFilter(actor=_code(actor), dyad=pair, type=_clean(type), status=_clean(status),  # type: ignore[arg-type]
+    return EventFilter(actor=_code(actor), dyad=_dyad(dyad), type=_clean(type), status=_clean(status),
                       topic=_clean(topic), start=_clean(start), end=_clean(end), text=_clean(q))
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    """``"rus,usa"`` -> ``("RUS", "USA")``; the query's pattern lets through two codes or nothing."""
+    if not value:
+        return None
+    first, second = value.split(",")
+    return first.upper(), second.upper()
 
 
 EventQueryDep = Annotated[EventFilter, Depends(event_query)]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import PLOVER_TYPES, PRECISIONS, STATUSES
 
+# Literals built from the model's tuples, so the lists exist once: pydantic reads them at run time, mypy cannot.
 PloverType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 StatusName = Literal[STATUSES]  # type: ignore[valid-type]
 PrecisionName = Literal[PRECISIONS]  # type: ignore[valid-type]

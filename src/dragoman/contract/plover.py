@@ -77,7 +77,8 @@ def plover_record(event: Event, *, url_of: UrlOf = no_url) -> dict[str, Any]:
     if event.status == "planned" and event.type in planned_codes():
         event_type, cameo, mode = planned_codes()[event.type]
     sources, targets = sides(event)
-    first_source, first_target = (sources[:1] or [None])[0], (targets[:1] or [None])[0]
+    first_source = sources[0] if sources else None
+    first_target = targets[0] if targets else None
     return {
         "id": event.id, "date": event.date.start.isoformat() if event.date.start else None,
         "date_end": event.date.end.isoformat() if event.date.end else None, "date_precision": event.date.precision,

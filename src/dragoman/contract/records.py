@@ -7,6 +7,7 @@ additions, never renamings.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -67,7 +68,8 @@ def evidence_json(ev: Evidence) -> dict[str, Any]:
 
 def value_json(value: Any) -> Any:
     """A field value as JSON: records through their own converter, tuples as lists."""
-    converters = {DateValue: date_json, Location: location_json, Person: person_json, Actor: actor_json}
+    converters: dict[type, Callable[[Any], Any]] = {DateValue: date_json, Location: location_json,
+                                                    Person: person_json, Actor: actor_json}
     for kind, convert in converters.items():
         if isinstance(value, kind):
             return convert(value)

