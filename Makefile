@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_DB ?= sqlite:///demo.sqlite
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,11 @@ demo: setup
 	$(BIN)/dragoman events --db $(DEMO_DB)
 	$(BIN)/dragoman timeline RUS USA --db $(DEMO_DB)
 
-test: setup
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m pytest
 
 eval: setup

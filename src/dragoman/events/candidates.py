@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Document, EventCandidate, Evidence, Mention
-from ..nlp.mentions import Mentions
+from ..nlp import Mentions
 from .clause import Clause
 from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame

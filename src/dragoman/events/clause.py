@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..languages import labels_for, language_data
 from ..model import Document, Mention
-from ..nlp.mentions import Anchor, Mentions
+from ..nlp import Anchor, Mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

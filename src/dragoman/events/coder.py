@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..languages import labels_for
 from ..model import Actor, Mention
-from ..nlp.actor_dict import ActorIndex
+from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
 from .repair import repaired
 from .syntax import background, future, negated, state_word

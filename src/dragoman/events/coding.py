@@ -12,9 +12,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import MalformedInput
 from ..model import Mention
-from ..nlp.actor_dict import ActorDictionary
-from ..nlp.actors import ActorMatcher
-from ..nlp.models import load_pipeline
+from ..nlp import ActorDictionary
+from ..nlp import ActorMatcher
+from ..nlp import load_pipeline
 from .coder import CodedEvent, code_doc
 from .triggers import plover
 from .verb_coder import verb_doc_coder

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import DateValue, Mention
-from ..nlp.mentions import Anchor
+from ..nlp import Anchor
 from ..nlp.temporal import resolve
 from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
 from .syntax import state_word

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Location, Mention
-from ..nlp.mentions import Mentions, locative_prepositions, previous_word
+from ..nlp import Mentions, locative_prepositions, previous_word
 from .clause import in_other_clause
 
 if TYPE_CHECKING:

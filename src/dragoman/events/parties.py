@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Actor, Mention, Person
-from ..nlp.actors import Lexicon
-from ..nlp.mentions import locative_prepositions, previous_word
+from ..nlp import ActorLexicon as Lexicon
+from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
 from .framing import FRAME_TYPES
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..languages import labels_for
-from ..nlp.actor_dict import ActorIndex
+from ..nlp import ActorIndex
 from .syntax import lemma
 from .triggers import TriggerLexicon
 

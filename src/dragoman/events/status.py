@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..languages import labels_for
 from ..model import DateValue
-from ..nlp.mentions import Anchor
+from ..nlp import Anchor
 from .clause import Clause
 from .dating import UNKNOWN, anchor_window, coming_day
 from .status_lexicon import StatusLexicon, normalise, status_lexicon

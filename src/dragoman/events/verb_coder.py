@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Sequence
 from ..errors import ConfigError
 from ..languages import labels_for
 from ..model import Actor, Mention
-from ..nlp.verb_dict import Element, Pattern, VerbDictionary, VerbForm, null_code
+from ..nlp import Element, Pattern, VerbDictionary, VerbForm, null_code
 from .coder import CodedEvent, SentenceCoder, absorb, complements, main_triggers, merge_events, units
 from .syntax import background, lemma, np_indices
 from .triggers import TriggerEntry, TriggerMatch, parse_entry, plover, pos_ok

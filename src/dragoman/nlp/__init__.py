@@ -6,13 +6,17 @@ does not import spaCy: :func:`load_pipeline` does, on first use.
 """
 from .actor_dict import ActorDictionary, ActorIndex, load_dictionaries
 from .actors import ActorMatcher
+from .actors import Lexicon as ActorLexicon
 from .datelines import without_dateline
-from .mentions import Anchor, Mentions, find_mentions
+from .mentions import Anchor, Mentions, find_mentions, locative_prepositions, previous_word
 from .models import load_pipeline, supported_languages
 from .temporal import find_dates, run_dates
-from .verb_dict import VerbDictionary
+from .venues import stands_for_government
+from .verb_dict import Element, Pattern, VerbDictionary, VerbForm, null_code
 
 __all__ = [
-    "ActorDictionary", "ActorIndex", "ActorMatcher", "Anchor", "Mentions", "VerbDictionary", "find_dates",
-    "find_mentions", "load_dictionaries", "load_pipeline", "run_dates", "supported_languages", "without_dateline",
+    "ActorDictionary", "ActorIndex", "ActorLexicon", "ActorMatcher", "Anchor", "Element", "Mentions", "Pattern",
+    "VerbDictionary", "VerbForm", "find_dates", "find_mentions", "load_dictionaries", "load_pipeline",
+    "locative_prepositions", "null_code", "previous_word", "run_dates", "stands_for_government",
+    "supported_languages", "without_dateline",
 ]
