@@ -11,9 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.model import (Actor, Conflict, DateValue, Document, DocumentAnalysis, DocumentError, Event,
-                            EventCandidate, Evidence, FieldValue, Location, Mention, OffsetMap, Person, RawItem,
-                            Relation, Result, StatusChange, Story)
+from dragoman.model import (
+    Actor,
+    Conflict,
+    DateValue,
+    Document,
+    DocumentAnalysis,
+    DocumentError,
+    Event,
+    EventCandidate,
+    Evidence,
+    FieldValue,
+    Location,
+    Mention,
+    OffsetMap,
+    Person,
+    RawItem,
+    Relation,
+    Result,
+    StatusChange,
+    Story,
+)
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dragoman"
 SCRIPTS = PACKAGE.parents[1] / "scripts"
@@ -30,7 +48,7 @@ def test_a_stage_exports_its_front_door_with_all(stage):
         value = getattr(module, name)
         if inspect.isclass(value) or inspect.isfunction(value):
             origin = value.__module__
-            assert origin.startswith(f"dragoman.{stage}") or origin.startswith("dragoman.model"), (name, origin)
+            assert origin.startswith((f"dragoman.{stage}", "dragoman.model")), (name, origin)
 
 
 def _inner_imports(path: Path) -> list[str]:

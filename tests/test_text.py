@@ -6,8 +6,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dragoman.text import (
-    fold_accents, fold_for_dates, fold_name, fold_same_length, normalise_text, plain_apostrophes,
-    plain_apostrophes_and_spaces, word_key,
+    fold_accents,
+    fold_for_dates,
+    fold_name,
+    fold_same_length,
+    normalise_text,
+    plain_apostrophes,
+    plain_apostrophes_and_spaces,
+    word_key,
 )
 
 SAME_LENGTH = (fold_same_length, fold_for_dates, plain_apostrophes, plain_apostrophes_and_spaces)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -29,7 +29,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="Store URL (default: DRAGOMAN_DB or sqlite:///dragoman.sqlite).")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default: DRAGOMAN_DB or sqlite:///dragoman.sqlite).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -69,7 +69,7 @@ def make_pipeline(actor_files: list[Path] | None = None):
 
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")], db: DbOption = None,
-           published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None) -> None:
+           published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None) -> None:
     """Read articles into the store; rebuild stories and events."""
     conf = settings()
     with open_db(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -86,8 +86,9 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
             as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract (the default).")] = True,
-            published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None,
-            actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None) -> None:
+            published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None,
+            actors: Annotated[list[Path] | None,
+                              typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None) -> None:
     """Run the whole pipeline in memory and print one JSON object."""
     conf = settings()
     result = service.extract(paths, pipeline=make_pipeline(actors), published=parse_day(published),
@@ -96,8 +97,8 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders o
 
 
 @app.command()
-def events(db: DbOption = None, actor: Optional[str] = None, type: Optional[str] = None,
-           status: Optional[str] = None, topic: Optional[str] = None, limit: int = 100, as_json: JsonFlag = False) -> None:
+def events(db: DbOption = None, actor: str | None = None, type: str | None = None,
+           status: str | None = None, topic: str | None = None, limit: int = 100, as_json: JsonFlag = False) -> None:
     """List events in date order."""
     with open_db(db) as store:
         rows = store.events(actor=actor, type=type, status=status, topic=topic, limit=limit)
@@ -136,7 +137,8 @@ def documents(db: DbOption = None, errors: Annotated[bool, typer.Option("--error
         rows = store.documents(limit=limit, errors=True if errors else None)
     table = Table("id", "lang", "published", "title / error", "flags", title="Documents")
     for d in rows:
-        table.add_row(d.id, d.language or "", str(d.published or ""), str(d.error) if d.error else d.title or "", ",".join(d.flags))
+        shown = str(d.error) if d.error else d.title or ""
+        table.add_row(d.id, d.language or "", str(d.published or ""), shown, ",".join(d.flags))
     out.print(table)
 
 
@@ -151,8 +153,8 @@ def dates(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {text
 
 @app.command()
 def code(jsonl: Annotated[Path, typer.Option("--jsonl", help="Input lines {id, text, date, language?}.")],
-         actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None,
-         verbs: Annotated[Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None) -> None:
+         actors: Annotated[list[Path] | None, typer.Option("--actors", help="PETRARCH/TABARI actor dictionary.")] = None,
+         verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None) -> None:
     """Code sentences into PLOVER events (contract §2)."""
     from .events import run_code
 
@@ -174,9 +176,10 @@ def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address t
 @app.command()
 def export(fmt: Annotated[str, typer.Option("--format", help="plover, jsonl, csv or parquet.")] = "jsonl",
            db: DbOption = None,
-           output: Annotated[Optional[Path], typer.Option("--output", help="File to write (default: stdout).")] = None) -> None:
+           output: Annotated[Path | None, typer.Option("--output", help="File to write (default: stdout).")] = None) -> None:
     """Write every event as PLOVER records, contract JSON lines, a CSV table or a Parquet file."""
-    from .export import FORMATS, document_urls, export as write_export, stored_events
+    from .export import FORMATS, document_urls, stored_events
+    from .export import export as write_export
 
     if fmt not in FORMATS:
         raise ConfigError(name="--format", detail=f"{fmt!r} is not one of {', '.join(FORMATS)}")

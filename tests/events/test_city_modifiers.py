@@ -26,7 +26,7 @@ NOT_PLACED = [
 
 @pytest.mark.parametrize(("language", "text", "kind", "city"), PLACED + NOT_PLACED,
                          ids=[f"{c[0]}-{c[2]}-{c[3]}" for c in PLACED + NOT_PLACED])
-def test_city_of_the_event(pipeline, language, text, kind, city):  # noqa: F811
+def test_city_of_the_event(pipeline, language, text, kind, city):
     found = [c for c in candidates(pipeline, text, language) if c.type == kind]
     assert found, [c.type for c in candidates(pipeline, text, language)]
     assert found[0].location is not None and found[0].location.name == city, found[0].location

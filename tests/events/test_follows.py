@@ -14,7 +14,7 @@ FOLLOWS = [
 
 
 @pytest.mark.parametrize(("language", "text", "parties"), FOLLOWS, ids=[f[0] for f in FOLLOWS])
-def test_the_event_followed_is_its_own_event(pipeline, language, text, parties):  # noqa: F811
+def test_the_event_followed_is_its_own_event(pipeline, language, text, parties):
     found = candidates(pipeline, text, language, published="2025-03-10")
     calls = [c for c in found if c.type == "CONSULT" and c.mode == "phone"]
     assert calls, [(c.type, c.mode) for c in found]
@@ -22,7 +22,7 @@ def test_the_event_followed_is_its_own_event(pipeline, language, text, parties):
     assert calls[0].date.start is not None and calls[0].date.start.isoformat() == "2025-03-02"
 
 
-def test_a_scene_set_by_apres_is_still_not_reported(pipeline):  # noqa: F811
+def test_a_scene_set_by_apres_is_still_not_reported(pipeline):
     text = ("Madrid et Rabat\nLe ministre s'est rendu à Rabat lundi, après un appel téléphonique entre Pedro Sánchez "
             "et le roi Mohammed VI.")
     found = candidates(pipeline, text, "fr", published="2025-03-10")
@@ -30,7 +30,7 @@ def test_a_scene_set_by_apres_is_still_not_reported(pipeline):  # noqa: F811
 
 
 @pytest.mark.parametrize(("language", "text", "parties"), FOLLOWS, ids=[f[0] for f in FOLLOWS])
-def test_the_date_of_the_event_followed_does_not_date_the_one_that_follows(pipeline, language, text,  # noqa: F811
+def test_the_date_of_the_event_followed_does_not_date_the_one_that_follows(pipeline, language, text,
                                                                            parties):
     found = candidates(pipeline, text, language, published="2025-03-10")
     trips = [c for c in found if c.type == "CONSULT" and c.mode != "phone"]
@@ -39,7 +39,7 @@ def test_the_date_of_the_event_followed_does_not_date_the_one_that_follows(pipel
         [(c.mode, c.date) for c in trips]
 
 
-def test_a_state_phrase_dates_the_clause_it_sets(pipeline):  # noqa: F811
+def test_a_state_phrase_dates_the_clause_it_sets(pipeline):
     text = ("Madrid et Rabat\nEn visite à Rabat lundi, le ministre a eu un entretien téléphonique avec son "
             "homologue marocain.")
     found = candidates(pipeline, text, "fr", published="2025-03-12")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.languages import language_pack, labels_for
+from dragoman.languages import labels_for, language_pack
 
 EVENTS = Path(__file__).resolve().parents[2] / "src" / "dragoman" / "events"
 # events/repair.py relabels a repaired copy with UD's "obj", "nsubj" and "ROOT" in either language

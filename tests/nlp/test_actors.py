@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from dragoman.errors import UnsupportedLanguage
+from dragoman.languages import common_data, language_data
 from dragoman.model import Actor
 from dragoman.nlp.actors import ActorMatcher, country_names
-from dragoman.languages import common_data, language_data
 
 IGO_CODES = "UN EU NATO AU ASEAN OSCE OPEC GCC ARAB_LEAGUE ICC IAEA WHO WTO G7 G20 BRICS".split()
 

@@ -276,7 +276,7 @@ def test_outermost_title_hits_match_the_pairwise_definition():
         hits = [Hit(s, s + n, t) for s, n, t in raw]
         pairwise = [h for h in hits if not any(o.start <= h.start and h.end <= o.end
                                                 and o.end - o.start > h.end - h.start for o in hits)]
-        key = lambda h: (h.start, h.end, h.title)  # noqa: E731
+        key = lambda h: (h.start, h.end, h.title)
         assert sorted(_outermost(hits), key=key) == sorted(pairwise, key=key)
 
     check()

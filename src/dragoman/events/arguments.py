@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from ..languages import labels_for
 from ..nlp import ActorIndex
-from .syntax import (Cues, argument_of, case_word, governing_verb, is_passive, is_pronoun, lemma, np_indices,
-                     pp_arguments, state_word)
+from .syntax import (
+    Cues,
+    argument_of,
+    case_word,
+    governing_verb,
+    is_passive,
+    is_pronoun,
+    lemma,
+    np_indices,
+    pp_arguments,
+    state_word,
+)
 from .triggers import TriggerMatch
 
 

@@ -7,8 +7,9 @@ and topics, for the article's main event, from the rest of the article too.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Document, EventCandidate, Evidence, Mention
 from ..nlp import Mentions

@@ -18,8 +18,8 @@ arguments: "a annoncé l'agence TASS" only governs the clause it reports.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..languages import labels_for
 from ..model import Actor, Mention

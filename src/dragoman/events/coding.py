@@ -7,14 +7,13 @@ above both coders, so neither needs the other's entry point.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from ..errors import MalformedInput
 from ..model import Mention
-from ..nlp import ActorDictionary
-from ..nlp import ActorMatcher
-from ..nlp import load_pipeline
+from ..nlp import ActorDictionary, ActorMatcher, load_pipeline
 from .coder import CodedEvent, code_doc
 from .triggers import plover
 from .verb_coder import verb_doc_coder

@@ -6,7 +6,7 @@ as the place of a meeting is no party to it, and a visit to a capital is a visit
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Actor, Mention, Person
 from ..nlp import ActorLexicon as Lexicon

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..languages import labels_for
 from ..model import Actor, DateValue, Location, Mention
-from ..nlp import Mentions, locative_prepositions, previous_word
-from ..nlp import stands_for_government
+from ..nlp import Mentions, locative_prepositions, previous_word, stands_for_government
 from .clause import Clause, in_background_clause, in_other_clause
 from .dating import near_anchor
 from .framing import FRAME_TYPES

@@ -21,7 +21,7 @@ be ongoing.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..languages import labels_for
 from ..model import DateValue
@@ -29,8 +29,21 @@ from ..nlp import Anchor
 from .clause import Clause
 from .dating import UNKNOWN, anchor_window, coming_day
 from .status_lexicon import StatusLexicon, normalise, status_lexicon
-from .verb_groups import (Setting, bare_infinitive, between, conditional_perfect, cue_text, finite_past,
-                          group_tense, is_negated, realised, same, setting_of, verb_group, word_forms)
+from .verb_groups import (
+    Setting,
+    bare_infinitive,
+    between,
+    conditional_perfect,
+    cue_text,
+    finite_past,
+    group_tense,
+    is_negated,
+    realised,
+    same,
+    setting_of,
+    verb_group,
+    word_forms,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -89,7 +102,7 @@ def event_status(trigger: "Token", *, language: str) -> Verdict:
     return found or _present(setting)
 
 
-def _cancelled(setting: Setting) -> Optional[Verdict]:
+def _cancelled(setting: Setting) -> Verdict | None:
     lex, modifier = setting.lex, labels_for(setting.trigger, "noun_modifier")
     modifiers = [c for c in setting.trigger.children if c.dep_ in modifier]
     for token in [*modifiers, *between(setting), *setting.chain]:
@@ -104,7 +117,7 @@ def _cancelled(setting: Setting) -> Optional[Verdict]:
     return None
 
 
-def _uncertain(setting: Setting) -> Optional[Verdict]:
+def _uncertain(setting: Setting) -> Verdict | None:
     lex = setting.lex
     for head in setting.heads:
         if realised(head, lex.denial_heads) or realised(head, lex.irrealis_heads):
@@ -120,7 +133,7 @@ def _uncertain(setting: Setting) -> Optional[Verdict]:
     return _negated_event(setting)
 
 
-def _negated_event(setting: Setting) -> Optional[Verdict]:
+def _negated_event(setting: Setting) -> Verdict | None:
     """A negated event verb ("did not meet"); negated property verbs ("ne dureront pas") do not count."""
     gov, lex = setting.gov, setting.lex
     negated = [v for v in setting.chain if is_negated(v, lex)]
@@ -148,7 +161,7 @@ def _by_modal(value: str, setting: Setting) -> str:
     return value
 
 
-def _chain_heads(setting: Setting) -> Optional[Verdict]:
+def _chain_heads(setting: Setting) -> Verdict | None:
     """Verbs above an infinitive: 'va signer', 'pourraient reprendre', 'plans to send', 'began to'."""
     lex, gov = setting.lex, setting.gov
     for head in setting.chain[1:]:
@@ -168,7 +181,7 @@ def _core(setting: Setting) -> bool:
                                            and trigger.dep_ in labels_for(trigger, "core_argument"))
 
 
-def _tense(setting: Setting) -> Optional[Verdict]:
+def _tense(setting: Setting) -> Verdict | None:
     """Status from the verb group at the top of the chain; None when it is a plain present."""
     found = _chain_heads(setting)
     if found:
@@ -204,7 +217,7 @@ def _tense(setting: Setting) -> Optional[Verdict]:
     return None
 
 
-def _modified(setting: Setting) -> Optional[Verdict]:
+def _modified(setting: Setting) -> Verdict | None:
     """'prochaine réunion', 'previous talks', 'possible summit', 'depuis le retrait', 'since the war'."""
     lex, trigger = setting.lex, setting.trigger
     markers = [c for c in trigger.children if c.dep_ in ("case", "mark")]
@@ -224,7 +237,7 @@ def _modified(setting: Setting) -> Optional[Verdict]:
     return None
 
 
-def _cued(sentence: "Span", lex: StatusLexicon, *, verb: Optional["Token"] = None) -> Optional[Verdict]:
+def _cued(sentence: "Span", lex: StatusLexicon, *, verb: "Token" | None = None) -> Verdict | None:
     """Cue words of the sentence, outside the clauses ``verb`` governs ("sont convenus [de se revoir
     samedi prochain]": the cue dates what was agreed, not the agreeing)."""
     raw = sentence.text
@@ -244,7 +257,7 @@ def _cued(sentence: "Span", lex: StatusLexicon, *, verb: Optional["Token"] = Non
     return None
 
 
-def _begun(setting: Setting) -> Optional[Verdict]:
+def _begun(setting: Setting) -> Verdict | None:
     """'Les pourparlers débutent', 'talks open': a present-tense beginning."""
     if setting.gov is None or not _core(setting):
         return None

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 from ..languages import language_data
 
@@ -49,7 +48,7 @@ class StatusLexicon:
     past_cues: re.Pattern[str]
     uncertain_cues: re.Pattern[str]
 
-    def modal(self, word: str) -> Optional[str]:
+    def modal(self, word: str) -> str | None:
         return dict(self.modals).get(word)
 
 
@@ -65,7 +64,7 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u02bc", "'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_lexicon(language: str) -> StatusLexicon:
     """The status cue lexicon for ``language``, read once."""
     raw = language_data(language, "status")

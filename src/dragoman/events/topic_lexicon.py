@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..languages import common_data, language_data
 from .status_lexicon import normalise
@@ -73,7 +73,7 @@ def _cue_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalise(text)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def topic_lexicon(language: str) -> TopicLexicon:
     """Keywords and cues for ``language``, read once."""
     raw = language_data(language, "topics")

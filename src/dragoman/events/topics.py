@@ -20,8 +20,9 @@ parse gives nothing, the words up to the next clause boundary stand in for it.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .status_lexicon import normalise, status_lexicon
 from .topic_lexicon import Cue, TopicLexicon, keyword_regex, topic_codes, topic_lexicon

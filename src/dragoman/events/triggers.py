@@ -15,7 +15,7 @@ lemmatises "pourparlers" as "pourparler"; both forms are tried).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -338,7 +338,7 @@ def obligation_clause(token, cues: Cues):
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(language: str) -> TriggerLexicon:
     raw = language_data(language, "triggers")
     entries = [parse_entry(item, plover()) for item in raw["entries"]]

@@ -24,10 +24,10 @@ events it reports.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from ..errors import ConfigError
 from ..languages import labels_for
@@ -70,7 +70,7 @@ class VerbHit:
         return {at for kind, at in self.bound if kind == "words"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def user_entry(code: str, directed: bool) -> TriggerEntry:
     """The lexicon entry a user's code stands for; type "" when PLOVER has no type for it."""
     if null_code(code) or plover().type_of(code) is None:

@@ -10,7 +10,7 @@ present or imperfect.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..languages import labels_for
 from .status_lexicon import StatusLexicon, normalise
@@ -25,7 +25,7 @@ __all__ = ["Setting", "bare_infinitive", "between", "conditional_perfect", "cue_
 _MAX_CLIMB = 6
 
 
-def governing_verb(trigger: "Token") -> Optional["Token"]:
+def governing_verb(trigger: "Token") -> "Token" | None:
     """The verb (or copular predicate) that ``trigger`` depends on, itself if a verb."""
     token = trigger
     for _ in range(_MAX_CLIMB):
@@ -69,7 +69,7 @@ def word_forms(token: "Token") -> set[str]:
     return {normalise(token.lemma_), normalise(token.text)}
 
 
-def realised(token: "Token", entries: frozenset[str]) -> Optional[list["Token"]]:
+def realised(token: "Token", entries: frozenset[str]) -> list["Token"] | None:
     """Tokens realising an entry of ``entries`` headed by ``token`` ("avoir lieu", "call off")."""
     words = word_forms(token)
     for entry in entries:
@@ -91,13 +91,13 @@ def is_negated(token: "Token", lex: StatusLexicon) -> bool:
 class Setting:
     """Where the trigger sits: its verb, the infinitive chain above it, the clauses above that."""
     trigger: "Token"
-    gov: Optional["Token"]
+    gov: "Token" | None
     chain: tuple["Token", ...]  # gov, then the heads of xcomp/acomp links
     path: tuple["Token", ...]   # heads above the chain reached through complement links
     lex: StatusLexicon
 
     @property
-    def top(self) -> Optional["Token"]:
+    def top(self) -> "Token" | None:
         return self.chain[-1] if self.chain else None
 
     @property
@@ -125,7 +125,7 @@ def setting_of(trigger: "Token", lex: StatusLexicon) -> Setting:
     return Setting(trigger, gov, tuple(chain), tuple(path), lex)
 
 
-def _chain_parent(token: "Token") -> Optional["Token"]:
+def _chain_parent(token: "Token") -> "Token" | None:
     """The verb whose tense a non-finite verb takes: 'plans to send', 'the talks, held in ...'."""
     if token.head.i == token.i:
         return None
@@ -140,7 +140,7 @@ def _chain_parent(token: "Token") -> Optional["Token"]:
     return head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
 
 
-def _infinitive_below(gov: Optional["Token"], lex: StatusLexicon) -> Optional["Token"]:
+def _infinitive_below(gov: "Token" | None, lex: StatusLexicon) -> "Token" | None:
     """For 'les discussions vont reprendre', the verb of the event is the infinitive."""
     for _ in range(_MAX_CLIMB):
         if gov is None or not (lex.modal(normalise(gov.lemma_)) or realised(gov, lex.prospective_heads)):
@@ -180,7 +180,7 @@ def conditional_perfect(verb: "Token", lex: StatusLexicon) -> bool:
     return modal or any(mood_of(t, lex) == "Cnd" for t in perfect)
 
 
-def mood_of(token: "Token", lex: StatusLexicon) -> Optional[str]:
+def mood_of(token: "Token", lex: StatusLexicon) -> str | None:
     """'Fut', 'Cnd' or None: endings first (the tagger confuses them), then morphology."""
     ending = _inflection(token, lex)
     if ending:
@@ -192,7 +192,7 @@ def mood_of(token: "Token", lex: StatusLexicon) -> Optional[str]:
     return None
 
 
-def _inflection(token: "Token", lex: StatusLexicon) -> Optional[str]:
+def _inflection(token: "Token", lex: StatusLexicon) -> str | None:
     """Future or conditional from the form: stem of the infinitive + ending ('tiendr' + 'aient')."""
     if not lex.future_endings:
         return None
@@ -222,7 +222,7 @@ def bare_infinitive(top: "Token", lex: StatusLexicon) -> bool:
     return top.head.i == top.i or top.head.pos_ in ("NOUN", "PROPN")
 
 
-def group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> Optional[str]:
+def group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> str | None:
     """'Fut', 'FutPerfect', 'Cnd', 'Remote' (pluperfect, imperfect), 'Recent' (passé composé, simple past)
     or None. 'FutPerfect' only for languages that list prospective markers (French)."""
     auxiliaries = [t for t in group if t is not top and t.pos_ == "AUX"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..errors import ConfigError
 from ..languages import language_data, languages
@@ -63,7 +63,7 @@ def lexicon_for(language: str | None) -> Lexicon:
     return _merged(languages)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _merged(languages: tuple[str, ...]) -> Lexicon:
     parts = [_load(lang) for lang in languages]
     return Lexicon(
@@ -77,7 +77,7 @@ def _merged(languages: tuple[str, ...]) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(language: str) -> Lexicon:
     raw = language_data(language, "cleaning")
     return Lexicon(

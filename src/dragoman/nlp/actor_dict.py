@@ -24,10 +24,10 @@ first listed wins; without a date, the entry's unrestricted code is used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import UnreadableInput
 from ..model import Actor, Mention

@@ -12,9 +12,9 @@ seat of government is ``GOV``, templates and agencies carry their own.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable, Iterator
+from functools import cache, lru_cache
 
 from ..languages import common_data, language_data
 from ..model import Actor, Mention
@@ -142,7 +142,7 @@ def user_form(form: str) -> str:
     return " ".join(w if len(w) <= 3 else w.capitalize() for w in form.replace("_", " ").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _base_forms(language: str) -> tuple[tuple[str, Actor | None, bool], ...]:
     lexicon = Lexicon.load(language)
     table: PhraseTable = PhraseTable()

@@ -14,8 +14,9 @@ away: a lower-case form token accepts any case ("américaine" matches
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 from ..text import fold_same_length
 

@@ -14,10 +14,10 @@ title zone keeps that reading: the text wins over the list.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from typing import Sequence
+from functools import cache, lru_cache
 
 from ..languages import common_data, language_data
 from ..model import Mention, Person
@@ -57,7 +57,7 @@ def load_leaders() -> tuple[Leader, ...]:
                         _day(r.get("end")), tuple(sorted(r.get("label", {}).items()))) for r in rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_forms(language: str) -> dict[str, str]:
     """Title key → the title as shown (its first form in ``people.json``)."""
     return {key: spec["forms"][0] for key, spec in language_data(language, "people")["titles"].items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from ..languages import language_data
 from ..model import DateValue, Document, Location, Mention
@@ -170,7 +170,7 @@ def previous_word(text: str, offset: int) -> str:
     return word.split("'")[-1] + "'" if word.endswith("'") else word
 
 
-@lru_cache(maxsize=None)
+@cache
 def locative_prepositions(language: str) -> tuple[str, ...]:
     return tuple(language_data(language, "discourse", optional=True).get("locative_prepositions", ()))
 

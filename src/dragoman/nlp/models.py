@@ -6,7 +6,7 @@ pipeline from here (or inject their own in tests).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ..errors import ModelError
 from ..languages import language_pack, languages
@@ -16,7 +16,7 @@ def supported_languages() -> tuple[str, ...]:
     return languages()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pipeline(language: str):  # -> spacy.language.Language
     """The spaCy pipeline for ``language``, loaded once per process."""
     model = language_pack(language).model

@@ -6,7 +6,8 @@ each list becomes one case-insensitive pattern whose matches are turned into tok
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

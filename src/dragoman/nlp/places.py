@@ -18,9 +18,9 @@ whose capital has the same name ("in Luxembourg", "à Singapour"): that is the c
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable
+from functools import cache, lru_cache
 
 from ..languages import common_data, language_data
 from ..model import Location, Mention
@@ -254,7 +254,7 @@ def _gap_breaks(tokens: Tokens, left: int, right: int) -> bool:
     return "\n" in tokens.text[tokens.spans[left][1]:tokens.spans[right][0]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _resolver(language: str) -> PlaceResolver:
     return PlaceResolver(language)
 

@@ -13,9 +13,10 @@ ambassades" in general are no place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..languages import language_data
 from ..model import Mention
@@ -49,7 +50,7 @@ class VenueLexicon:
     right_pos: frozenset[str]
 
     @classmethod
-    @lru_cache(maxsize=None)
+    @cache
     def for_language(cls, language: str) -> VenueLexicon:
         raw = language_data(language, "venues")
         words = {name: frozenset(word_key(w) if name not in ("left_pos", "right_pos") else w for w in raw[name])

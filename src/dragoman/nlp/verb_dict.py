@@ -24,9 +24,9 @@ A pattern with an undefined synset is skipped, as PETRARCH skips it;
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import UnreadableInput
 

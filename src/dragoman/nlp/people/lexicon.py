@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ...languages import language_data
 from ...text import word_key
@@ -55,7 +55,7 @@ class PeopleLexicon:
     title_tail_pos: frozenset[str]
 
     @classmethod
-    @lru_cache(maxsize=None)
+    @cache
     def for_language(cls, language: str) -> PeopleLexicon:
         raw = language_data(language, "people")
         titles = tuple(

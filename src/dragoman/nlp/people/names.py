@@ -6,7 +6,7 @@ and later bare surnames of people already named.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...text import fold_name
 from .titles import apposition, prenominal

@@ -1,7 +1,8 @@
 """The people reader's entry point: four passes over one parsed document (see the package)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...model import Mention
 from .coref import cluster_names, person_of, referent

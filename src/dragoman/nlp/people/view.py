@@ -7,8 +7,9 @@ follows a title ("de la diplomatie russe", "of Energy") is its portfolio.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ...model import Mention
 from ...text import word_key

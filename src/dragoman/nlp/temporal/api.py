@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ...languages import languages
 from ...model import DateValue

@@ -100,10 +100,10 @@ def easter(year: int) -> date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * l) // 433
-    month, day = divmod(h + l - 7 * m + 90, 25)
-    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7  # "L" of the anonymous Gregorian algorithm
+    m = (a + 11 * h + 19 * weekday) // 433
+    month, day = divmod(h + weekday - 7 * m + 90, 25)
+    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:

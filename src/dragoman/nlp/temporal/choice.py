@@ -5,9 +5,9 @@ sentence (news reports the past), then the anchor's own year, then nearness.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
 
 from .calendar import Interval
 

@@ -7,7 +7,6 @@ explicit future one (prochain, next), 0 when the tense must decide.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -139,8 +138,8 @@ class Decade:
     short_year: bool = False
 
 
-Expr = Union[CalDate, Offset, Weekday, Period, Season, Holiday, Part, Nth, Shift, Span, Window, Run, Until,
-             Since, ToDate, Decade]
+Expr = (CalDate | Offset | Weekday | Period | Season | Holiday | Part | Nth | Shift | Span | Window | Run | Until
+        | Since | ToDate | Decade)
 
 
 @dataclass(frozen=True)

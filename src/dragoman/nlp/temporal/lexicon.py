@@ -7,14 +7,13 @@ and compiles it into a phrase index; :meth:`Lexicon.tag` turns a text into
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ...languages import language_data
 from ...text import fold_for_dates
 from .tags import ABBREVIATION_SECTIONS, AMBIGUOUS_TAG, PUNCT_TAGS, SECTIONS
 from .text import Token, phrase_tokens, tokenize
-
 
 _AMBIGUOUS = frozenset(AMBIGUOUS_TAG.values())
 
@@ -243,7 +242,7 @@ def number_value(item: Item) -> int | None:
     return int(item.value) if isinstance(item.value, str) else item.value
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_for(language: str) -> Lexicon:
     return _compile(language_data(language, "dates"))
 

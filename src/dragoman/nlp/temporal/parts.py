@@ -5,9 +5,9 @@ and FR-TimeBank corpora); year parts are two months; a week's are its days.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Callable
 
 from . import calendar as cal
 from .calendar import Interval

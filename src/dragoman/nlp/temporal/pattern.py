@@ -14,8 +14,9 @@ regex scans.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .lexicon import Item, Lexicon
 from .tags import TAGS

@@ -23,8 +23,24 @@ from typing import Any
 from . import calendar as cal
 from .calendar import Interval
 from .choice import Ctx, choose, distance, full_year, nearby_years
-from .expr import (CalDate, Decade, Holiday, Nth, Offset, Part, Period, Run, Season, Shift, Since, Span, ToDate,
-                   Until, Weekday, Window)
+from .expr import (
+    CalDate,
+    Decade,
+    Holiday,
+    Nth,
+    Offset,
+    Part,
+    Period,
+    Run,
+    Season,
+    Shift,
+    Since,
+    Span,
+    ToDate,
+    Until,
+    Weekday,
+    Window,
+)
 from .parts import nth_of, part_of
 
 TOLERANCE = 0.10
@@ -64,7 +80,7 @@ def _day(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
 
 def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
     first = date(year or ctx.anchor.year, ctx.anchor.month if year is None else 1, 1)
-    months = range(-3, 4) if year is None else range(0, 12)
+    months = range(-3, 4) if year is None else range(12)
     cands = []
     for k in months:
         month_start = cal.add_months(first, k)
