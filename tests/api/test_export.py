@@ -82,7 +82,7 @@ def test_a_planned_consult_is_exported_as_plover_agree():
     ("SUPPORT", ("AGREE", "030", None)), ("RETREAT", ("CONCEDE", "080", None)),
     ("SANCTION", ("THREATEN", "130", "relations")), ("ASSAULT", ("THREATEN", "138", "violence"))])
 def test_a_planned_act_is_exported_as_the_sentence_coder_codes_an_announced_one(kind, expected):
-    from dragoman.events.coder import plover_coding
+    from dragoman.events import plover_coding
 
     record = plover_record(replace(round_three(), type=kind, mode="visit"))
     assert (record["event_type"], record["cameo"], record["mode"]) == expected
@@ -91,7 +91,7 @@ def test_a_planned_act_is_exported_as_the_sentence_coder_codes_an_announced_one(
 
 
 def coded_like(kind, *, future):
-    from dragoman.events.coder import CodedEvent
+    from dragoman.events import CodedEvent
 
     return CodedEvent(type=kind, mode=None, cameo=None, trigger=(0, 1), source=(), target=(), negated=False,
                       sentence=0, future=future)
