@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,9 +20,12 @@ from rich.table import Table
 
 from . import service
 from .config import settings
-from .contract import event_json, result_json, story_json
-from .errors import ConfigError, DragomanError
+from .contract import event_json, outlet, result_json, story_json
+from .errors import ConfigError, DragomanError, NotFound
 from .model import Event
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for the commands that open one
+    from .store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dragoman: multilingual news to a source-linked timeline of diplomatic events.")
@@ -102,7 +105,7 @@ def events(db: DbOption = None, actor: str | None = None, type: str | None = Non
     """List events in date order."""
     with open_db(db) as store:
         rows = store.events(actor=actor, type=type, status=status, topic=topic, limit=limit)
-    show_events(rows, as_json=as_json, title="Events")
+        show_events(rows, as_json=as_json, title="Events", outlets=outlet_names(store))
 
 
 @app.command()
@@ -112,7 +115,7 @@ def timeline(a: Annotated[str, typer.Argument(help="Actor code, e.g. RUS")],
     """The series of events between two actors: date, place, venue, heads of delegation, topics, sources."""
     with open_db(db) as store:
         rows = service.timeline(store.events(dyad=(a.upper(), b.upper()), limit=10_000), a, b)
-    show_events(rows, as_json=as_json, title=f"Timeline {a.upper()}–{b.upper()}")
+        show_events(rows, as_json=as_json, title=f"Timeline {a.upper()}–{b.upper()}", outlets=outlet_names(store))
 
 
 @app.command()
@@ -215,7 +218,22 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                     raise MalformedInput(source=f"{path}:{number}", detail=exc.msg) from exc
 
 
-def show_events(rows: list[Event], *, as_json: bool, title: str) -> None:
+def outlet_names(store: Store) -> Callable[[str], str]:
+    """Document id -> the outlet that published it (each document read once)."""
+    seen: dict[str, str] = {}
+
+    def name(doc_id: str) -> str:
+        if doc_id not in seen:
+            try:
+                seen[doc_id] = outlet(store.document(doc_id))
+            except NotFound:
+                seen[doc_id] = doc_id
+        return seen[doc_id]
+
+    return name
+
+
+def show_events(rows: list[Event], *, as_json: bool, title: str, outlets: Callable[[str], str] = str) -> None:
     if as_json:
         sys.stdout.write(json.dumps([event_json(e) for e in rows], ensure_ascii=False, indent=1) + "\n")
         return
@@ -228,7 +246,8 @@ def show_events(rows: list[Event], *, as_json: bool, title: str) -> None:
         if e.date.precision not in ("day", "unknown"):
             when += f" ~{e.date.precision}"
         table.add_row(when, e.type + (f"/{e.mode}" if e.mode else ""), e.status, ",".join(a.code for a in e.actors),
-                      place, heads, ", ".join(e.topics), ", ".join(e.excluded_topics), str(len(e.documents)),
+                      place, heads, ", ".join(e.topics), ", ".join(e.excluded_topics),
+                      ", ".join(sorted({outlets(d) for d in e.documents})),
                       ", ".join(c.field for c in e.conflicts))
     out.print(table)
 

@@ -44,6 +44,7 @@ class RawItem:
     language: str | None = None
     given_id: str | None = None
     media_type: str = "text/plain"
+    outlet: str | None = None  # the publication's name, when the source gives it (sidecar, page metadata, feed)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Document:
     raw_text: str = ""
     offsets: OffsetMap = field(default_factory=OffsetMap)
     published_at: datetime | None = None  # when the source gives a time (naive; in UTC if it gave an offset)
+    outlet: str | None = None  # the publication's name, when the source gives it
 
     @property
     def ok(self) -> bool:

@@ -92,6 +92,15 @@ def test_event_detail_has_provenance_quotes_and_conflicts(client):
     assert quote["after"].startswith(" à Istanbul, dans la résidence") and quote["after"].endswith("États-Unis.")
 
 
+def test_event_detail_names_its_sources_as_an_analyst_does(client):
+    body = client.get("/api/events/e-r1").json()
+    cited = body["cited"]
+    conflict_docs = {d for v in body["conflicts"][0]["values"] for d in v["documents"]}
+    assert conflict_docs <= set(cited)
+    assert cited["d-fr1"]["outlet"] == "news.example" and cited["d-fr1"]["published"] == "2025-02-27"
+    assert cited["d-fr1"]["title"] and all(s["outlet"] == "news.example" for s in body["sources"])
+
+
 def test_unknown_event_is_404_in_the_one_error_shape(client):
     response = client.get("/api/events/nope")
     assert response.status_code == 404

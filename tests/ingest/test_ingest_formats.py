@@ -240,3 +240,23 @@ def test_folder_readme_is_not_an_article(tmp_path):
     (tmp_path / "a.txt").write_text("Talks resume\n\nThe two delegations met again on Monday in Geneva to discuss visas.\n")
     names = [Path(d.source).name for d in read_documents([tmp_path])]
     assert names == ["a.txt"]
+
+
+def test_the_outlet_comes_from_the_source_sidecar_record_page_or_feed(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(f"Appel Paris-Alger\n\n{FR_BODY}", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"outlet": "La Gazette d'Oran"}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": EN_BODY, "outlet": "The Seoul Courier"}), encoding="utf-8")
+    (tmp_path / "c.html").write_text(HTML_PAGE.replace("<title>", '<meta property="og:site_name" content="The Daily">'
+                                                                 "<title>"), encoding="utf-8")
+    (tmp_path / "d.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "e.txt").write_text(f"No outlet given\n\n{EN_BODY}", encoding="utf-8")
+    outlets = {Path(d.source.split("#")[0]).name: d.outlet for d in read(tmp_path)}
+    assert outlets == {"a.txt": "La Gazette d'Oran", "b.json": "The Seoul Courier", "c.html": "The Daily",
+                       "d.rss": "Wire", "e.txt": None}
+
+
+def test_a_sidecar_outlet_must_be_a_string(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(f"Appel\n\n{FR_BODY}", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"outlet": ["x"]}), encoding="utf-8")
+    [doc] = read(tmp_path)
+    assert doc.error is not None and doc.error.code == "E106" and "outlet" in doc.error.message

@@ -70,7 +70,8 @@ mentions = st.builds(Mention, kind=st.sampled_from(["actor", "person", "place", 
 errors = st.builds(DocumentError, code=st.from_regex(r"E[0-9]{3}", fullmatch=True), message=texts)
 documents = st.builds(Document, id=ids, source=texts, text=texts, title=optional(texts), language=optional(texts),
                       published=optional(days), url=optional(texts), flags=tuples_of(texts), error=optional(errors),
-                      content_hash=texts, raw_text=texts, offsets=offsets, published_at=optional(moments))
+                      content_hash=texts, raw_text=texts, offsets=offsets, published_at=optional(moments),
+                      outlet=optional(texts))
 
 _common = dict(type=st.sampled_from(PLOVER_TYPES), status=st.sampled_from(STATUSES), mode=optional(texts),
                cameo=optional(texts), actors=tuples_of(actors), people=tuples_of(people),

@@ -58,6 +58,15 @@ def test_event_page_reveals_each_source_quote_in_its_sentence(client):
     assert "Sources disagree" in html
 
 
+def test_event_page_cites_outlets_and_dates_not_document_ids(client):
+    html = page(client, "/events/e-r1")
+    conflicts = html[html.index('class="conflicts"'):html.index("</div>", html.index('class="conflicts"'))]
+    history = html[html.index('class="history"'):html.index("</ul>", html.index('class="history"'))]
+    for part in (conflicts, history):
+        assert '<span class="outlet">news.example</span>, 2025-02-27' in part
+        assert ">d-fr1<" not in part
+
+
 def test_document_page_highlights_evidence_and_the_linked_span(client):
     html = page(client, "/documents/d-fr1?start=52&end=68")
     assert '<mark id="span-52" class="evidence focus" title="evidence of event e-r1">jeudi 27 février' in html

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import service
-from ..contract import document_json, event_json, evidence_json, story_json
+from ..contract import document_json, event_json, evidence_json, source_json, story_json
 from ..errors import NotFound
 from ..model import Document, Event, Evidence
 from ..store import EventFilter, Store
@@ -50,6 +50,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     docs = _documents(store, _cited_documents(event))
     body = event_json(event)
     body["sources"] = [document_json(docs[d], story=event.story) for d in event.documents if d in docs]
+    body["cited"] = {d: source_json(doc) for d, doc in docs.items()}
     body["quotes"] = [quote_json(ev, docs.get(ev.document)) for ev in _evidence(event)]
     return body
 
@@ -67,7 +68,9 @@ def _evidence(event: Event) -> list[Evidence]:
 
 
 def _cited_documents(event: Event) -> list[str]:
-    return list(dict.fromkeys([*event.documents, *(ev.document for ev in _evidence(event))]))
+    conflicting = (d for c in event.conflicts for _, docs in c.values for d in docs)
+    reported = (s.document for s in event.status_history)
+    return list(dict.fromkeys([*event.documents, *(ev.document for ev in _evidence(event)), *conflicting, *reported]))
 
 
 def quote_json(ev: Evidence, doc: Document | None) -> dict[str, Any]:

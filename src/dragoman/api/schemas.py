@@ -120,6 +120,7 @@ class DocumentOut(Contract):
     flags: list[str]
     error: str | None
     url: str | None
+    outlet: str = Field(description="The outlet that published it: its URL's host, else its file name.")
 
 
 class StoryOut(Contract):
@@ -139,8 +140,18 @@ class QuoteOut(BaseModel):
     after: str
 
 
+class CitationOut(Contract):
+    document: str
+    outlet: str
+    title: str | None
+    published: date | None
+    url: str | None
+
+
 class EventDetailOut(EventOut):
     sources: list[DocumentOut] = Field(description="The documents that report the event.")
+    cited: dict[str, CitationOut] = Field(description="Every document the event cites (sources, conflicts, "
+                                                      "provenance, status history) as an analyst names it.")
     quotes: list[QuoteOut] = Field(description="Every evidence span of the event and its provenance, in context.")
 
 

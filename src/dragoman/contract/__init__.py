@@ -14,15 +14,17 @@ from .records import (
                       evidence_json,
                       iso,
                       location_json,
+                      outlet,
                       person_json,
                       provenance_json,
                       relation_json,
                       result_json,
+                      source_json,
                       story_json,
                       value_json,
 )
 
 __all__ = ["COLUMNS", "LIST_COLUMNS", "UrlOf", "actor_json", "conflict_json", "date_json", "document_json",
-           "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url", "person_json",
+           "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url", "outlet", "person_json",
            "planned_codes", "plover_record", "provenance_json", "relation_json", "result_json", "sides",
-           "story_json", "value_json"]
+           "source_json", "story_json", "value_json"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from .. import __version__
 from ..model import (
@@ -32,11 +34,27 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def outlet(doc: Document) -> str:
+    """The outlet an analyst names: the one the source gives, else its URL's host, else its file name."""
+    if doc.outlet:
+        return doc.outlet
+    host = urlsplit(doc.url).hostname if doc.url and "://" in doc.url else None
+    if host:
+        return host.removeprefix("www.")
+    return PurePath(doc.source.split("#")[0]).name or doc.source
+
+
+def source_json(doc: Document) -> dict[str, Any]:
+    """A document as a citation: outlet, title and date, for conflicts, provenance and status history."""
+    return {"document": doc.id, "outlet": outlet(doc), "title": doc.title, "published": iso(doc.published),
+            "url": doc.url}
+
+
 def document_json(doc: Document, *, story: str | None = None) -> dict[str, Any]:
     return {"id": doc.id, "source": doc.source, "language": doc.language, "title": doc.title,
             "published": iso(doc.published), "story": story, "flags": list(doc.flags),
             "error": str(doc.error) if doc.error else None,
-            "url": doc.url}
+            "url": doc.url, "outlet": outlet(doc)}
 
 
 def story_json(story: Story) -> dict[str, Any]:
@@ -110,9 +128,11 @@ def event_json(event: Event) -> dict[str, Any]:
 
 def result_json(result: Result) -> dict[str, Any]:
     story_of = dict(result.story_of)
+    documents = {d.id: d for d in result.documents}
     return {
         "dragoman": __version__,
         "documents": [document_json(d, story=story_of.get(d.id)) for d in result.documents],
         "stories": [story_json(s) for s in result.stories],
-        "events": [event_json(e) for e in result.events],
+        "events": [event_json(e) | {"sources": [source_json(documents[d]) for d in e.documents if d in documents]}
+                   for e in result.events],
     }

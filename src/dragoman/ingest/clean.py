@@ -57,7 +57,7 @@ def clean(item: RawItem, *, min_chars: int = DEFAULT.min_chars) -> Document:
         id=item.given_id or digest[:16], source=item.source, text=text, title=title,
         language=given_language or detect_language(text), published=item.published, url=item.url,
         flags=tuple(sorted(flags)), content_hash=digest, raw_text=raw, offsets=offsets,
-        published_at=item.published_at,
+        published_at=item.published_at, outlet=item.outlet,
     )
 
 

@@ -109,7 +109,7 @@ def sidecar_of(path: Path) -> Path:
 
 
 def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
-    """``NAME.meta.json`` beside ``NAME.txt`` overrides title, url, published, language, id."""
+    """``NAME.meta.json`` beside ``NAME.txt`` overrides title, url, published, language, id, outlet."""
     sidecar = sidecar_of(path)
     if not sidecar.is_file():
         return item
@@ -119,7 +119,8 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
     return dataclasses.replace(
         item, title=meta.get("title") or item.title, url=meta.get("url") or item.url,
         published=day or item.published, published_at=moment or item.published_at,
-        language=normalise_language(meta.get("language")) or item.language, given_id=meta.get("id") or item.given_id)
+        language=normalise_language(meta.get("language")) or item.language, given_id=meta.get("id") or item.given_id,
+        outlet=meta.get("outlet") or item.outlet)
 
 
 def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
@@ -130,7 +131,7 @@ def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not JSON ({exc.msg})") from exc
     if not isinstance(meta, dict):
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not a JSON object")
-    bad = [k for k in ("title", "url", "language", "id") if meta.get(k) is not None and not isinstance(meta[k], str)]
+    bad = [k for k in ("title", "url", "language", "id", "outlet") if meta.get(k) is not None and not isinstance(meta[k], str)]
     if bad:
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name}: {', '.join(bad)} must be strings")
     return meta

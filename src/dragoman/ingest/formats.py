@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import cast
+from typing import Any, cast
 
 import feedparser
 import lxml.html
@@ -18,7 +18,7 @@ from ..errors import EmptyInput, InputError, MalformedInput
 from ..model import RawItem
 
 Result = RawItem | InputError
-RECORD_FIELDS = ("title", "url", "language", "id")
+RECORD_FIELDS = ("title", "url", "language", "id", "outlet")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
            "section", "article", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt")
 _DROP = "//script|//style|//noscript|//template|//head"
@@ -34,6 +34,7 @@ class Page:
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    outlet: str | None = None
 
 
 def parse_text(text: str, source: str) -> RawItem:
@@ -43,7 +44,7 @@ def parse_text(text: str, source: str) -> RawItem:
 def parse_html(markup: str, source: str) -> RawItem:
     page = extract_html(markup, source)
     return RawItem(source=source, text=page.text, title=page.title, url=page.url,
-                   published=page.published, media_type="text/html")
+                   published=page.published, media_type="text/html", outlet=page.outlet)
 
 
 def extract_html(markup: str, source: str) -> Page:
@@ -56,7 +57,7 @@ def extract_html(markup: str, source: str) -> Page:
         raise MalformedInput(source=source, detail="no text in the HTML")
     if doc is None:
         return Page(text)
-    return Page(text, doc.title or None, _lenient_date(doc.date), doc.url or None)
+    return Page(text, doc.title or None, _lenient_date(doc.date), doc.url or None, doc.sitename or None)
 
 
 def _bare_extraction(markup: str, source: str) -> Extracted | None:
@@ -139,7 +140,7 @@ def record_item(record: object, source: str) -> RawItem:
     return RawItem(
         source=source, text=page.text, title=fields["title"] or page.title, url=fields["url"] or page.url,
         published=day or page.published, published_at=moment,
-        language=fields["language"], given_id=fields["id"],
+        language=fields["language"], given_id=fields["id"], outlet=fields["outlet"] or page.outlet,
         media_type="text/html" if "text" not in record else "text/plain",
     )
 
@@ -207,10 +208,14 @@ def parse_feed(data: bytes, source: str) -> Iterator[Result]:
         return
     media_type = "application/atom+xml" if str(feed.get("version", "")).startswith("atom") else "application/rss+xml"
     for index, entry in enumerate(feed.entries):
-        yield _entry_item(entry, f"{source}#{index}", media_type)
+        yield _entry_item(entry, f"{source}#{index}", media_type, _feed_title(feed))
 
 
-def _entry_item(entry: dict, source: str, media_type: str) -> Result:
+def _feed_title(feed: Any) -> str | None:
+    return " ".join(str(feed.get("feed", {}).get("title", "")).split()) or None
+
+
+def _entry_item(entry: dict, source: str, media_type: str, outlet: str | None) -> Result:
     contents = [c.get("value", "") for c in entry.get("content", ())]
     body = max(contents + [entry.get("summary", "")], key=len)
     text = html_to_text(body) if body.strip() else ""
@@ -221,4 +226,4 @@ def _entry_item(entry: dict, source: str, media_type: str) -> Result:
     # feedparser gives the time in UTC
     return RawItem(source=source, text=text, title=title, url=entry.get("link") or None,
                    published=date(*stamp[:3]) if stamp else None,
-                   published_at=datetime(*stamp[:6]) if stamp else None, media_type=media_type)
+                   published_at=datetime(*stamp[:6]) if stamp else None, media_type=media_type, outlet=outlet)

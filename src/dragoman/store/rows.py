@@ -37,7 +37,7 @@ def document_key(doc: Document) -> str:
 def document_row(doc: Document, *, key: str, now: datetime) -> dict[str, Any]:
     return {"id": doc.id, "key": key, "content_hash": doc.content_hash, "source": doc.source, "url": doc.url,
             "title": doc.title, "language": doc.language, "published": doc.published,
-            "published_at": doc.published_at, "flags": list(doc.flags),
+            "published_at": doc.published_at, "outlet": doc.outlet, "flags": list(doc.flags),
             "error": str(doc.error) if doc.error else None, "text": doc.text,
             "raw_text": doc.raw_text, "offsets": payload(doc.offsets), "ingested_at": now}
 
@@ -47,7 +47,8 @@ def row_document(row: Row[Any]) -> Document:
                     published=row.published, url=row.url, flags=tuple(row.flags),
                     error=DocumentError.parse(row.error) if row.error else None,
                     content_hash=row.content_hash, raw_text=row.raw_text,
-                    offsets=from_data(OffsetMap, row.offsets), published_at=row.published_at)
+                    offsets=from_data(OffsetMap, row.offsets), published_at=row.published_at,
+                    outlet=row.outlet)
 
 
 def candidate_rows(doc_id: str, cands: Sequence[EventCandidate]) -> list[dict[str, Any]]:

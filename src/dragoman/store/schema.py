@@ -29,6 +29,7 @@ documents = Table(
     Column("language", String),
     Column("published", Date),
     Column("published_at", DateTime),  # the publication time, when the source gives one (migration 0003)
+    Column("outlet", String),  # the publication's name, when the source gives it (migration 0004)
     Column("flags", JSON, nullable=False),
     Column("error", Text),
     Column("text", Text, nullable=False),
