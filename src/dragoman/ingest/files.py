@@ -104,6 +104,8 @@ def kind_of(path: Path, data: bytes) -> str:
 
 # ----------------------------------------------------------------- sidecars
 
+SIDECAR_STRINGS = ("title", "url", "language", "id", "outlet")
+
 def sidecar_of(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR)
 
@@ -131,7 +133,7 @@ def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not JSON ({exc.msg})") from exc
     if not isinstance(meta, dict):
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not a JSON object")
-    bad = [k for k in ("title", "url", "language", "id", "outlet") if meta.get(k) is not None and not isinstance(meta[k], str)]
+    bad = [k for k in SIDECAR_STRINGS if meta.get(k) is not None and not isinstance(meta[k], str)]
     if bad:
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name}: {', '.join(bad)} must be strings")
     return meta
