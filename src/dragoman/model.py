@@ -133,6 +133,7 @@ class Person:
     actor: str | None = None
     title: str | None = None
     role: str | None = None
+    aliases: tuple[str, ...] = ()  # other spellings of the name in the sources (Pachinian for Pashinyan)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class PersonOut(Contract):
     actor: str | None
     title: str | None
     role: str | None
+    aliases: list[str] = Field(default_factory=list, description="Other spellings of the name in the sources.")
 
 
 class LocationOut(Contract):

@@ -66,7 +66,8 @@ def actor_json(actor: Actor) -> dict[str, Any]:
 
 
 def person_json(person: Person) -> dict[str, Any]:
-    return {"name": person.name, "actor": person.actor, "title": person.title, "role": person.role}
+    return {"name": person.name, "actor": person.actor, "title": person.title, "role": person.role,
+            "aliases": list(person.aliases)}
 
 
 def location_json(loc: Location | None) -> dict[str, Any] | None:

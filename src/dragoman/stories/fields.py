@@ -28,6 +28,7 @@ from ..model import (
     Status,
     StatusChange,
 )
+from .people import merge_people
 
 QUALITY_FLAGS = {"near_duplicate": 0.8, "promotional": 0.25, "clickbait": 0.25, "anonymous_sources": 0.15,
                  "machine_translated": 0.3}
@@ -52,10 +53,14 @@ def resolve_event(event_id: str, members: Sequence[EventCandidate], documents: M
     return Event(
         id=event_id, type=members[0].type, status=choose_status(history, documents),
         mode=vote([c.mode for c in members if c.mode]), cameo=vote([c.cameo for c in members if c.cameo]),
-        actors=merge_actors(members), people=merge_people(members), location=location, date=date,
+        actors=merge_actors(members), people=merge_people(_readings(members, documents)), location=location, date=date,
         topics=topics, excluded_topics=excluded, documents=tuple(sorted({c.document for c in members})),
         evidence=tuple(dict.fromkeys(e for c in members for e in c.evidence)), conflicts=tuple(conflicts),
         provenance=prov, status_history=tuple(history))
+
+
+def _readings(members: Sequence[EventCandidate], documents: Mapping[str, Document]) -> list[tuple[Person, str | None]]:
+    return [(p, documents[c.document].language if c.document in documents else None) for c in members for p in c.people]
 
 
 def vote(values: list[Any]) -> Any:
@@ -198,13 +203,3 @@ def merge_actors(members) -> tuple[Actor, ...]:
     return tuple(Actor(code, first[code].name, roles[code].pop() if len(roles[code]) == 1 else "participant",
                        first[code].sector) for code in sorted(first))
 
-
-def merge_people(members) -> tuple[Person, ...]:
-    chosen: dict[str, Person] = {}
-    for c in members:
-        for p in c.people:
-            key = p.name.split()[-1].lower() if p.name else ""
-            old = chosen.get(key)
-            chosen[key] = p if old is None else Person(old.name if len(old.name) >= len(p.name) else p.name,
-                                                       old.actor or p.actor, old.title or p.title, old.role or p.role)
-    return tuple(chosen[k] for k in sorted(chosen))
