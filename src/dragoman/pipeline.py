@@ -114,7 +114,7 @@ class Pipeline:
                 return DocumentAnalysis(replace(doc, error=exc.record()))
             work = replace(work, **{stage.name: value})
         mentions = work.mentions.all() if work.mentions else ()
-        return DocumentAnalysis(doc, tuple(mentions), work.candidates)
+        return DocumentAnalysis(with_inferred_date(doc, work.mentions), tuple(mentions), work.candidates)
 
     def _run(self, stage: Stage, work: Work) -> Any:
         try:
@@ -140,6 +140,19 @@ class Pipeline:
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))
+
+
+INFERRED = "published_inferred"
+
+
+def with_inferred_date(doc: Document, mentions: Mentions | None) -> Document:
+    """A document without a publication date takes the day its text anchors it to (its dateline, else the
+    latest full date it states), flagged as inferred: stories and status history need a report's day."""
+    if doc.published is not None or mentions is None or mentions.anchor.day is None:
+        return doc
+    if mentions.anchor.precision != "day":
+        return doc
+    return replace(doc, published=mentions.anchor.day, flags=tuple(sorted({*doc.flags, INFERRED})))
 
 
 def _names(kinds: type | tuple[type, ...]) -> str:
