@@ -1,16 +1,22 @@
-"""Series: rounds of talks between the same parties on the same subject.
+"""Series: rounds of a negotiation track, ordered and linked ``previous_round`` / ``next_round``.
 
-Meetings (CONSULT, not by phone) between the same set of states are ordered
-by date and linked ``previous_round`` / ``next_round``; two meetings whose
-topics are both known and share nothing belong to different series.
+A round is a meeting (CONSULT, not by phone) with a date. Rounds belong to one track when their
+parties fit (one side's parties hold the other's, or they share two: a mediator read by one source
+only), they are held at the same level (a leaders' summit is not a round of a ministers' track;
+``data/common/levels.json``) and their subjects do not exclude each other (topics both known and
+disjoint). In date order, each round continues the latest track it fits, else starts one.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from ..model import Event, Relation
+from ..languages import common_data, language_data, languages
+from ..model import Event, Person, Relation
+from .people import same_person
+from .resolution import parties_fit
 
 ROUND_TYPES = frozenset({"CONSULT"})
 
@@ -23,16 +29,71 @@ def same_subject(a: Event, b: Event) -> bool:
     return not (a.topics and b.topics) or bool(set(a.topics) & set(b.topics))
 
 
+@lru_cache(maxsize=1)
+def _leader_titles() -> tuple[str, ...]:
+    keys = common_data("levels")["leaders"]
+    forms = {f.lower() for lang in languages() for key, spec in language_data(lang, "people")["titles"].items()
+             if key in keys for f in spec.get("forms", ())}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _leader_names() -> tuple[str, ...]:
+    keys = set(common_data("levels")["leaders"])
+    return tuple(r["name"] for r in common_data("leaders")["leaders"] if r["title"] in keys)
+
+
+def is_leader(person: Person) -> bool:
+    title = (person.title or "").lower()
+    if any(title == form or title.startswith(form + " ") for form in _leader_titles()):
+        return True
+    return any(same_person(person.name, name) for name in _leader_names())
+
+
+def level(event: Event) -> str | None:
+    """``leaders`` when heads of state or government meet, ``officials`` when others do, else unknown.
+
+    Only the people its own sentences name count, or else its heads of delegation: an article on a
+    ministers' meeting often names the presidents who sent them."""
+    quoted = " ".join(ev.text for ev in event.evidence).lower()
+    present = [p for p in event.people if p.name and p.name.split()[-1].lower() in quoted]
+    present = present or [p for p in event.people if p.role == "head_of_delegation"]
+    if not present:
+        return None
+    return "leaders" if all(is_leader(p) for p in present) else "officials"
+
+
+@dataclass
+class Track:
+    rounds: list[Event] = field(default_factory=list)
+
+    def codes(self) -> set[str]:
+        return {a.code for e in self.rounds for a in e.actors}
+
+    def level(self) -> str | None:
+        return next((lv for e in self.rounds if (lv := level(e))), None)
+
+    def fits(self, event: Event) -> bool:
+        own, theirs = level(event), self.level()
+        return (parties_fit(self.codes(), {a.code for a in event.actors})
+                and (own is None or theirs is None or own == theirs) and same_subject(self.rounds[-1], event))
+
+
+def tracks(events: Sequence[Event]) -> list[Track]:
+    found: list[Track] = []
+    for event in sorted((e for e in events if is_round(e)), key=lambda e: (e.date.start, e.id)):
+        fitting = [t for t in found if t.fits(event)]
+        if fitting:
+            max(fitting, key=lambda t: (t.rounds[-1].date.start, t.rounds[-1].id)).rounds.append(event)
+        else:
+            found.append(Track([event]))
+    return found
+
+
 def link_series(events: Sequence[Event]) -> list[Event]:
-    by_dyad: dict[frozenset[str], list[Event]] = defaultdict(list)
-    for event in events:
-        if is_round(event):
-            by_dyad[frozenset(a.code for a in event.actors)].append(event)
     links: dict[str, list[Relation]] = defaultdict(list)
-    for rounds in by_dyad.values():
-        rounds.sort(key=lambda e: (e.date.start, e.id))
-        for before, after in zip(rounds, rounds[1:]):
-            if same_subject(before, after):
-                links[before.id].append(Relation(after.id, "next_round"))
-                links[after.id].append(Relation(before.id, "previous_round"))
+    for track in tracks(events):
+        for before, after in zip(track.rounds, track.rounds[1:]):
+            links[before.id].append(Relation(after.id, "next_round"))
+            links[after.id].append(Relation(before.id, "previous_round"))
     return [replace(e, related=tuple(e.related) + tuple(links[e.id])) if e.id in links else e for e in events]
