@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.errors import UnsupportedLanguage
+from dragoman.errors import LanguageDataError, UnsupportedLanguage
 from dragoman.events.status import event_status
-from dragoman.events.status_lexicon import status_lexicon
+from dragoman.events.status_lexicon import _modals, status_lexicon
 from dragoman.events.verb_groups import governing_verb
 from dragoman.model import STATUSES
 
@@ -235,3 +235,14 @@ def test_status_an_infinitive_under_a_verb_is_not_a_headline(nlp, text, trigger,
 ])
 def test_status_opening_talks_is_not_being_open_to_them(nlp, text, trigger, status):
     assert _status(nlp, "en", text, trigger)[0] == status
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_status_lexicon_modals_read_as_a_status_or_reported(language):
+    assert {reading for _, reading in status_lexicon(language).modals} <= {*STATUSES, "reported"}
+
+
+def test_status_lexicon_modal_reading_neither_a_status_nor_reported_is_broken_data():
+    with pytest.raises(LanguageDataError) as caught:
+        _modals("en", {"might": "perhaps"})
+    assert caught.value.code == "E203" and "might" in caught.value.message

@@ -38,7 +38,9 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
               if (cand := draft(clause)) is not None]
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
-    reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language) if main else None
+    reading = TopicReading()  # an article without events of its own has no topics to read
+    if main:
+        reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language)
     events = {d.evidence[0].start for d in main}
     venue = first_venue(mentions, own_sentences, events, language=language)
     return [finish_main(d, mentions, venue, reading, language=language) for d in main] + \
@@ -80,9 +82,9 @@ def draft(clause: Clause) -> EventCandidate | None:
 def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading: TopicReading, *,
                 language: str) -> EventCandidate:
     """The article's own event reads people, venue and topics across the article (``reading``)."""
-    here = venue is not None and venue_in_country(venue, mentions, cand.location, language=language)
+    local = venue if venue is not None and venue_in_country(venue, mentions, cand.location, language=language) else None
     return replace_fields(cand, people=event_people(mentions.people, cand.actors),
-                          venue=str(venue.value) if here else None,
+                          venue=str(local.value) if local is not None else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
 
 

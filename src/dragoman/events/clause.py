@@ -64,8 +64,10 @@ class Clause:
     @property
     def headline(self) -> bool:
         """Whether the sentence is the article's title."""
-        doc = self.doc
-        return bool(doc.title) and self.sent.start_char < len(doc.title) and doc.text.startswith(doc.title)
+        title = self.doc.title
+        if not title:
+            return False
+        return self.sent.start_char < len(title) and self.doc.text.startswith(title)
 
     def in_span(self, kind: str) -> list[Mention]:
         """The mentions of ``kind`` (``"dates"``, ``"places"``, ``"actors"``) inside the sentence."""

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..languages import labels_for
-from ..model import Actor, Mention
+from ..model import Actor, ActorRole, Mention
 from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
 from .repair import repaired
@@ -215,7 +215,7 @@ class SentenceCoder:
             targets = [m for m in frame.weak if m not in frame.sources]
         return self.actors(frame.sources, "source"), self.actors(targets, "target")
 
-    def actors(self, indices: list[int], role: str) -> tuple[Actor, ...]:
+    def actors(self, indices: list[int], role: ActorRole) -> tuple[Actor, ...]:
         return tuple(dataclasses.replace(self.index.mentions[i].value, role=role) for i in indices)
 
 

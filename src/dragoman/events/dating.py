@@ -20,7 +20,8 @@ from .triggers import TriggerLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habitual", "is_background", "near_anchor"]
+__all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habitual", "is_background", "known_ends",
+           "near_anchor"]
 
 UNKNOWN = DateValue(None, None, "unknown", None)
 
@@ -99,32 +100,46 @@ def coming_day(clause: Clause, when: DateValue) -> DateValue | None:
     """For a bare weekday of the week before the article ("se retrouvent jeudi"), the same weekday of
     the coming week; None for any other date."""
     anchor, template = clause.anchor, clause.discourse.get("next_weekday")
-    if not (template and when.precision == "day" and when.text and anchor.known
-            and anchor.precision == "day" and 0 < (anchor.day - when.start).days < 7):
+    day, start = anchor.day, when.start
+    if not (template and when.precision == "day" and when.text and day is not None and start is not None
+            and anchor.precision == "day" and 0 < (day - start).days < 7):
         return None
-    coming = resolve(template.format(when.text.strip()), anchor.day, language=clause.language)
-    if coming is None or coming.start is None or not 0 < (coming.start - anchor.day).days <= 7:
+    coming = resolve(template.format(when.text.strip()), day, language=clause.language)
+    if coming is None or coming.start is None or not 0 < (coming.start - day).days <= 7:
         return None
     return DateValue(coming.start, coming.end, "day", when.text)
 
 
 def near_anchor(when: DateValue, anchor: Anchor) -> bool:
-    if not anchor.known:
+    """Whether a known date overlaps the article's own time; true when either is unknown."""
+    window, ends = anchor_window(anchor), known_ends(when)
+    if window is None or ends is None:
         return True
-    lo, hi = anchor_window(anchor)
-    return not (when.end < lo or when.start > hi)
+    return not (ends[1] < window[0] or ends[0] > window[1])
 
 
-def anchor_window(anchor: Anchor) -> tuple[date, date]:
-    """The article's own time: its month for a month anchor, else three days either side of its day."""
+def anchor_window(anchor: Anchor) -> tuple[date, date] | None:
+    """The article's own time: its month for a month anchor, else three days either side of its day;
+    None when the article's time is unknown."""
+    day = anchor.day
+    if day is None:
+        return None
     if anchor.precision == "month":
-        start = anchor.day.replace(day=1)
+        start = day.replace(day=1)
         return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return anchor.day - timedelta(days=3), anchor.day + timedelta(days=3)
+    return day - timedelta(days=3), day + timedelta(days=3)
+
+
+def known_ends(when: DateValue) -> tuple[date, date] | None:
+    """The first and last day of a known date; None for an unknown one (or one missing an end)."""
+    if not when.known or when.start is None or when.end is None:
+        return None
+    return when.start, when.end
 
 
 def is_background(when: DateValue, anchor: Anchor) -> bool:
     """An event dated clearly before the article's own time is recalled, not reported."""
-    if not when.known or not anchor.known or when.end is None:
+    window, ends = anchor_window(anchor), known_ends(when)
+    if window is None or ends is None:
         return False
-    return when.end < anchor_window(anchor)[0]
+    return ends[1] < window[0]

@@ -45,8 +45,8 @@ def document_frame(mentions: Mentions, sdoc: Doc, *, language: str) -> Frame:
     ranked = sorted(by_code, key=lambda c: (-counts[c], c))
     top = counts[ranked[0]] if ranked else 0
     codes = [c for c in ranked if counts[c] * 2 >= top][:3]
-    actors = tuple(Actor(c, by_code[c].name, "participant", None) for c in sorted(codes))
-    return Frame(actors, lead_location(mentions, lead_end, sdoc))
+    parties = tuple(Actor(c, by_code[c].name, "participant", None) for c in sorted(codes))
+    return Frame(parties, lead_location(mentions, lead_end, sdoc))
 
 
 def lead_location(mentions: Mentions, lead_end: int, sdoc: Doc) -> Location | None:

@@ -21,14 +21,15 @@ be ongoing.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..languages import labels_for
-from ..model import DateValue
+from ..model import DateValue, Status
 from ..nlp import Anchor
 from .clause import Clause
-from .dating import UNKNOWN, anchor_window, coming_day
-from .status_lexicon import StatusLexicon, normalise, status_lexicon
+from .dating import UNKNOWN, anchor_window, coming_day, known_ends
+from .status_lexicon import Modal, StatusLexicon, normalise, status_lexicon
 from .verb_groups import (
     Setting,
     bare_infinitive,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["candidate_status", "clause_status", "consistent_status", "event_status"]
 
-Verdict = tuple[str, str]  # (status, cue)
+Verdict = tuple[Status, str]  # (status, cue)
 
 
 # Events that last: only these can be "ongoing"; the present tense of a punctual act
@@ -58,13 +59,13 @@ Verdict = tuple[str, str]  # (status, cue)
 DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "COERCE"})
 
 
-def clause_status(clause: Clause) -> str:
+def clause_status(clause: Clause) -> Status:
     """The grammar's verdict on the clause's event; "uncertain" when its trigger is not in the parse."""
     root = clause.root
     return event_status(root, language=clause.language)[0] if root is not None else "uncertain"
 
 
-def candidate_status(clause: Clause, status: str, when: DateValue, *, habitual: bool) -> tuple[str, DateValue]:
+def candidate_status(clause: Clause, status: Status, when: DateValue, *, habitual: bool) -> tuple[Status, DateValue]:
     """The status (and date) of a candidate, from the grammar's ``status`` and the date ``when``: a
     recalled habit or series is over and dated by no single expression; a present-tense event on a
     bare weekday of the past week is the coming one; the date overrides the tense; a punctual act or
@@ -80,15 +81,15 @@ def candidate_status(clause: Clause, status: str, when: DateValue, *, habitual: 
     return status, when
 
 
-def consistent_status(status: str, when: DateValue, anchor: Anchor) -> str:
+def consistent_status(status: Status, when: DateValue, anchor: Anchor) -> Status:
     """What the date says overrides the tense: an event over before the article is not still planned,
     one that starts after it has not occurred."""
-    if not when.known or not anchor.known or status in ("cancelled", "uncertain"):
+    window, ends = anchor_window(anchor), known_ends(when)
+    if window is None or ends is None or status in ("cancelled", "uncertain"):
         return status
-    lo, hi = anchor_window(anchor)
-    if when.end < lo and status in ("planned", "ongoing"):
+    if ends[1] < window[0] and status in ("planned", "ongoing"):
         return "occurred"
-    if when.start > hi and status in ("occurred", "ongoing"):
+    if ends[0] > window[1] and status in ("occurred", "ongoing"):
         return "planned"
     return status
 
@@ -111,7 +112,9 @@ def _cancelled(setting: Setting) -> Verdict | None:
             return "cancelled", cue_text(verb_group(token) + found[1:])
     gov = setting.gov
     negated = [v for v in setting.chain if is_negated(v, lex)]
-    found = realised(gov, lex.occurrence_verbs) if gov is not None and negated else None
+    if gov is None or not negated:
+        return None
+    found = realised(gov, lex.occurrence_verbs)
     if found:
         return "cancelled", cue_text(verb_group(negated[0]) + verb_group(gov) + found[1:])
     return None
@@ -155,7 +158,7 @@ def _reported(setting: Setting) -> bool:
     return any(t.dep_ in adposition and word_forms(t) & lex.reporting_heads for t in near)
 
 
-def _by_modal(value: str, setting: Setting) -> str:
+def _by_modal(value: Modal, setting: Setting) -> Status:
     if value == "reported":
         return "planned" if _reported(setting) else "uncertain"
     return value
@@ -164,6 +167,8 @@ def _by_modal(value: str, setting: Setting) -> str:
 def _chain_heads(setting: Setting) -> Verdict | None:
     """Verbs above an infinitive: 'va signer', 'pourraient reprendre', 'plans to send', 'began to'."""
     lex, gov = setting.lex, setting.gov
+    if gov is None:  # no verb, so no chain above it
+        return None
     for head in setting.chain[1:]:
         cue = cue_text(verb_group(head) + [gov])
         modal = lex.modal(normalise(head.lemma_))
@@ -186,11 +191,11 @@ def _tense(setting: Setting) -> Verdict | None:
     found = _chain_heads(setting)
     if found:
         return found
-    top, lex = setting.top, setting.lex
-    if top is None:
+    top, gov, lex = setting.top, setting.gov, setting.lex
+    if top is None or gov is None:  # the chain starts at the governing verb: both or neither
         return None
     group = verb_group(top)
-    cue = cue_text(group if same(top, setting.gov) else group + [setting.gov])
+    cue = cue_text(group if same(top, gov) else group + [gov])
     auxiliary = labels_for(top, "tense_auxiliary")
     for token in group:
         modal = lex.modal(normalise(token.text)) or lex.modal(normalise(token.lemma_))
@@ -227,11 +232,12 @@ def _modified(setting: Setting) -> Verdict | None:
         if word_forms(marker) & lex.past_markers:
             return "occurred", marker.text
     modifier = labels_for(trigger, "noun_modifier")
+    readings: tuple[tuple[Status, frozenset[str]], ...] = (
+        ("planned", lex.planned_modifiers), ("occurred", lex.past_modifiers), ("uncertain", lex.uncertain_modifiers))
     for child in trigger.children:
         if child.dep_ not in modifier:
             continue
-        for status, words in (("planned", lex.planned_modifiers), ("occurred", lex.past_modifiers),
-                              ("uncertain", lex.uncertain_modifiers)):
+        for status, words in readings:
             if word_forms(child) & words:
                 return status, child.text
     return None
@@ -249,8 +255,10 @@ def _cued(sentence: "Span", lex: StatusLexicon, *, verb: "Token" | None = None) 
                 hi = max(t.idx + len(t) for t in child.subtree) - sentence.start_char
                 raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
     text = normalise(raw)
-    for status, pattern in (("planned", lex.planned_cues), ("occurred", lex.past_cues),
-                            ("ongoing", lex.ongoing_cues), ("uncertain", lex.uncertain_cues)):
+    cues: tuple[tuple[Status, re.Pattern[str]], ...] = (
+        ("planned", lex.planned_cues), ("occurred", lex.past_cues), ("ongoing", lex.ongoing_cues),
+        ("uncertain", lex.uncertain_cues))
+    for status, pattern in cues:
         match = pattern.search(text)
         if match:
             return status, sentence.text[match.start():match.end()]

@@ -8,10 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, Literal, TypeGuard
 
+from ..errors import LanguageDataError
 from ..languages import language_data
+from ..model import STATUSES
 
-__all__ = ["StatusLexicon", "normalise", "phrase_pattern", "status_lexicon"]
+__all__ = ["Modal", "StatusLexicon", "normalise", "phrase_pattern", "status_lexicon"]
+
+# What a modal verb says of the event it governs: a status, or "reported" (planned when a source
+# reports it, else uncertain).
+Modal = Literal["planned", "ongoing", "occurred", "cancelled", "uncertain", "reported"]
+MODALS: tuple[str, ...] = (*STATUSES, "reported")
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,7 @@ class StatusLexicon:
     conditional_endings: tuple[str, ...]
     future_stems: tuple[tuple[str, str], ...]  # (infinitive ending, stem ending), longest first
     perfect_auxiliaries: frozenset[str]
-    modals: tuple[tuple[str, str], ...]
+    modals: tuple[tuple[str, Modal], ...]
     near_future: frozenset[str]
     prospective_heads: frozenset[str]
     irrealis_heads: frozenset[str]
@@ -48,7 +56,7 @@ class StatusLexicon:
     past_cues: re.Pattern[str]
     uncertain_cues: re.Pattern[str]
 
-    def modal(self, word: str) -> str | None:
+    def modal(self, word: str) -> Modal | None:
         return dict(self.modals).get(word)
 
 
@@ -68,17 +76,33 @@ def normalise(text: str) -> str:
 def status_lexicon(language: str) -> StatusLexicon:
     """The status cue lexicon for ``language``, read once."""
     raw = language_data(language, "status")
-    sets = {key: frozenset(normalise(w) for w in raw[key]) for key in (
+    # Any: mypy checks each ** dict against every field, and the fields hold sets or patterns
+    sets: dict[str, Any] = {key: frozenset(normalise(w) for w in raw[key]) for key in (
         "perfect_auxiliaries", "near_future", "prospective_heads", "irrealis_heads", "denial_heads",
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
         "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
         "uncertain_adverbs", "past_markers", "hypothesis_marks", "negation")}
     sets["infinitive_markers"] = frozenset(normalise(w) for w in raw.get("infinitive_markers", ()))
-    cues = {key: phrase_pattern(raw.get(key, [])) for key in (
+    cues: dict[str, Any] = {key: phrase_pattern(raw.get(key, [])) for key in (
         "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues", "prospective_markers")}
     stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))
     return StatusLexicon(
         language=language, future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]), future_stems=stems,
-        modals=tuple(raw["modals"].items()), retrospective_perfect=bool(raw.get("prospective_markers")),
+        modals=_modals(language, raw["modals"]), retrospective_perfect=bool(raw.get("prospective_markers")),
         **sets, **cues)
+
+
+def _modals(language: str, raw: dict[str, str]) -> tuple[tuple[str, Modal], ...]:
+    """(verb, what it says of the event) pairs, in the file's order."""
+    pairs: list[tuple[str, Modal]] = []
+    for verb, reading in raw.items():
+        if not _is_modal(reading):
+            raise LanguageDataError(path=f"{language}/status.json",
+                                    detail=f"modal '{verb}' reads '{reading}', not one of {', '.join(MODALS)}")
+        pairs.append((verb, reading))
+    return tuple(pairs)
+
+
+def _is_modal(reading: str) -> TypeGuard[Modal]:
+    return reading in MODALS

@@ -47,8 +47,9 @@ def words_of(value: Any) -> frozenset[str]:
 
 def parse_cues(raw: dict[str, Any]) -> Cues:
     special = ("prepositions", "verb_endings", "participle_endings", "stem_alternations")
-    words = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name not in special}
-    endings = {name: tuple((ending, stem) for ending, stem in raw.get(name, [])) for name in special[1:]}
+    # Any: mypy checks each ** dict against every field, and the fields hold sets or pairs
+    words: dict[str, Any] = {f.name: words_of(raw.get(f.name)) for f in fields(Cues) if f.name not in special}
+    endings: dict[str, Any] = {name: tuple((ending, stem) for ending, stem in raw.get(name, [])) for name in special[1:]}
     return Cues(prepositions={k.lower(): v for k, v in raw.get("prepositions", {}).items()}, **endings, **words)
 
 

@@ -208,7 +208,7 @@ def _window(match: list["Token"], *, before: bool) -> set[int]:
     """Fallback scope: the words up to the next clause boundary."""
     doc, sentence = match[0].doc, match[0].sent
     step, i = (-1, match[0].i - 1) if before else (1, match[-1].i + 1)
-    scope = set()
+    scope: set[int] = set()
     while sentence.start <= i < sentence.end and len(scope) < _WINDOW and doc[i].text not in _BOUNDARY:
         scope.add(i)
         i += step

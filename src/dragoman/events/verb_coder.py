@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..languages import labels_for
-from ..model import Actor, Mention
+from ..model import Actor, ActorRole, Mention
 from ..nlp import Element, Pattern, VerbDictionary, VerbForm, null_code
 from .coder import CodedEvent, SentenceCoder, absorb, complements, main_triggers, merge_events, units
 from .syntax import background, lemma, np_indices
@@ -255,7 +255,7 @@ class VerbCoder(SentenceCoder):
         own = {a.code for a in source}
         return dataclasses.replace(event, source=source, target=tuple(a for a in target if a.code not in own))
 
-    def party(self, at: int, role: str) -> tuple[Actor, ...]:
+    def party(self, at: int, role: ActorRole) -> tuple[Actor, ...]:
         return self.actors(self.reader.actors(self.doc[at]), role)
 
     def mirrored(self, event: CodedEvent, hit: VerbHit) -> list[CodedEvent]:
@@ -269,7 +269,7 @@ class VerbCoder(SentenceCoder):
                                            source=_roled(event.target, "source"), target=_roled(event.source, "target"))]
 
 
-def _roled(actors: tuple[Actor, ...], role: str) -> tuple[Actor, ...]:
+def _roled(actors: tuple[Actor, ...], role: ActorRole) -> tuple[Actor, ...]:
     return tuple(dataclasses.replace(actor, role=role) for actor in actors)
 
 

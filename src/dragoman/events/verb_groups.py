@@ -51,7 +51,8 @@ def verb_group(token: "Token") -> list["Token"]:
 
 
 def _is_negation_adverb(token: "Token") -> bool:
-    return token.dep_ == "advmod" and "Neg" in token.morph.get("Polarity")
+    # spaCy's stub wants MorphAnalysis.get's default, which is [] at run time: passed here explicitly
+    return token.dep_ == "advmod" and "Neg" in token.morph.get("Polarity", [])
 
 
 def cue_text(tokens: list["Token"]) -> str:
@@ -129,7 +130,7 @@ def _chain_parent(token: "Token") -> "Token" | None:
     """The verb whose tense a non-finite verb takes: 'plans to send', 'the talks, held in ...'."""
     if token.head.i == token.i:
         return None
-    form = set(token.morph.get("VerbForm"))
+    form = set(token.morph.get("VerbForm", []))
     if token.dep_ in labels_for(token, "verb_chain") or (token.dep_ == "advcl" and "Inf" in form):
         return token.head
     group = labels_for(token, "verb_group")
@@ -159,7 +160,8 @@ def same(a: "Token | None", b: "Token | None") -> bool:
 
 def between(setting: Setting) -> list["Token"]:
     """Tokens from the trigger up to (not including) its governing verb."""
-    tokens, token = [], setting.trigger
+    tokens: list["Token"] = []
+    token = setting.trigger
     while not same(token, setting.gov) and token.head.i != token.i and len(tokens) < _MAX_CLIMB:
         token = token.head
         if not same(token, setting.gov):
@@ -170,7 +172,7 @@ def between(setting: Setting) -> list["Token"]:
 def conditional_perfect(verb: "Token", lex: StatusLexicon) -> bool:
     """'aurait rencontré', 'would have met': hearsay or counterfactual."""
     participles = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
-    if not any("Part" in t.morph.get("VerbForm") for t in participles):
+    if not any("Part" in t.morph.get("VerbForm", []) for t in participles):
         return False  # ('aurait fait échouer' is parsed with the participle as a dependent)
     group = verb_group(verb)
     perfect = [t for t in group if t is not verb and normalise(t.lemma_) in lex.perfect_auxiliaries]
@@ -185,9 +187,9 @@ def mood_of(token: "Token", lex: StatusLexicon) -> str | None:
     ending = _inflection(token, lex)
     if ending:
         return ending
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in token.morph.get("Mood", []):
         return "Cnd"
-    if "Fut" in token.morph.get("Tense"):
+    if "Fut" in token.morph.get("Tense", []):
         return "Fut"
     return None
 
@@ -212,7 +214,7 @@ def _inflection(token: "Token", lex: StatusLexicon) -> str | None:
 
 def finite_past(token: "Token") -> bool:
     morph = token.morph
-    return "Fin" in morph.get("VerbForm") and bool({"Past", "Imp"} & set(morph.get("Tense")))
+    return "Fin" in morph.get("VerbForm", []) and bool({"Past", "Imp"} & set(morph.get("Tense", [])))
 
 
 def bare_infinitive(top: "Token", lex: StatusLexicon) -> bool:
@@ -226,12 +228,12 @@ def group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> str |
     """'Fut', 'FutPerfect', 'Cnd', 'Remote' (pluperfect, imperfect), 'Recent' (passé composé, simple past)
     or None. 'FutPerfect' only for languages that list prospective markers (French)."""
     auxiliaries = [t for t in group if t is not top and t.pos_ == "AUX"]
-    finite = next((t for t in auxiliaries if "Fin" in t.morph.get("VerbForm")), None) or top
+    finite = next((t for t in auxiliaries if "Fin" in t.morph.get("VerbForm", [])), None) or top
     passive = labels_for(top, "passive_auxiliary")
     perfect = [t for t in auxiliaries if t.dep_ not in passive and t.dep_ != "cop"
                and normalise(t.lemma_) in lex.perfect_auxiliaries]
     # 'aux:tense' marks a compound tense even when the tagger calls the participle an infinitive
-    if "Part" not in top.morph.get("VerbForm") and not any(t.dep_ == "aux:tense" for t in perfect):
+    if "Part" not in top.morph.get("VerbForm", []) and not any(t.dep_ == "aux:tense" for t in perfect):
         perfect = []
     mood = mood_of(finite, lex)
     if mood == "Fut" and perfect and finite is not top and lex.retrospective_perfect:
@@ -239,7 +241,7 @@ def group_tense(top: "Token", group: list["Token"], lex: StatusLexicon) -> str |
     if mood:
         return mood
     if finite is top or not perfect:
-        if "Imp" in finite.morph.get("Tense"):
+        if "Imp" in finite.morph.get("Tense", []):
             return "Remote"
         return "Recent" if finite_past(finite) else None
     return "Remote" if finite_past(finite) else "Recent"

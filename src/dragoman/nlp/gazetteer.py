@@ -127,9 +127,10 @@ class PhraseTable(Generic[V]):
     def _walk(self, keys: tuple[str, ...]) -> dict | None:
         node = self._root
         for key in keys:
-            node = node.get(key)
-            if node is None:
+            child = node.get(key)
+            if child is None:
                 return None
+            node = child
         return node
 
     def match_at(self, tokens: Tokens, first: int) -> Hit[V | None] | None:
@@ -137,9 +138,10 @@ class PhraseTable(Generic[V]):
         keys, node = tokens.keys, self._root
         found: list[tuple[int, list[_Entry]]] = []
         for index in range(first, len(keys)):
-            node = node.get(keys[index])
-            if node is None:
+            child = node.get(keys[index])
+            if child is None:
                 break
+            node = child
             ends = node.get(_END)
             if ends:
                 found.append((index + 1, ends))

@@ -98,7 +98,8 @@ def leader_people(text: str, found: Sequence[tuple[int, int, Leader]], people: S
     """People mentions completed by the list: known names get the leader's affiliation and title where
     the text gave none; names the reader missed become person mentions."""
     by_name = {fold_same_length(form): leader for _, _, leader in found for form in (leader.name, *leader.forms)}
-    completed, seen = [], {}
+    completed: list[Mention] = []
+    seen: dict[str, Person] = {}
     for m in people:
         leader = _leader_of(m.value, by_name, found, m)
         m = _completed(m, leader, language)

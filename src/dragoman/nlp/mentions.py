@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from ..languages import language_data
-from ..model import DateValue, Document, Location, Mention
+from ..model import Document, Location, Mention
 from .actors import ActorMatcher
 from .datelines import Dateline, find_dateline
 from .leaders import find_leaders, leader_actors, leader_people
@@ -179,15 +179,12 @@ def document_anchor(doc: Document, *, language: str) -> Anchor:
     """Publication date; else the latest absolute date the text states (month or finer)."""
     if doc.published:
         return Anchor(doc.published, "day")
-    best: DateValue | None = None
-    for _, _, value in find_dates(doc.text, None, language=language):
-        if value.start is None or value.precision not in ("day", "week", "month"):
-            continue
-        if best is None or value.start > best.start:
-            best = value
-    if best is None:
+    dated = [(value.start, value) for _, _, value in find_dates(doc.text, None, language=language)
+             if value.start is not None and value.precision in ("day", "week", "month")]
+    if not dated:
         return Anchor(None, "unknown")
-    return Anchor(best.start, "day" if best.precision == "day" else "month")
+    start, best = max(dated, key=lambda pair: pair[0])  # the first of the latest
+    return Anchor(start, "day" if best.precision == "day" else "month")
 
 
 def date_mentions(text: str, anchor: Anchor, *, language: str) -> list[Mention]:

@@ -7,6 +7,7 @@ pipeline from here (or inject their own in tests).
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from ..errors import ModelError
 from ..languages import language_pack, languages
@@ -51,8 +52,9 @@ def _register_line_breaks() -> None:
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
-def _lines(doc) -> list[list]:
-    lines, current = [], []
+def _lines(doc) -> list[list[Any]]:
+    lines: list[list[Any]] = []
+    current: list[Any] = []  # spaCy tokens
     for token in doc:
         if token.is_space and "\n" in token.text:
             if current:

@@ -160,11 +160,17 @@ def parse_pattern(raw: str, synsets: "Synsets") -> Pattern | None:
     if not codes or body.count("*") != 1:
         return None
     upper, _, lower = body.partition("*")
-    before = [_element(word, after, synsets, choices) for word, _, after in _pieces(upper.lstrip() + "*")[:-1]]
-    after = [_element(word, before, synsets, choices) for word, before, _ in _pieces("*" + lower.rstrip())[1:]]
-    if None in before or None in after:
+    before = _every([_element(word, after, synsets, choices) for word, _, after in _pieces(upper.lstrip() + "*")[:-1]])
+    after = _every([_element(word, before, synsets, choices) for word, before, _ in _pieces("*" + lower.rstrip())[1:]])
+    if before is None or after is None:
         return None
-    return Pattern(tuple(before), tuple(after), codes[-1].strip(), raw.strip())
+    return Pattern(before, after, codes[-1].strip(), raw.strip())
+
+
+def _every(elements: list[Element | None]) -> tuple[Element, ...] | None:
+    """The elements of one side of a pattern; None when a word of it cannot be read."""
+    read = tuple(e for e in elements if e is not None)
+    return read if len(read) == len(elements) else None
 
 
 def _inline(body: str) -> tuple[str, dict[str, Phrases]]:

@@ -81,7 +81,8 @@ def find_descriptions(view: View, named: list[Occurrence]) -> list[Occurrence]:
 
 
 def _plural(view: View, hit: Hit) -> bool:
-    return any("Plur" in t.morph.get("Number") or t.tag_ in ("NNS", "NNPS") for t in view.doc[hit.start:hit.end])
+    # spaCy's stub wants MorphAnalysis.get's default, which is [] at run time: passed here explicitly
+    return any("Plur" in t.morph.get("Number", []) or t.tag_ in ("NNS", "NNPS") for t in view.doc[hit.start:hit.end])
 
 
 def _description_start(view: View, i: int) -> int | None:

@@ -110,7 +110,8 @@ def _filler(view: View, j: int) -> bool:
     if token.lemma_.lower() in lex.copulas or token.pos_ in ("ADV", "DET", "AUX"):
         return True
     if token.pos_ == "VERB":
-        return "Part" in token.morph.get("VerbForm")
+        # spaCy's stub wants MorphAnalysis.get's default, which is [] at run time: passed here explicitly
+        return "Part" in token.morph.get("VerbForm", [])
     return view.is_modifier(j)
 
 
@@ -135,7 +136,7 @@ def _ends_title(view: View, k: int) -> bool:
     if token.pos_ in ("VERB", "ADV") and token.pos_ not in lex.title_tail_pos:
         return True
     if token.pos_ in ("VERB", "AUX"):
-        return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm")
+        return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm", [])
     if token.pos_ == "ADP" and word in lex.non_affiliation:  # "aux États-Unis", not "à la suite des élections"
         return not _actor_follows(view, k + 1)
     if token.pos_ == "ADP":

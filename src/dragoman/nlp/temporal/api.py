@@ -4,10 +4,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from ...languages import languages
-from ...model import DateValue
+from ...model import DateValue, Precision
 from ...text import fold_for_dates
 from . import calendar as cal
 from .choice import Ctx
@@ -85,7 +85,8 @@ def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         language = _language(row.get("language"), text, context)
         value = _row_value(text, anchor, language, context, row.get("anchor_precision") or "day")
         out: dict[str, Any] = {key: row[key] for key in ("id", "anchor") if key in row}
-        out.update(text=row.get("text"), start=_iso(value and value.start), end=_iso(value and value.end),
+        start, end = (value.start, value.end) if value is not None else (None, None)
+        out.update(text=row.get("text"), start=_iso(start), end=_iso(end),
                    grain=value.precision if value is not None and value.known else None)
         yield out
 
@@ -128,7 +129,7 @@ def detect_language(text: str) -> str:
     best = max(scores.values(), default=0)
     if scores.get("fr", -1) == best or not scores:
         return "fr"
-    return max(scores, key=scores.get)
+    return max(scores, key=scores.__getitem__)
 
 
 def _lexicon(language: str | None, text: str) -> Lexicon:
@@ -192,8 +193,10 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _value(expr: Expr, day: date | None, moment: datetime | None, tense: int, anchor_precision: str,
+def _value(expr: Expr | None, day: date | None, moment: datetime | None, tense: int, anchor_precision: str,
            text: str) -> DateValue:
+    if expr is None:  # nothing to resolve: Found.expr is None only for a list, whose parts carry the dates
+        return DateValue(None, None, "unknown", text)
     if day is None:
         if not _absolute(expr):
             return DateValue(None, None, "unknown", text)
@@ -205,7 +208,7 @@ def _value(expr: Expr, day: date | None, moment: datetime | None, tense: int, an
 
 
 def _resolved(expr: Expr, day: date, moment: datetime | None, tense: int, precision: str) -> cal.Interval | None:
-    if precision not in _COARSE:
+    if not _coarse(precision):
         return resolve_expr(expr, Ctx(day, moment, tense))
     period = cal.bounds(day, precision)
     if isinstance(expr, Weekday):
@@ -216,6 +219,11 @@ def _resolved(expr: Expr, day: date, moment: datetime | None, tense: int, precis
         return low or high
     start, end = min(low.start, high.start), max(low.end, high.end)
     return cal.Interval(start, end, cal.coarser(cal.coarser(low.precision, high.precision), precision))
+
+
+def _coarse(precision: str) -> TypeGuard[Precision]:
+    """Whether an anchor known only to this grain widens relative readings to it."""
+    return precision in _COARSE
 
 
 def _absolute(expr: Any) -> bool:

@@ -5,11 +5,14 @@ import calendar as _cal
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...model import Precision
+
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": 5}
 DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "semester": 182, "year": 365,
             "decade": 3652}
-UNIT_PRECISION = {"day": "day", "week": "week", "weekend": "week", "fortnight": "week", "month": "month",
-                  "quarter": "quarter", "semester": "quarter", "year": "year", "decade": "year", "century": "year"}
+UNIT_PRECISION: dict[str, Precision] = {
+    "day": "day", "week": "week", "weekend": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
+    "semester": "quarter", "year": "year", "decade": "year", "century": "year"}
 # Astronomical seasons as (month, day) of start and end; winter straddles the new year.
 SEASONS = {"spring": ((3, 21), (6, 20)), "summer": ((6, 21), (9, 23)), "autumn": ((9, 24), (12, 20)),
            "winter": ((12, 21), (3, 20))}
@@ -19,13 +22,13 @@ SEASONS = {"spring": ((3, 21), (6, 20)), "summer": ((6, 21), (9, 23)), "autumn":
 class Interval:
     start: date
     end: date
-    precision: str = "day"
+    precision: Precision = "day"
 
     def shifted(self, days: int) -> "Interval":
         return Interval(self.start + timedelta(days=days), self.end + timedelta(days=days), self.precision)
 
 
-def precision_for(start: date, end: date) -> str:
+def precision_for(start: date, end: date) -> Precision:
     """The grain that best describes an interval of this length."""
     days = (end - start).days + 1
     if days <= 1:
@@ -39,7 +42,7 @@ def precision_for(start: date, end: date) -> str:
     return "year"
 
 
-def coarser(a: str, b: str) -> str:
+def coarser(a: Precision, b: Precision) -> Precision:
     return a if RANK.get(a, 5) >= RANK.get(b, 5) else b
 
 

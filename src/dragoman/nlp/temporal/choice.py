@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import overload
 
 from .calendar import Interval
 
@@ -56,6 +57,15 @@ def distance(interval: Interval, anchor: date) -> int:
     if interval.start > anchor:
         return (interval.start - anchor).days
     return max(0, (anchor - interval.end).days)
+
+
+# A stated year stays a year (a decade's start always is one); only a missing year is None.
+@overload
+def full_year(year: int, short: bool, ctx: Ctx) -> int: ...
+
+
+@overload
+def full_year(year: int | None, short: bool, ctx: Ctx) -> int | None: ...
 
 
 def full_year(year: int | None, short: bool, ctx: Ctx) -> int | None:

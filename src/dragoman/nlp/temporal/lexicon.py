@@ -107,8 +107,8 @@ class Lexicon:
         """The longest lexicon phrase starting at token ``i``, as one item, and the next token index."""
         found = _walk(node, norms, i)
         if len(found) == 1 and found[0][0] == 1 and node.simple is not None:
-            token, entry = tokens[i], node.simple
-            return Item(token.start, token.end, entry.tag, entry.value, token.norm, token.norm in self.plural), i + 1
+            token, simple = tokens[i], node.simple
+            return Item(token.start, token.end, simple.tag, simple.value, token.norm, token.norm in self.plural), i + 1
         for n, entries in reversed(found):
             if not _adjacent(tokens, i, n):
                 continue
@@ -153,9 +153,10 @@ def _walk(node: _Node, norms: list[str], i: int) -> list[tuple[int, tuple[Entry,
     found = [(1, node.entries)] if node.entries else []
     n = 1
     while node.children and i + n < len(norms):
-        node = node.children.get(norms[i + n])
-        if node is None:
+        child = node.children.get(norms[i + n])
+        if child is None:
             break
+        node = child
         n += 1
         if node.entries:
             found.append((n, node.entries))

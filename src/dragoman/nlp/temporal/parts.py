@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ...model import Precision
 from . import calendar as cal
 from .calendar import Interval
 from .expr import Nth
@@ -44,7 +45,7 @@ def _year_part(base: Interval, part: str) -> Interval | None:
     months = {"early": (1, 2), "mid": (6, 7), "late": (11, 12), "first_half": (1, 6), "second_half": (7, 12)}.get(part)
     if months is None:
         return None
-    precision = "month" if part in ("early", "mid", "late") else "quarter"
+    precision: Precision = "month" if part in ("early", "mid", "late") else "quarter"
     return Interval(date(y, months[0], 1), cal.month_end(y, months[1]), precision)
 
 
@@ -100,7 +101,7 @@ def _nth_months(size: int) -> Callable[[Interval, Nth], Interval | None]:
         if not 1 <= index <= count:
             return None
         first = cal.add_months(base.start.replace(day=1), size * (index - 1))
-        precision = "month" if size == 1 else "quarter"
+        precision: Precision = "month" if size == 1 else "quarter"
         return Interval(first, cal.month_end(*cal.add_months(first, size - 1).timetuple()[:2]), precision)
     return pick
 

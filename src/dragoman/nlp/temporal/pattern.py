@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
+from ...errors import PipelineError
 from .lexicon import Item, Lexicon
 from .tags import TAGS
 
@@ -41,7 +42,7 @@ class Compiled:
     # stretch of text lacking one of them cannot match, so it is not scanned.
     required: tuple[frozenset[str], ...] = ()
 
-    def possible(self, present: set[str]) -> bool:
+    def possible(self, present: frozenset[str]) -> bool:
         return all(not need.isdisjoint(present) for need in self.required)
 
 
@@ -181,17 +182,32 @@ class Hit:
         s = self.match.start(name)
         return self.items[s] if s >= 0 and self.match.end(name) > s else None
 
+    def need(self, name: str) -> Item:
+        """The item of a capture the rule's pattern always makes (``d=DAY``, not ``y=YEAR?``)."""
+        item = self.get(name)
+        if item is None:
+            self._missing(name)
+        return item
+
     def all(self, name: str) -> list[Item]:
         if name not in self.match.re.groupindex:
             return []
         s, e = self.match.span(name)
         return self.items[s:e] if s >= 0 else []
 
-    def span(self, name: str) -> tuple[int, int] | None:
+    def span(self, name: str) -> tuple[int, int]:
+        """Character span of a capture the rule's pattern always makes."""
         if name not in self.match.re.groupindex:
-            return None
+            self._missing(name)
         s, e = self.match.span(name)
-        return (self.items[s].start, self.items[e - 1].end) if s >= 0 and e > s else None
+        if s < 0 or e <= s:
+            self._missing(name)
+        return self.items[s].start, self.items[e - 1].end
+
+    def _missing(self, name: str) -> NoReturn:
+        # a builder reading a capture its rule's pattern may skip: a bug of the grammar, not of the text
+        raise PipelineError(stage="dates", source=f"temporal rule '{self.compiled.rule.name}'",
+                            detail=f"the builder reads '{name}', which the pattern did not capture")
 
     def before(self) -> Item | None:
         return self.items[self.start - 1] if self.start > 0 else None

@@ -58,19 +58,19 @@ def resolve_expr(expr: Any, ctx: Ctx) -> Interval | None:
 def _(expr: CalDate, ctx: Ctx) -> Interval | None:
     year = full_year(expr.year, expr.short_year, ctx)
     if expr.day is not None:
-        return _day(expr, year, ctx)
+        return _day(expr, expr.day, year, ctx)
     if expr.month is not None:
-        return _month(expr, year, ctx)
+        return _month(expr, expr.month, year, ctx)
     if year is not None:
         return Interval(date(year, 1, 1), date(year, 12, 31), "year")
     return None
 
 
-def _day(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+def _day(expr: CalDate, day: int, year: int | None, ctx: Ctx) -> Interval | None:
     if expr.month is None:
-        return _day_of_some_month(expr, year, ctx)
+        return _day_of_some_month(expr, day, year, ctx)
     years = [year] if year is not None else nearby_years(ctx)
-    cands = [Interval(d, d) for y in years if (d := cal.safe_date(y, expr.month, expr.day))]
+    cands = [Interval(d, d) for y in years if (d := cal.safe_date(y, expr.month, day))]
     chosen = choose(cands, ctx, expr.direction, ctx.anchor.year)
     if chosen is None or expr.weekday is None or year is not None or chosen.start.weekday() == expr.weekday:
         return chosen
@@ -78,13 +78,13 @@ def _day(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
     return near[0] if near else chosen
 
 
-def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+def _day_of_some_month(expr: CalDate, day: int, year: int | None, ctx: Ctx) -> Interval | None:
     first = date(year or ctx.anchor.year, ctx.anchor.month if year is None else 1, 1)
     months = range(-3, 4) if year is None else range(12)
     cands = []
     for k in months:
         month_start = cal.add_months(first, k)
-        d = cal.safe_date(month_start.year, month_start.month, expr.day)
+        d = cal.safe_date(month_start.year, month_start.month, day)
         if d and (expr.weekday is None or d.weekday() == expr.weekday):
             cands.append(Interval(d, d))
     if expr.weekday is not None:
@@ -92,11 +92,11 @@ def _day_of_some_month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | 
     return choose(cands, ctx, expr.direction, None)
 
 
-def _month(expr: CalDate, year: int | None, ctx: Ctx) -> Interval | None:
+def _month(expr: CalDate, month: int, year: int | None, ctx: Ctx) -> Interval | None:
     if expr.current and year is None:
         year = ctx.anchor.year
     years = [year] if year is not None else nearby_years(ctx)
-    cands = [Interval(date(y, expr.month, 1), cal.month_end(y, expr.month), "month") for y in years]
+    cands = [Interval(date(y, month, 1), cal.month_end(y, month), "month") for y in years]
     if year is None and expr.direction:
         month_start = ctx.anchor.replace(day=1)
         picked = [c for c in cands if (c.start < month_start if expr.direction < 0 else c.start > month_start)]

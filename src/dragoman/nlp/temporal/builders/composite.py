@@ -13,7 +13,7 @@ from .values import CALENDAR_UNITS, day_of, found_at, unit_of, year_of
 
 def part(hit: Hit) -> Part | None:
     base = hit.sub("b")
-    return Part(base, hit.get("p").value) if base is not None else None
+    return Part(base, hit.need("p").value) if base is not None else None
 
 
 def until(hit: Hit) -> Until | None:
@@ -28,7 +28,7 @@ def since_point(hit: Hit) -> Since | None:
 
 def nth(hit: Hit) -> Nth | None:
     base = hit.sub("b") if hit.has("b") else Period("year", 0, implicit=True)
-    which = hit.get("o")
+    which = hit.need("o")
     n = -1 if which.tag == "LAST" else day_of(which)
     if base is None or n is None:
         return None
@@ -42,20 +42,20 @@ def nth(hit: Hit) -> Nth | None:
 def quarter_token(hit: Hit) -> Nth:
     value, _ = year_of(hit.get("y"))
     base = CalDate(value) if value is not None else Period("year", 0, implicit=True)
-    return Nth(base, "quarter", hit.get("q").value)
+    return Nth(base, "quarter", hit.need("q").value)
 
 
 def shift(hit: Hit) -> Shift | None:
     base = hit.sub("x")
-    return Shift(base, int(hit.get("r").value)) if base is not None and hit.get("r").value else None
+    return Shift(base, int(hit.need("r").value)) if base is not None and hit.need("r").value else None
 
 
 def from_point(hit: Hit) -> Shift | None:
     """``deux semaines avant le 13 mai``, ``16 jours à partir du 1er février``."""
-    base, unit, count = hit.sub("x"), unit_of(hit), number_value(hit.get("n"))
+    base, unit, count = hit.sub("x"), unit_of(hit), number_value(hit.need("n"))
     if base is None or unit not in CALENDAR_UNITS or count is None:
         return None
-    sign = -1 if hit.get("side").tag == "AGOS" else 1
+    sign = -1 if hit.need("side").tag == "AGOS" else 1
     return Shift(base, sign * count, unit)
 
 
@@ -82,7 +82,7 @@ def _day_right(hit: Hit) -> CalDate | None:
 def listing(hit: Hit) -> Found | None:
     """``les 6 et 13 avril``, ``en mai et juin derniers``: separate dates sharing month and year."""
     right = hit.sub("r")
-    left = day_only_left(hit) if hit.get("l").tag in ("NUM", "ORD") else CalDate(month=hit.get("l").value)
+    left = day_only_left(hit) if hit.need("l").tag in ("NUM", "ORD") else CalDate(month=hit.need("l").value)
     if not isinstance(right, CalDate) or left is None:
         return None
     left = complete(left, right)

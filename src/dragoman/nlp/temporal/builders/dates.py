@@ -30,7 +30,7 @@ def mdy(hit: Hit) -> CalDate | None:
 
 def numeric(hit: Hit) -> CalDate | None:
     """27/02/2025, 2/27/2025 (English order), 2025-02-27, 17/02."""
-    first, second = number_value(hit.get("a")), number_value(hit.get("b"))
+    first, second = number_value(hit.need("a")), number_value(hit.need("b"))
     if first is None or second is None:
         return None
     day, month = (second, first) if hit.lex.numeric_order == "mdy" else (first, second)
@@ -45,7 +45,7 @@ def numeric(hit: Hit) -> CalDate | None:
 
 def numeric_padded(hit: Hit) -> CalDate | None:
     """``22/04`` without an article: only with a two-digit month, so that fractions (1/3) stay out."""
-    return numeric(hit) if len(hit.get("b").value) == 2 and len(hit.get("a").value) <= 2 else None
+    return numeric(hit) if len(hit.need("b").value) == 2 and len(hit.need("a").value) <= 2 else None
 
 
 def _in_number_run(hit: Hit) -> bool:
@@ -58,14 +58,14 @@ def _in_number_run(hit: Hit) -> bool:
 
 
 def iso(hit: Hit) -> CalDate | None:
-    year, month, day = hit.get("y").value, number_value(hit.get("b")), number_value(hit.get("c"))
+    year, month, day = hit.need("y").value, number_value(hit.need("b")), number_value(hit.need("c"))
     if month is None or not 1 <= month <= 12 or day is None or not 1 <= day <= 31:
         return None
     return CalDate(year, month, day)
 
 
 def iso_month(hit: Hit) -> CalDate | None:
-    month, year_item = hit.get("b"), hit.get("y")
+    month, year_item = hit.get("b"), hit.need("y")
     if month is None or not 1 <= int(month.value) <= 12 or not 1000 <= year_item.value <= 2999:
         return None
     return CalDate(year_item.value, int(month.value))
@@ -73,7 +73,7 @@ def iso_month(hit: Hit) -> CalDate | None:
 
 def weekday_day(hit: Hit) -> CalDate | None:
     day = day_of(hit.get("d"))
-    return CalDate(day=day, weekday=hit.get("wd").value) if day else None
+    return CalDate(day=day, weekday=hit.need("wd").value) if day else None
 
 
 def day_only(hit: Hit) -> CalDate | None:
@@ -90,9 +90,9 @@ def month_year(hit: Hit) -> CalDate | None:
     year, short = year_of(hit.get("y"))
     if hit.get("u") is not None and unit_of(hit) != "month":
         return None
-    if short and hit.lex.numeric_order == "mdy" and not _plainly_year(hit.get("y")):
+    if short and hit.lex.numeric_order == "mdy" and not _plainly_year(hit.need("y")):
         return None  # "Feb 27": in month-first languages a small number after a month is its day
-    return CalDate(year, hit.get("m").value, short_year=short) if year is not None else None
+    return CalDate(year, hit.need("m").value, short_year=short) if year is not None else None
 
 
 def _plainly_year(item: Item) -> bool:
@@ -103,7 +103,7 @@ def month(hit: Hit) -> CalDate | None:
     if hit.get("u") is not None and unit_of(hit) != "month":
         return None
     this = any(item.tag == "THIS" for item in hit.matched)
-    return CalDate(month=hit.get("m").value, direction=direction_of(hit.get("dir")), current=this)
+    return CalDate(month=hit.need("m").value, direction=direction_of(hit.get("dir")), current=this)
 
 
 def year(hit: Hit) -> CalDate | None:
@@ -138,11 +138,11 @@ def short_year(hit: Hit) -> CalDate | None:
 def holiday(hit: Hit) -> Holiday:
     value, _ = year_of(hit.get("y"))
     direction = direction_of(hit.get("dir")) or direction_of(hit.get("after"))
-    return Holiday(tuple(sorted(hit.get("h").value.items())), value, direction)
+    return Holiday(tuple(sorted(hit.need("h").value.items())), value, direction)
 
 
 def decade(hit: Hit) -> Decade | None:
-    item = hit.get("n")
+    item = hit.need("n")
     if item.tag == "DECADE":
         digits = item.value
     elif hit.get("u") is not None and unit_of(hit) == "year" and is_plural(hit):
@@ -156,9 +156,9 @@ def decade(hit: Hit) -> Decade | None:
 
 def year_span(hit: Hit) -> Found | None:
     """``2024-25``: a range whose end year is written with two digits."""
-    first, last = hit.get("y").value, number_value(hit.get("n"))
+    first, last = hit.need("y").value, number_value(hit.need("n"))
     end = first // 100 * 100 + last if last is not None else None
-    if end is None or not first < end <= first + 20 or len(hit.get("n").value) != 2:
+    if end is None or not first < end <= first + 20 or len(hit.need("n").value) != 2:
         return None
     left, right = CalDate(first), CalDate(end)
     return Found(hit.matched[0].start, hit.matched[-1].end, Span(left, right),
@@ -167,7 +167,7 @@ def year_span(hit: Hit) -> Found | None:
 
 def month_first_list(hit: Hit) -> Found | None:
     """``March 5 and 6``: days of one month."""
-    month_value, year_value = hit.get("m").value, year_of(hit.get("y"))[0]
+    month_value, year_value = hit.need("m").value, year_of(hit.get("y"))[0]
     left, right = day_of(hit.get("l")), day_of(hit.get("r"))
     if left is None or right is None:
         return None

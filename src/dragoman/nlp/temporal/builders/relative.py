@@ -12,7 +12,7 @@ VAGUE_DAYS = {"day": (1, 10), "week": (7, 42), "fortnight": (14, 42), "month": (
 
 
 def day_offset(hit: Hit) -> Offset:
-    return Offset("day", float(hit.get("r").value))
+    return Offset("day", float(hit.need("r").value))
 
 
 def this_period(hit: Hit) -> Period | None:
@@ -55,7 +55,7 @@ def run(hit: Hit) -> Run | Window | None:
     unit, count, direction = unit_of(hit), count_of(hit.get("n")), direction_of(hit.get("dir"))
     if unit is None or count is None or not direction:
         return None
-    if hit.get("n").tag == "VAGUE":
+    if hit.need("n").tag == "VAGUE":
         return vague_run(hit)
     if int(count[0]) < 1:  # "les 0 derniers jours" names no stretch of time
         return None
@@ -99,16 +99,16 @@ def since(hit: Hit) -> Since | None:
 
 
 def to_date(hit: Hit) -> ToDate | None:
-    if hit.get("u").plural:
+    if hit.need("u").plural:
         return None
     unit = unit_of(hit)
-    side = -1 if hit.get("side").tag == "AGOS" else 1
+    side = -1 if hit.need("side").tag == "AGOS" else 1
     return ToDate(unit, side) if unit in CALENDAR_UNITS else None
 
 
 def weekday(hit: Hit) -> Weekday:
     direction = hit.get("dir")
-    day = hit.get("wd").value
+    day = hit.need("wd").value
     if direction is None:
         return Weekday(day)
     if direction.tag == "LAST":
@@ -117,17 +117,17 @@ def weekday(hit: Hit) -> Weekday:
 
 
 def weekday_week(hit: Hit) -> Weekday | None:
-    if unit_of(hit) != "week" or hit.get("u").plural:
+    if unit_of(hit) != "week" or hit.need("u").plural:
         return None
-    return Weekday(hit.get("wd").value, "week", direction_of(hit.get("dir")))
+    return Weekday(hit.need("wd").value, "week", direction_of(hit.get("dir")))
 
 
 def weekday_after(hit: Hit) -> Weekday | None:
-    n = number_value(hit.get("n"))
-    return Weekday(hit.get("wd").value, "after", n - 1) if n in (8, 15) else None
+    n = number_value(hit.need("n"))
+    return Weekday(hit.need("wd").value, "after", n - 1) if n in (8, 15) else None
 
 
 def season(hit: Hit) -> Season:
     value, _ = year_of(hit.get("y"))
     direction = hit.get("dir")
-    return Season(hit.get("s").value, value, direction_of(direction) if direction is not None else None)
+    return Season(hit.need("s").value, value, direction_of(direction) if direction is not None else None)
