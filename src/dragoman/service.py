@@ -1,7 +1,8 @@
 """Plain functions behind every shell (CLI, REST API, web UI, Python callers).
 
 ``extract`` runs in memory; ``ingest`` writes each new document in its own
-transaction and then rebuilds stories and events over the whole store.
+transaction and then rebuilds stories and events over the whole store (from stored analyses and
+stored story vectors: only new texts are embedded).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .config import DEFAULT
 from .ingest import read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
+from .stories import CachedEmbedder, E5Embedder, assemble
 
 Progress = Callable[[Document], None]
 
@@ -84,7 +86,8 @@ def record(analysis: DocumentAnalysis, store, report: IngestReport) -> None:
 def rebuild(*, store, pipeline: Pipeline | None = None) -> Result:
     """Recompute stories, events and series over everything stored."""
     pipeline = pipeline or Pipeline()
-    result = pipeline.assemble(list(store.analyses()))
+    embedder = CachedEmbedder(pipeline.embedder or E5Embedder(), store)
+    result = assemble(list(store.analyses()), embedder=embedder, threshold=pipeline.story_threshold)
     store.replace_derived(stories=result.stories, events=result.events, story_of=dict(result.story_of))
     return result
 

@@ -74,6 +74,11 @@ class Store(Protocol):
 
     def story(self, story_id: str) -> Story: ...
 
+    def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Stored story vectors by key (see :class:`dragoman.stories.CachedEmbedder`)."""
+
+    def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None: ...
+
     def counts(self) -> dict[str, int]:
         """``documents`` (all, failed included), ``failed``, ``stories``, ``events``."""
 

@@ -10,7 +10,7 @@ to filter and order.
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 # On PostgreSQL ids compare byte-wise as on SQLite, so ordering and pagination agree across backends.
 ID = String().with_variant(String(collation="C"), "postgresql")
@@ -98,4 +98,12 @@ event_topics = Table(
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("topic", String, primary_key=True),
     Index("ix_event_topics_topic", "topic"),
+)
+
+# A story vector per text and embedder (migration 0005): a text is embedded once, whatever is rebuilt after.
+vectors = Table(
+    "vectors", metadata,
+    Column("key", String, primary_key=True),  # sha1 of the embedder's version and the text
+    Column("embedder", String, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # float32, little-endian
 )

@@ -22,7 +22,7 @@ from . import rows
 from .base import EventFilter
 from .engine import WRITE
 from .engine import errors as db_errors
-from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories
+from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories, vectors
 
 _BATCH = 200  # analyses read per query by analyses()
 
@@ -174,6 +174,28 @@ class SqlStore:
                    "events": select(func.count()).select_from(events)}
         with self._read("count records") as conn:
             return {name: conn.scalar(query) or 0 for name, query in queries.items()}
+
+    # ------------------------------------------------------------ vectors
+
+    def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Stored vectors by key; keys never stored are absent."""
+        found: dict[str, bytes] = {}
+        with self._read("read vectors") as conn:
+            for start in range(0, len(keys), _BATCH):
+                query = select(vectors.c.key, vectors.c.data).where(vectors.c.key.in_(keys[start:start + _BATCH]))
+                found.update({key: bytes(data) for key, data in conn.execute(query)})
+        return found
+
+    def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None:
+        """Keep vectors by key (a key already stored keeps its vector)."""
+        if not rows:
+            return
+        with self._write("store vectors") as conn:
+            dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+            values = [{"key": key, "embedder": embedder, "data": data} for key, data in sorted(rows.items())]
+            for start in range(0, len(values), _BATCH):
+                statement = dialect.insert(vectors).values(values[start:start + _BATCH])
+                conn.execute(statement.on_conflict_do_nothing(index_elements=["key"]))
 
     def close(self) -> None:
         self._engine.dispose()

