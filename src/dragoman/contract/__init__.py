@@ -26,7 +26,9 @@ from .records import (
                       value_json,
 )
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "UrlOf", "actor_json", "code_line", "coded_json", "dates_line", "conflict_json", "date_json", "document_json",
-           "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url", "outlet", "person_json",
-           "planned_codes", "plover_record", "provenance_json", "relation_json", "result_json", "sides",
-           "source_json", "story_json", "value_json"]
+__all__ = [
+    "COLUMNS", "LIST_COLUMNS", "UrlOf", "actor_json", "code_line", "coded_json", "dates_line", "conflict_json",
+    "date_json", "document_json", "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url",
+    "outlet", "person_json", "planned_codes", "plover_record", "provenance_json", "relation_json", "result_json",
+    "sides", "source_json", "story_json", "value_json",
+]
