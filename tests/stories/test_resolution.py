@@ -113,3 +113,17 @@ CANDIDATES = [meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-07
 def test_resolution_does_not_depend_on_arrival_order(order):
     story_of = {"a": "s", "b": "s", "c": "s", "d": "s", "e": "s", "f": "t", "g": "t", "h": "u"}
     assert resolve(list(order), story_of) == resolve(CANDIDATES, story_of)
+
+
+def test_a_reading_with_unclear_roles_joins_the_expulsion_it_reports():
+    unclear = EventCandidate(document="c", type="SANCTION", status="occurred", mode="expel",
+                             actors=(Actor("GBR", "United Kingdom", "source"), Actor("RUS", "Russia", "source")),
+                             location=None, date=day("2018-03-14"), evidence=(Evidence("c", 0, 9, "expelled"),))
+    events = resolve([expulsion("a", day("2018-03-14"), GBR, RUS, LON), unclear])
+    assert len(events) == 1 and events[0].documents == ("a", "c")
+
+
+def test_talks_over_several_days_and_a_report_of_their_last_day_are_one_event():
+    talks = DateValue(date(2023, 3, 6), date(2023, 3, 10), "day", "du 6 au 10 mars")
+    events = resolve([meeting("a", talks, PRG), meeting("b", day("2023-03-10"), PRG), meeting("c", day("2023-03-20"), PRG)])
+    assert sorted(e.documents for e in events) == [("a", "b"), ("c",)]

@@ -86,11 +86,13 @@ def sides(cand: EventCandidate) -> tuple[set[str], set[str]]:
 
 
 def directions_fit(a: EventCandidate, b: EventCandidate) -> bool:
-    """A directed act and the reciprocal one (Russia expels Britons, Britain expels Russians) are two events."""
+    """A directed act and the reciprocal one (Russia expels Britons, Britain expels Russians) are two events:
+    each one's source is the other's target. A reading whose roles are unclear (both parties as sources)
+    reverses nothing and may join either."""
     if a.type in SYMMETRIC_TYPES:
         return True
     (a_src, a_tgt), (b_src, b_tgt) = sides(a), sides(b)
-    return not (a_src & b_tgt or a_tgt & b_src)
+    return not (a_src & b_tgt and a_tgt & b_src)
 
 
 def places_agree(a: Location | None, b: Location | None) -> bool:
@@ -102,9 +104,12 @@ def places_agree(a: Location | None, b: Location | None) -> bool:
 
 
 def days_apart(a: EventCandidate, b: EventCandidate) -> int:
-    if a.date.start is None or b.date.start is None:
+    """Days between two dated readings' intervals (0 when they overlap: talks of 6-10 March and the 10th)."""
+    da, db = a.date, b.date
+    if da.start is None or db.start is None:
         return 10**6
-    return abs((a.date.start - b.date.start).days)
+    a_end, b_end = da.end or da.start, db.end or db.start
+    return max((db.start - a_end).days, (da.start - b_end).days, 0)
 
 
 def same_event_day(a: EventCandidate, b: EventCandidate) -> bool:
