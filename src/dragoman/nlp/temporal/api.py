@@ -25,12 +25,14 @@ _COARSE = {"week", "month", "quarter", "year"}
 
 
 def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context: str | None = None,
-            anchor_precision: str = "day") -> DateValue | None:
+            anchor_precision: str = "day", clause_tense: int | None = None) -> DateValue | None:
     """The first (main) temporal expression of ``text`` resolved against ``anchor``; None if there is none.
 
     ``context`` is the sentence ``text`` comes from: its tense around the
     expression decides between the last and the next "dimanche", and a range
     or list in it completes a fragment ("19" in "du 19 au 23 juillet").
+    ``clause_tense`` (-1, 0, +1), when given, is the tense of the expression's
+    own clause as a parse reads it, and overrides the one its words suggest.
     """
     lex = _lexicon(language, text)
     day, moment = split_anchor(anchor)
@@ -46,6 +48,7 @@ def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context
         return None
     if expr is None:
         return None
+    tense = tense if clause_tense is None else clause_tense
     return _value(expr, day, moment, tense, anchor_precision, text[span[0]:span[1]] if span else text)
 
 
@@ -67,6 +70,20 @@ def find_dates(text: str, anchor: date | None, *, language: str,
             value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
     return out
+
+
+def states_year(text: str, *, language: str) -> bool:
+    """Whether a temporal expression of ``text`` states its year ("le 12 février 2019", "in 2018", "the
+    1990s"): only such a date may lie years from the article's time."""
+    found, _ = scan(text, _lexicon(language, text))
+    return any(_absolute(piece.expr) for f in found for piece in (f.parts if f.expr is None else (f,)))
+
+
+def tense_at(text: str, start: int, end: int, *, language: str) -> int:
+    """The tense the words around ``text[start:end]`` suggest (-1, 0, +1), as :func:`find_dates` reads it."""
+    lex = _lexicon(language, text)
+    _, items = scan(text, lex)
+    return tense_near(text, items, *_item_range(items, start, end), lex)
 
 
 def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
