@@ -10,6 +10,7 @@ from ...languages import languages
 from ...model import DateValue, Precision
 from ...text import fold_for_dates
 from . import calendar as cal
+from .anchor import text_anchor
 from .choice import Ctx
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
 from .grammar import scan
@@ -70,6 +71,12 @@ def find_dates(text: str, anchor: date | None, *, language: str,
             value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
     return out
+
+
+def infer_anchor(text: str, *, language: str, dateline: tuple[int, int] | None = None) -> tuple[date, Precision] | None:
+    """The day (or month) an undated ``text`` speaks from (:mod:`.anchor`): its dateline's date, else the
+    latest date it states outside a future clause; ``dateline`` is the dateline's character span."""
+    return text_anchor(text, _lexicon(language, text), dateline=dateline)
 
 
 def states_year(text: str, *, language: str) -> bool:
