@@ -23,6 +23,7 @@ from .text import tokenize
 # the century of a two-digit year (1950-2049).
 _NO_ANCHOR = date(2000, 1, 1)
 _COARSE = {"week", "month", "quarter", "year"}
+WEEKDAY_SLIP = "weekday_contradicts_date"
 
 
 def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context: str | None = None,
@@ -228,7 +229,16 @@ def _value(expr: Expr | None, day: date | None, moment: datetime | None, tense: 
     interval = _resolved(expr, day, moment, tense, anchor_precision)
     if interval is None:
         return DateValue(None, None, "unknown", text)
-    return DateValue(interval.start, interval.end, interval.precision, text)
+    return DateValue(interval.start, interval.end, interval.precision, text, _slip(expr, interval))
+
+
+def _slip(expr: Expr, interval: cal.Interval) -> str | None:
+    """ "jeudi 3 juin" when the 3rd is a Friday: the day and month are kept, the weekday being the likelier
+    slip, and the value says so."""
+    if isinstance(expr, CalDate) and expr.weekday is not None and interval.precision == "day" \
+            and interval.start.weekday() != expr.weekday:
+        return WEEKDAY_SLIP
+    return None
 
 
 def _resolved(expr: Expr, day: date, moment: datetime | None, tense: int, precision: str) -> cal.Interval | None:
