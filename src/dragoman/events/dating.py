@@ -104,7 +104,7 @@ def in_clause_tense(clause: Clause, mention: Mention) -> DateValue:
         return when
     again = resolve(mention.text, today, language=clause.language, clause_tense=tense)
     day = week_day(again, today) if again is not None else None
-    if day is None or (day > today) != (tense > 0):
+    if day is None or (day > today) != (tense > 0) or abs((day - start).days) != 7:  # the same weekday, flipped
         return when
     return DateValue(day, day, "day", when.text)
 

@@ -15,6 +15,7 @@ from .choice import Ctx
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
+from .narrative import anaphoric, reference
 from .resolve import resolve_expr
 from .tense import overall_tense, tense_near
 from .text import tokenize
@@ -65,11 +66,16 @@ def find_dates(text: str, anchor: date | None, *, language: str,
     day, moment = split_anchor(anchor) if anchor is not None else (None, None)
     found, items = scan(text, lex)
     starts = [item.start for item in items]
-    out = []
+    out: list[tuple[int, int, DateValue]] = []
     for f in found:
         for piece in (f.parts if f.expr is None else (f,)):
-            tense = tense_near(text, items, *_item_range(items, piece.start, piece.end, starts), lex)
-            value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
+            first, last = _item_range(items, piece.start, piece.end, starts)
+            tense = tense_near(text, items, first, last, lex)
+            ref = reference(out, piece.start) if day and anaphoric(piece.expr, items[first:last], lex) else None
+            if ref is not None and ref.start is not None:  # "le lendemain": from the time under discussion
+                value = _value(piece.expr, ref.start, None, tense, ref.precision, text[piece.start:piece.end])
+            else:
+                value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
     return out
 
