@@ -49,3 +49,12 @@ def test_a_contradicting_weekday_does_not_move_a_past_date_to_another_year(langu
 ])
 def test_a_weekday_that_fits_its_date_leaves_no_note(language, text):
     assert first(text, date(2022, 6, 7), language).note is None
+
+
+@pytest.mark.parametrize(("language", "text", "expression"), [
+    ("fr", "Les délégations tiendront samedi un dernier cycle de pourparlers.", "samedi"),
+    ("en", "The delegations will hold on Saturday one last round of talks.", "on Saturday"),
+])
+def test_a_number_word_after_a_weekday_is_no_day_of_the_month(language, text, expression):
+    [(start, end, value)] = find_dates(text, date(2025, 3, 12), language=language)
+    assert (text[start:end], value.start) == (expression, date(2025, 3, 15))
