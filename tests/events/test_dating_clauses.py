@@ -107,3 +107,14 @@ def test_a_clause_of_sequence_is_not_dated_by_the_clause_above(nlp, language, te
 ])
 def test_a_date_above_or_beside_the_event_is_a_fallback(nlp, language, text, date_text, trigger, expected):
     assert rank(nlp, language, text, date_text, trigger) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Talks\n\nThe foreign ministers of Egypt and Jordan will meet in Geneva, the State Department said on "
+           "Tuesday.", "meet"),
+    ("fr", "Pourparlers\n\nLes ministres égyptien et jordanien des affaires étrangères se rencontreront à Genève, a "
+           "indiqué mardi le département d'État.", "rencontreront"),
+    ("en", "Talks\n\nEgypt said on Tuesday that it would hold talks with Jordan in Geneva.", "talks"),
+])
+def test_a_meeting_still_to_come_is_not_dated_by_the_day_it_was_announced(pipeline, language, text, trigger):
+    assert dates_of(candidates(pipeline, text, language), trigger) == [(None, None)]

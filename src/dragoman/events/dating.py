@@ -18,7 +18,7 @@ from ..model import DateValue, Mention
 from ..nlp import Anchor
 from ..nlp.temporal import resolve, states_year, tense_at
 from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
-from .dating_clauses import clause_head, clause_rank, clause_tense, reported
+from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .syntax import state_word
 from .triggers import TriggerLexicon
 
@@ -31,6 +31,7 @@ __all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habit
 UNKNOWN = DateValue(None, None, "unknown", None)
 FAR_DAYS = 366  # a date without a year this far after the article's time is a stretch ("in six years"), not a date
 OWN_PHRASE = -1  # rank of a date the trigger's own phrase holds: before any clause's
+SCHEDULED_TYPES = frozenset({"CONSULT"})  # held at a time of their own, not when they are announced
 
 
 def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
@@ -50,15 +51,31 @@ def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
 def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
     """The eligible dates (:func:`eligible_dates`) with their rank: :data:`OWN_PHRASE`, else the number of
     clauses between the trigger's and the date's (:func:`~dragoman.events.dating_clauses.clause_rank`);
-    a date of another clause is left out."""
-    sdoc, trigger = clause.sent.doc, clause.trigger
+    a date of another clause is left out, and so is a past one of a clause above a meeting still to come
+    ("will meet in Geneva, the State Department said on Tuesday": Tuesday is the saying's)."""
+    sdoc, trigger, root = clause.sent.doc, clause.trigger, clause.root
     sequence = frozenset(clause.discourse.get("sequence_markers", ()))
+    ahead, noun = to_come(clause), root is not None and root.pos_ in ("NOUN", "PROPN")
     ranked = []
     for m in eligible_dates(clause):
-        rank = OWN_PHRASE if governed_by_trigger(sdoc, m, trigger) else clause_rank(sdoc, m, trigger, sequence)
-        if rank is not None:
+        own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
+        rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
+        if rank is not None and not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
             ranked.append((rank, m))
     return ranked
+
+
+def to_come(clause: Clause) -> bool:
+    """A meeting in a future or conditional clause: held at a time of its own, after it is announced."""
+    if clause.event.type not in SCHEDULED_TYPES:
+        return False
+    head = clause.sent.doc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    return head is not None and verb_tense(clause_head(head.root)) > 0
+
+
+def before_anchor(when: DateValue, anchor: Anchor) -> bool:
+    ends = known_ends(when)
+    return anchor.day is not None and ends is not None and ends[1] < anchor.day
 
 
 def eligible_dates(clause: Clause) -> list[Mention]:

@@ -25,6 +25,7 @@ __all__ = ["SIBLING", "clause_head", "clause_rank", "clause_tense", "reported", 
 SIBLING = 50  # a date of a clause beside the trigger's: used when nothing nearer dates the event
 PREDICATES = frozenset({"VERB", "AUX"})
 PAST, FUTURE = frozenset({"Recent", "Remote"}), frozenset({"Fut"})
+AHEAD = frozenset({"planned", "reported"})  # modal readings that put the event ahead ("will", "would")
 
 
 def clause_head(token: Token) -> Token:
@@ -97,16 +98,18 @@ def clause_tense(sdoc: Doc, mention: Mention) -> int:
 
 
 def verb_tense(verb: Token) -> int:
-    """The tense of a clause's verb group: -1 past, +1 future or conditional (a reported future), 0 present
-    or unknown. A conditional perfect ("aurait rencontré") looks back; the French future perfect of news
-    too ("n'aura duré qu'une heure")."""
+    """The tense of a clause's verb group: -1 past, +1 future or conditional (a reported future, "will",
+    "would"), 0 present or unknown. A conditional perfect ("aurait rencontré", "would have met") looks back;
+    the French future perfect of news too ("n'aura duré qu'une heure")."""
     if verb.pos_ not in PREDICATES:
         return 0
     lex = status_lexicon(verb.doc.lang_)
-    tense = group_tense(verb, verb_group(verb), lex)
-    if tense in PAST or tense == "FutPerfect" or (tense == "Cnd" and conditional_perfect(verb, lex)):
+    group = verb_group(verb)
+    tense = group_tense(verb, group, lex)
+    if tense in PAST or tense == "FutPerfect" or conditional_perfect(verb, lex):
         return -1
-    return 1 if tense in FUTURE or tense == "Cnd" else 0
+    ahead = any(lex.modal(t.lower_) in AHEAD for t in group if t.i != verb.i and t.pos_ == "AUX")
+    return 1 if tense in FUTURE or tense == "Cnd" or ahead else 0
 
 
 def reported(sdoc: Doc, mention: Mention) -> bool:
