@@ -118,3 +118,24 @@ def test_a_date_above_or_beside_the_event_is_a_fallback(nlp, language, text, dat
 ])
 def test_a_meeting_still_to_come_is_not_dated_by_the_day_it_was_announced(pipeline, language, text, trigger):
     assert dates_of(candidates(pipeline, text, language), trigger) == [(None, None)]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "when"), [
+    ("en", "Talks\n\nNorway and Sweden held their first talks in three months on Monday.", "talks",
+     (date(2025, 3, 10), date(2025, 3, 10))),
+    ("en", "Talks\n\nThe Norwegian and Swedish ministers met in Oslo, their first meeting in three months.", "met",
+     (None, None)),
+    ("fr", "Pourparlers\n\nLes ministres norvégien et suédois se sont rencontrés à Oslo, une première en trois mois.",
+     "rencontrés", (None, None)),
+])
+def test_a_stretch_back_from_a_past_event_is_not_its_date(pipeline, language, text, trigger, when):
+    assert dates_of(candidates(pipeline, text, language), trigger) == [when]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "when"), [
+    ("en", "Talks\n\nNorway and Sweden will hold talks in two weeks.", "talks", (date(2025, 3, 26), date(2025, 3, 26))),
+    ("fr", "Pourparlers\n\nLa Norvège et la Suède se rencontreront dans deux semaines à Oslo.", "rencontreront",
+     (date(2025, 3, 26), date(2025, 3, 26))),
+])
+def test_an_offset_ahead_dates_an_event_to_come(pipeline, language, text, trigger, when):
+    assert dates_of(candidates(pipeline, text, language), trigger) == [when]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import DateValue, Mention
 from ..nlp import Anchor
-from ..nlp.temporal import resolve, states_year, tense_at
+from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
 from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
 from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .syntax import state_word
@@ -81,7 +81,7 @@ def before_anchor(when: DateValue, anchor: Anchor) -> bool:
 def eligible_dates(clause: Clause) -> list[Mention]:
     """The known dates of the sentence that may be the event's: neither a duration nor in a background
     clause, nor one that dates a clause the trigger governs, nor one held by the own phrase of another
-    noun trigger, nor one years from the article's time that states no year."""
+    noun trigger, nor one years after the article's time that states no year, nor a stretch back."""
     sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
     skip = tuple(cues.get("duration_prefixes", ()))
     markers = frozenset(cues.get("background_markers", ()))
@@ -94,7 +94,16 @@ def eligible_dates(clause: Clause) -> list[Mention]:
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
             and not held_by_another(sent.doc, m, trigger, nouns)
-            and not far_without_year(m, clause)]
+            and not far_without_year(m, clause) and not stretch_back(m, clause)]
+
+
+def stretch_back(mention: Mention, clause: Clause) -> bool:
+    """ "their first talks in three months": a forward offset in a past clause (not a reported one, whose
+    past may be the reporting verb's) measures a stretch back; it dates nothing."""
+    sdoc, day, ends = clause.sent.doc, clause.anchor.day, known_ends(mention.value)
+    return (day is not None and ends is not None and ends[0] > day  # "un mois plus tard" may count from the past
+            and counts_ahead(mention.text, language=clause.language) and clause_tense(sdoc, mention) < 0
+            and not reported(sdoc, mention))
 
 
 def far_without_year(mention: Mention, clause: Clause) -> bool:

@@ -15,6 +15,7 @@ Code outside this package imports the names of ``__all__`` from here.
 from __future__ import annotations
 
 from .api import (
+    counts_ahead,
     detect_language,
     find_dates,
     infer_anchor,
@@ -25,5 +26,5 @@ from .api import (
     tense_at,
 )
 
-__all__ = ["detect_language", "find_dates", "infer_anchor", "parse_anchor", "resolve", "run_dates", "states_year",
-           "tense_at"]
+__all__ = ["counts_ahead", "detect_language", "find_dates", "infer_anchor", "parse_anchor", "resolve", "run_dates",
+           "states_year", "tense_at"]

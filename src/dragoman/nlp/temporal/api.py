@@ -12,7 +12,7 @@ from ...text import fold_for_dates
 from . import calendar as cal
 from .anchor import text_anchor
 from .choice import Ctx
-from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
+from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Offset, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
 from .narrative import anaphoric, reference
@@ -91,6 +91,14 @@ def states_year(text: str, *, language: str) -> bool:
     1990s"): only such a date may lie years from the article's time."""
     found, _ = scan(text, _lexicon(language, text))
     return any(_absolute(piece.expr) for f in found for piece in (f.parts if f.expr is None else (f,)))
+
+
+def counts_ahead(text: str, *, language: str) -> bool:
+    """Whether the first expression of ``text`` counts forward from the anchor ("in three months", "dans
+    deux semaines"): in a past clause such a phrase measures a stretch back ("their first talks in three
+    months"), it dates nothing."""
+    found, _ = scan(text, _lexicon(language, text))
+    return bool(found) and isinstance(found[0].expr, Offset) and found[0].expr.amount > 0
 
 
 def tense_at(text: str, start: int, end: int, *, language: str) -> int:
