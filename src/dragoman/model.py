@@ -113,6 +113,7 @@ class DateValue:
     end: date | None
     precision: Precision = "unknown"
     text: str | None = None
+    note: str | None = None  # why the text was read so, e.g. "weekday_contradicts_date" ("jeudi 3 juin", a Friday)
 
     @property
     def known(self) -> bool:

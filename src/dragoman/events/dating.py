@@ -1,9 +1,13 @@
 """Which date an event gets, and how that date stands to the article's own time.
 
-The date is the one of the trigger's sentence nearest the trigger, unless it belongs elsewhere: a
-duration, a background clause ("since 2019"), a clause the trigger governs ("agreed [to meet next
-week]": next week is the meeting's), the own phrase of another event of the sentence ("the visit
-follows [a call on March 31]"). A date the trigger's own phrase holds wins over any other.
+The date is the one of the trigger's own clause nearest the trigger, then one of the clauses above it
+(:mod:`.dating_clauses`: "a déclaré mardi que la rencontre prévue le 20 mars aurait lieu": the 20th), unless
+it belongs elsewhere: a duration, a background clause ("since 2019"), a clause the trigger governs ("agreed
+[to meet next week]": next week is the meeting's), a relative clause ("an agreement [that will expire in six
+years]"), the own phrase of another event of the sentence ("the visit follows [a call on March 31]"). A date
+the trigger's own phrase holds wins over any other. A date that states no year never lies years after the
+article's time, and a weekday or yearless date is read in the tense of its own clause ("Norway, whose
+ministers met on Tuesday, will ...": the Tuesday before).
 """
 from __future__ import annotations
 
@@ -12,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..model import DateValue, Mention
 from ..nlp import Anchor
-from ..nlp.temporal import resolve
+from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
 from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
+from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .syntax import state_word
 from .triggers import TriggerLexicon
 
@@ -24,26 +29,59 @@ __all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habit
            "near_anchor"]
 
 UNKNOWN = DateValue(None, None, "unknown", None)
+FAR_DAYS = 366  # a date without a year this far after the article's time is a stretch ("in six years"), not a date
+OWN_PHRASE = -1  # rank of a date the trigger's own phrase holds: before any clause's
+SCHEDULED_TYPES = frozenset({"CONSULT"})  # held at a time of their own, not when they are announced
 
 
 def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
-    """The date in the trigger's sentence nearest the trigger that is the event's own
-    (:func:`eligible_dates`). With ``phrase_only``, only a date of the trigger's own phrase
-    (:func:`~dragoman.events.clause.governed_by_trigger`) counts."""
-    sent, trigger = clause.sent, clause.trigger
-    dates = eligible_dates(clause)
-    if not dates:
+    """The date of the trigger's own phrase, else of its own clause, else of the nearest clause above it,
+    nearest the trigger (:func:`ranked_dates`). With ``phrase_only``, only a date of the trigger's own
+    phrase (:func:`~dragoman.events.clause.governed_by_trigger`) counts."""
+    ranked = ranked_dates(clause)
+    if phrase_only:
+        ranked = [(rank, m) for rank, m in ranked if rank == OWN_PHRASE]
+    if not ranked:
         return UNKNOWN
-    own = [m for m in dates if governed_by_trigger(sent.doc, m, trigger)]
-    if phrase_only and not own:
-        return UNKNOWN
-    return min(own or dates, key=lambda m: abs(m.start - trigger[0])).value
+    start = clause.trigger[0]
+    _, best = min(ranked, key=lambda pair: (pair[0], abs(pair[1].start - start)))
+    return in_clause_tense(clause, best)
+
+
+def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
+    """The eligible dates (:func:`eligible_dates`) with their rank: :data:`OWN_PHRASE`, else the number of
+    clauses between the trigger's and the date's (:func:`~dragoman.events.dating_clauses.clause_rank`);
+    a date of another clause is left out, and so is a past one of a clause above a meeting still to come
+    ("will meet in Geneva, the State Department said on Tuesday": Tuesday is the saying's)."""
+    sdoc, trigger, root = clause.sent.doc, clause.trigger, clause.root
+    sequence = frozenset(clause.discourse.get("sequence_markers", ()))
+    ahead, noun = to_come(clause), root is not None and root.pos_ in ("NOUN", "PROPN")
+    ranked = []
+    for m in eligible_dates(clause):
+        own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
+        rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
+        if rank is not None and not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
+            ranked.append((rank, m))
+    return ranked
+
+
+def to_come(clause: Clause) -> bool:
+    """A meeting in a future or conditional clause: held at a time of its own, after it is announced."""
+    if clause.event.type not in SCHEDULED_TYPES:
+        return False
+    head = clause.sent.doc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    return head is not None and verb_tense(clause_head(head.root)) > 0
+
+
+def before_anchor(when: DateValue, anchor: Anchor) -> bool:
+    ends = known_ends(when)
+    return anchor.day is not None and ends is not None and ends[1] < anchor.day
 
 
 def eligible_dates(clause: Clause) -> list[Mention]:
     """The known dates of the sentence that may be the event's: neither a duration nor in a background
     clause, nor one that dates a clause the trigger governs, nor one held by the own phrase of another
-    noun trigger."""
+    noun trigger, nor one years after the article's time that states no year, nor a stretch back."""
     sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
     skip = tuple(cues.get("duration_prefixes", ()))
     markers = frozenset(cues.get("background_markers", ()))
@@ -55,7 +93,53 @@ def eligible_dates(clause: Clause) -> list[Mention]:
             and not in_background_clause(sent.doc, m, trigger, markers)
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
-            and not held_by_another(sent.doc, m, trigger, nouns)]
+            and not held_by_another(sent.doc, m, trigger, nouns)
+            and not far_without_year(m, clause) and not stretch_back(m, clause)]
+
+
+def stretch_back(mention: Mention, clause: Clause) -> bool:
+    """ "their first talks in three months": a forward offset in a past clause (not a reported one, whose
+    past may be the reporting verb's) measures a stretch back; it dates nothing."""
+    sdoc, day, ends = clause.sent.doc, clause.anchor.day, known_ends(mention.value)
+    return (day is not None and ends is not None and ends[0] > day  # "un mois plus tard" may count from the past
+            and counts_ahead(mention.text, language=clause.language) and clause_tense(sdoc, mention) < 0
+            and not reported(sdoc, mention))
+
+
+def far_without_year(mention: Mention, clause: Clause) -> bool:
+    """A date more than a year after the article's time that states no year ("in six years", "dans plus de
+    trois décennies"): a stretch of time, or a year misread, never the event's date. A stated year wins;
+    a date as far back ("il y a deux ans") is one the text counts to."""
+    day, ends = clause.anchor.day, known_ends(mention.value)
+    if day is None or ends is None:
+        return False
+    return (ends[0] - day).days > FAR_DAYS and not states_year(mention.text, language=clause.language)
+
+
+def in_clause_tense(clause: Clause, mention: Mention) -> DateValue:
+    """A weekday read in the tense of its own clause when the words around it suggested the other one
+    ("Norway, whose ministers met on Tuesday, will meet Sweden next month": the Tuesday before). A past
+    reported clause keeps its reading: its tense may be the reporting verb's ("said the talks were set for
+    Thursday")."""
+    when, today = mention.value, clause.anchor.day
+    start = week_day(when, today) if today is not None and clause.anchor.precision == "day" else None
+    if start is None or today is None:
+        return when
+    tense = clause_tense(clause.sent.doc, mention)
+    if tense == 0 or (start > today) == (tense > 0) or (tense < 0 and reported(clause.sent.doc, mention)):
+        return when
+    again = resolve(mention.text, today, language=clause.language, clause_tense=tense)
+    day = week_day(again, today) if again is not None else None
+    if day is None or (day > today) != (tense > 0) or abs((day - start).days) != 7:  # the same weekday, flipped
+        return when
+    return DateValue(day, day, "day", when.text)
+
+
+def week_day(when: DateValue, day: date) -> date | None:
+    """The day ``when`` names if it is one less than a week from ``day`` (what a bare weekday may name)."""
+    if when.precision != "day" or when.start is None or when.start != when.end:
+        return None
+    return when.start if 0 < abs((when.start - day).days) < 7 else None
 
 
 def noun_events(clause: Clause) -> tuple[tuple[int, int], ...]:
@@ -98,16 +182,32 @@ def habitual(clause: Clause) -> bool:
 
 def coming_day(clause: Clause, when: DateValue) -> DateValue | None:
     """For a bare weekday of the week before the article ("se retrouvent jeudi"), the same weekday of
-    the coming week; None for any other date."""
+    the coming week; None for any other date, for a weekday of another clause than the trigger's ("Mardi,
+    les ministres, qui se retrouvent chaque année, ont discuté") and for one whose words read it as past
+    ("s'accusent de l'avoir violée samedi")."""
     anchor, template = clause.anchor, clause.discourse.get("next_weekday")
     day, start = anchor.day, when.start
     if not (template and when.precision == "day" and when.text and day is not None and start is not None
-            and anchor.precision == "day" and 0 < (day - start).days < 7):
+            and anchor.precision == "day" and 0 < (day - start).days < 7 and in_own_clause(clause, when)):
         return None
     coming = resolve(template.format(when.text.strip()), day, language=clause.language)
     if coming is None or coming.start is None or not 0 < (coming.start - day).days <= 7:
         return None
     return DateValue(coming.start, coming.end, "day", when.text)
+
+
+def in_own_clause(clause: Clause, when: DateValue) -> bool:
+    """Whether the mention of ``when`` lies in the trigger's own clause, with no tense cue around it."""
+    sdoc, sent = clause.sent.doc, clause.sent
+    mention = next((m for m in clause.in_span("dates") if m.value.text == when.text), None)
+    if mention is None:
+        return False
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    if span is None or head is None or clause_head(span.root).i != clause_head(head.root).i:
+        return False
+    start = mention.start - sent.start_char
+    return tense_at(sent.text, start, start + len(mention.text), language=clause.language) == 0
 
 
 def near_anchor(when: DateValue, anchor: Anchor) -> bool:

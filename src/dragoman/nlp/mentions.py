@@ -18,7 +18,7 @@ from .datelines import Dateline, find_dateline
 from .leaders import find_leaders, leader_actors, leader_people
 from .people import find_people
 from .places import PlaceResolver
-from .temporal import find_dates
+from .temporal import find_dates, infer_anchor
 from .venues import find_venues
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -77,7 +77,7 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     dateline = find_dateline(doc.text, language=language)
     if dateline is not None:
         actors, places = outside(actors, dateline), outside(places, dateline)
-    anchor = document_anchor(doc, language=language)
+    anchor = document_anchor(doc, language=language, dateline=dateline)
     leaders = find_leaders(doc.text, anchor.day)
     people = leader_people(doc.text, leaders, find_people(sdoc, actors, language=language), language=language)
     actors = leader_actors(doc.text, leaders, actors, language=language)
@@ -175,16 +175,16 @@ def locative_prepositions(language: str) -> tuple[str, ...]:
     return tuple(language_data(language, "discourse", optional=True).get("locative_prepositions", ()))
 
 
-def document_anchor(doc: Document, *, language: str) -> Anchor:
-    """Publication date; else the latest absolute date the text states (month or finer)."""
+def document_anchor(doc: Document, *, language: str, dateline: Dateline | None = None) -> Anchor:
+    """Publication date; else the day the text speaks from (its dateline's date, else the latest date it
+    states outside a future clause: :func:`~dragoman.nlp.temporal.infer_anchor`), or its month."""
     if doc.published:
         return Anchor(doc.published, "day")
-    dated = [(value.start, value) for _, _, value in find_dates(doc.text, None, language=language)
-             if value.start is not None and value.precision in ("day", "week", "month")]
-    if not dated:
+    span = (dateline.start, dateline.end) if dateline is not None else None
+    found = infer_anchor(doc.text, language=language, dateline=span)
+    if found is None:
         return Anchor(None, "unknown")
-    start, best = max(dated, key=lambda pair: pair[0])  # the first of the latest
-    return Anchor(start, "day" if best.precision == "day" else "month")
+    return Anchor(*found)
 
 
 def date_mentions(text: str, anchor: Anchor, *, language: str) -> list[Mention]:

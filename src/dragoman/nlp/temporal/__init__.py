@@ -14,6 +14,17 @@ Code outside this package imports the names of ``__all__`` from here.
 """
 from __future__ import annotations
 
-from .api import detect_language, find_dates, parse_anchor, resolve, run_dates
+from .api import (
+    counts_ahead,
+    detect_language,
+    find_dates,
+    infer_anchor,
+    parse_anchor,
+    resolve,
+    run_dates,
+    states_year,
+    tense_at,
+)
 
-__all__ = ["detect_language", "find_dates", "parse_anchor", "resolve", "run_dates"]
+__all__ = ["counts_ahead", "detect_language", "find_dates", "infer_anchor", "parse_anchor", "resolve", "run_dates",
+           "states_year", "tense_at"]

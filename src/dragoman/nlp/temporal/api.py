@@ -10,10 +10,12 @@ from ...languages import languages
 from ...model import DateValue, Precision
 from ...text import fold_for_dates
 from . import calendar as cal
+from .anchor import text_anchor
 from .choice import Ctx
-from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Part, Shift, Span, Weekday
+from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Offset, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
+from .narrative import anaphoric, reference
 from .resolve import resolve_expr
 from .tense import overall_tense, tense_near
 from .text import tokenize
@@ -22,15 +24,18 @@ from .text import tokenize
 # the century of a two-digit year (1950-2049).
 _NO_ANCHOR = date(2000, 1, 1)
 _COARSE = {"week", "month", "quarter", "year"}
+WEEKDAY_SLIP = "weekday_contradicts_date"
 
 
 def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context: str | None = None,
-            anchor_precision: str = "day") -> DateValue | None:
+            anchor_precision: str = "day", clause_tense: int | None = None) -> DateValue | None:
     """The first (main) temporal expression of ``text`` resolved against ``anchor``; None if there is none.
 
     ``context`` is the sentence ``text`` comes from: its tense around the
     expression decides between the last and the next "dimanche", and a range
     or list in it completes a fragment ("19" in "du 19 au 23 juillet").
+    ``clause_tense`` (-1, 0, +1), when given, is the tense of the expression's
+    own clause as a parse reads it, and overrides the one its words suggest.
     """
     lex = _lexicon(language, text)
     day, moment = split_anchor(anchor)
@@ -46,6 +51,7 @@ def resolve(text: str, anchor: date | datetime, *, language: str = "fr", context
         return None
     if expr is None:
         return None
+    tense = tense if clause_tense is None else clause_tense
     return _value(expr, day, moment, tense, anchor_precision, text[span[0]:span[1]] if span else text)
 
 
@@ -60,13 +66,46 @@ def find_dates(text: str, anchor: date | None, *, language: str,
     day, moment = split_anchor(anchor) if anchor is not None else (None, None)
     found, items = scan(text, lex)
     starts = [item.start for item in items]
-    out = []
+    out: list[tuple[int, int, DateValue]] = []
     for f in found:
         for piece in (f.parts if f.expr is None else (f,)):
-            tense = tense_near(text, items, *_item_range(items, piece.start, piece.end, starts), lex)
-            value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
+            first, last = _item_range(items, piece.start, piece.end, starts)
+            tense = tense_near(text, items, first, last, lex)
+            ref = reference(out, piece.start) if day and anaphoric(piece.expr, items[first:last], lex) else None
+            if ref is not None and ref.start is not None:  # "le lendemain": from the time under discussion
+                value = _value(piece.expr, ref.start, None, tense, ref.precision, text[piece.start:piece.end])
+            else:
+                value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
     return out
+
+
+def infer_anchor(text: str, *, language: str, dateline: tuple[int, int] | None = None) -> tuple[date, Precision] | None:
+    """The day (or month) an undated ``text`` speaks from (:mod:`.anchor`): its dateline's date, else the
+    latest date it states outside a future clause; ``dateline`` is the dateline's character span."""
+    return text_anchor(text, _lexicon(language, text), dateline=dateline)
+
+
+def states_year(text: str, *, language: str) -> bool:
+    """Whether a temporal expression of ``text`` states its year ("le 12 février 2019", "in 2018", "the
+    1990s"): only such a date may lie years from the article's time."""
+    found, _ = scan(text, _lexicon(language, text))
+    return any(_absolute(piece.expr) for f in found for piece in (f.parts if f.expr is None else (f,)))
+
+
+def counts_ahead(text: str, *, language: str) -> bool:
+    """Whether the first expression of ``text`` counts forward from the anchor ("in three months", "dans
+    deux semaines"): in a past clause such a phrase measures a stretch back ("their first talks in three
+    months"), it dates nothing."""
+    found, _ = scan(text, _lexicon(language, text))
+    return bool(found) and isinstance(found[0].expr, Offset) and found[0].expr.amount > 0
+
+
+def tense_at(text: str, start: int, end: int, *, language: str) -> int:
+    """The tense the words around ``text[start:end]`` suggest (-1, 0, +1), as :func:`find_dates` reads it."""
+    lex = _lexicon(language, text)
+    _, items = scan(text, lex)
+    return tense_near(text, items, *_item_range(items, start, end), lex)
 
 
 def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -204,7 +243,16 @@ def _value(expr: Expr | None, day: date | None, moment: datetime | None, tense: 
     interval = _resolved(expr, day, moment, tense, anchor_precision)
     if interval is None:
         return DateValue(None, None, "unknown", text)
-    return DateValue(interval.start, interval.end, interval.precision, text)
+    return DateValue(interval.start, interval.end, interval.precision, text, _slip(expr, interval))
+
+
+def _slip(expr: Expr, interval: cal.Interval) -> str | None:
+    """ "jeudi 3 juin" when the 3rd is a Friday: the day and month are kept, the weekday being the likelier
+    slip, and the value says so."""
+    if isinstance(expr, CalDate) and expr.weekday is not None and interval.precision == "day" \
+            and interval.start.weekday() != expr.weekday:
+        return WEEKDAY_SLIP
+    return None
 
 
 def _resolved(expr: Expr, day: date, moment: datetime | None, tense: int, precision: str) -> cal.Interval | None:

@@ -13,6 +13,10 @@ from typing import overload
 from .calendar import Interval
 
 FAR_DAYS = 320  # beyond this a yearless date is read as its nearest occurrence
+# A yearless day this close to the anchor is in the anchor's year whatever the tense says: "a call on 12
+# February" in a report of the 11th is no call of the year before (a misread tense, a report's date a day
+# off). Further out the tense decides: "le lynchage du 21 juin" in a report of 27 May is of the year before.
+NEAR_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,8 @@ class Ctx:
 
 
 def choose(candidates: Iterable[Interval], ctx: Ctx, direction: int = 0, home: int | None = None) -> Interval | None:
-    """Pick one occurrence: by explicit direction, else tense, else the anchor's year (``home``)."""
+    """Pick one occurrence: by explicit direction, else a day within :data:`NEAR_DAYS` of the anchor, else
+    tense, else the anchor's year (``home``)."""
     cands = sorted(candidates, key=lambda c: c.start)
     a = ctx.anchor
     if not cands:
@@ -33,6 +38,9 @@ def choose(candidates: Iterable[Interval], ctx: Ctx, direction: int = 0, home: i
     if direction:
         picked = [c for c in cands if c.end < a] if direction < 0 else [c for c in cands if c.start > a]
         return (picked[-1] if direction < 0 else picked[0]) if picked else None
+    near = [c for c in cands if c.start == c.end and abs((c.start - a).days) <= NEAR_DAYS]
+    if near and not ctx.exact:
+        return near[0]
     if ctx.tense < 0:
         picked = [c for c in cands if c.start <= a]
         return picked[-1] if picked else cands[0]

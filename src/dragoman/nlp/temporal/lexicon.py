@@ -73,6 +73,7 @@ class Lexicon:
     detect: frozenset[str]
     retrospective: frozenset[str]
     tense: Tense
+    anaphoric: frozenset[str] = frozenset()  # offset suffixes counting from the time under discussion
     ambiguous_need_capital: bool = False
 
     def tag(self, text: str, *, lenient: bool = False) -> list[Item]:
@@ -268,7 +269,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         plural=_folded(data, "plural"), strict_accents=frozenset(w.lower() for w in data.get("strict_accents", ())),
         strict_folded=_folded(data, "strict_accents"),
         detect=_folded(data, "detect"), retrospective=_folded(data, "retrospective"),
-        tense=_tense(data.get("tense", {})),
+        tense=_tense(data.get("tense", {})), anaphoric=_folded(data, "anaphoric_suffixes"),
         ambiguous_need_capital=bool(data.get("ambiguous_need_capital")),
     )
 

@@ -72,7 +72,8 @@ def _day(expr: CalDate, day: int, year: int | None, ctx: Ctx) -> Interval | None
     years = [year] if year is not None else nearby_years(ctx)
     cands = [Interval(d, d) for y in years if (d := cal.safe_date(y, expr.month, day))]
     chosen = choose(cands, ctx, expr.direction, ctx.anchor.year)
-    if chosen is None or expr.weekday is None or year is not None or chosen.start.weekday() == expr.weekday:
+    # a weekday that contradicts the day is the likelier slip: it moves the year only when no tense does
+    if chosen is None or expr.weekday is None or year is not None or ctx.tense or chosen.start.weekday() == expr.weekday:
         return chosen
     near = [c for c in cands if c.start.weekday() == expr.weekday and distance(c, ctx.anchor) <= WEEKDAY_REACH]
     return near[0] if near else chosen

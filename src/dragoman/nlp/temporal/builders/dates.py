@@ -72,8 +72,12 @@ def iso_month(hit: Hit) -> CalDate | None:
 
 
 def weekday_day(hit: Hit) -> CalDate | None:
-    day = day_of(hit.get("d"))
-    return CalDate(day=day, weekday=hit.need("wd").value) if day else None
+    """``jeudi 12``, ``mardi 1er``; a number word is no day there ("samedi un deuxième cycle")."""
+    item = hit.need("d")
+    day = day_of(item)
+    if day is None or (item.tag == "NUM" and not item.norm.isdigit()):
+        return None
+    return CalDate(day=day, weekday=hit.need("wd").value)
 
 
 def day_only(hit: Hit) -> CalDate | None:
