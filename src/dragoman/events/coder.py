@@ -25,6 +25,7 @@ from ..languages import labels_for
 from ..model import Actor, ActorRole, Mention
 from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
+from .assertion import assertion_lexicon, asserts, heading
 from .repair import repaired
 from .syntax import background, future, negated, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
@@ -150,6 +151,7 @@ class SentenceCoder:
         self.called_off_meetings = called_off_meetings
         self.lexicon = TriggerLexicon.for_language(language)
         self.cues = self.lexicon.cues
+        self.assertion = assertion_lexicon(language)
         self.index = ActorIndex(doc, actors)
         self.doc = repaired(doc, self.lexicon, self.index)  # same tokens: the index holds
         self.text = doc.text  # built anew on every access of ``doc.text``
@@ -158,7 +160,9 @@ class SentenceCoder:
 
     def code(self, span) -> list[CodedEvent]:
         span = self.doc[span.start:span.end]
-        matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
+        if heading(span):
+            return []
+        matches = [m for m in self.lexicon.find(span) if self._asserted(self.doc[m.token])]
         states = [m for m in matches if m.entry.pos == "noun" and m.entry.type == "CONSULT"
                   and state_word(self.doc[m.token], self.cues)]
         groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
@@ -166,6 +170,10 @@ class SentenceCoder:
         if self.called_off_meetings:
             events += [self.event(m, [], span) for m in called_off(groups)]
         return absorb(merge_events(events))
+
+    def _asserted(self, token) -> bool:
+        """Not setting the scene ("after two days of fighting") and asserting an event (:mod:`.assertion`)."""
+        return not background(token, self.cues) and asserts(token, self.assertion)
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
         token = self.doc[match.token]

@@ -174,7 +174,22 @@ def _has_negation(token, cues: Cues) -> bool:
     words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
     if any(c.dep_ == "neg" for c in token.children) or words & cues.negation:
         return True
-    return bool(words & cues.negation_paired) and any(lemma(c) == "ne" for c in token.children)
+    if not any(lemma(c) == "ne" for c in token.children):
+        return bool(words & cues.negation_paired)
+    # "ne" with a negative argument: "aucun cessez-le-feu n'a été conclu", "ni X ni Y n'ont signé",
+    # "ne signait aucun document" ("ne ... que" restricts and negates nothing)
+    return bool((words | _argument_words(token)) & (cues.negation | cues.negation_paired))
+
+
+def _argument_words(token) -> set[str]:
+    core = labels_for(token, "core_argument") | labels_for(token, "any_subject")
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in core:
+            found |= {g.lower_ for g in child.children if g.dep_ in ("det", "cc", "advmod")}
+        elif child.dep_ == "punct" and child.i < token.i:
+            found.add(child.lower_)  # "Ni le président ni ..." parsed with the first "ni" as punctuation
+    return found
 
 
 def future(token, cues: Cues, noun: bool) -> bool:
