@@ -4,6 +4,7 @@ acts are no events; the reading next to them still is."""
 from __future__ import annotations
 
 import pytest
+from candidate_samples import candidates, pipeline  # noqa: F401  (pipeline is a fixture)
 
 from dragoman.events import code_doc, contract_events
 from dragoman.nlp.actors import ActorMatcher
@@ -117,3 +118,41 @@ def test_act_negated_by_its_argument_is_no_event(nlp, language, text):
 
 def test_restriction_is_no_negation(nlp):
     assert "rencontre" in triggers(nlp, "fr", "La rencontre entre la Serbie et le Kosovo n'a duré qu'une heure.")
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("fr", "Israël et le Liban ont esquissé un mécanisme qui permettrait de retirer les troupes de la frontière.",
+     "retirer"),
+    ("fr", "Beyrouth dénonce des déclarations israéliennes qui rendraient la rencontre avec le Liban inutile.",
+     "rencontre"),
+    ("en", "Lebanon tabled proposals under which Israel would withdraw its troops from the border.", "withdraw"),
+    ("en", "Israel published a draft under which Lebanon could host talks with Syria.", "host"),
+])
+def test_what_a_thing_would_allow_is_no_event(nlp, language, text, word):
+    assert word not in triggers(nlp, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le Liban et la Syrie\n\nRami Khoury avait été rappelé à Beyrouth pour consultations en mars, après "
+           "une dispute entre le Liban et la Syrie."),
+    ("en", "Lebanon and Syria\n\nRami Khoury had been recalled to Beirut for consultations in March, after a "
+           "dispute between Lebanon and Syria."),
+])
+def test_envoy_recalled_for_consultations_holds_no_meeting(pipeline, language, text):
+    assert "CONSULT" not in {c.type for c in candidates(pipeline, text, language)}
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("en", "Israeli drones struck the port of Tyre on Monday, hours after Beirut and Damascus signed a deal.",
+     "AGREE"),
+    ("en", "Lebanese and Syrian officials had been due at the presidential retreat in Maryland on Sunday.",
+     "RETREAT"),
+    ("en", "Lebanon would host no Syrian bases under the plan, the minister said.", "CONSULT"),
+    ("en", "Neither the Lebanese nor the Syrian minister spoke to reporters.", "CONSULT"),
+    ("en", "Speaking to the press in Beirut, the Lebanese minister criticised Syria.", "CONSULT"),
+    ("en", "Lebanese and Syrian envoys attended the signing ceremony between Israel and Jordan.", "CONSULT"),
+    ("fr", "Des émissaires libanais et syriens ont assisté à la signature de l'accord entre Israël et la Jordanie.",
+     "AID"),
+])
+def test_words_near_an_event_name_no_other(nlp, language, text, kind):
+    assert kind not in {e["type"] for e in coded(nlp, language, text)}

@@ -11,7 +11,11 @@ is not enough. These readings assert none, and are no event of their own:
 - what something is about: "les discussions doivent porter sur une trêve", "talks focused on a truce";
 - what is prevented or stopped: "s'engagent à empêcher tout groupe de menacer", "pledged to stop
   attacks" (a pledge of peace, not a threat);
-- the aim of an attempt stated as a purpose: "pour tenter de sauver l'accord", "in a bid to end the war".
+- a bare purpose phrase naming a procedure: an envoy "rappelé pour consultations";
+- the aim of an attempt stated as a purpose: "pour tenter de sauver l'accord", "in a bid to end the war";
+- what a thing would make possible, in a conditional relative clause: "un mécanisme qui permettrait
+  d'exporter", "proposals under which it would host no bases", "statements that would make the meeting
+  pointless".
 
 A reading under a condition, a wish or a doubt is an event whose status is uncertain; that is decided
 with the rest of the status (:mod:`dragoman.events.status`). The words live in
@@ -25,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..languages import labels_for, language_data
 from .status_lexicon import normalise, status_lexicon
-from .verb_groups import is_negated, realised, word_forms
+from .verb_groups import governing_verb, is_negated, mood_of, realised, verb_group, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,6 +51,7 @@ class AssertionLexicon:
     preventive_verbs: frozenset[str]
     attempts: frozenset[str]
     purpose_marks: frozenset[str]
+    purpose_idioms: frozenset[str]  # "pour consultations": a recalled envoy's procedure, not a meeting
     events: frozenset[str]  # predicates that still report an event under a modal (status.json)
 
 
@@ -54,7 +59,7 @@ class AssertionLexicon:
 def assertion_lexicon(language: str) -> AssertionLexicon:
     raw = language_data(language, "assertion", optional=True)
     words = {key: frozenset(normalise(w) for w in raw.get(key, ())) for key in (
-        "modals", "copulas", "topic_verbs", "preventive_verbs", "attempts", "purpose_marks")}
+        "modals", "copulas", "topic_verbs", "preventive_verbs", "attempts", "purpose_marks", "purpose_idioms")}
     lex = status_lexicon(language)
     events = lex.occurrence_verbs | lex.begin_verbs | lex.cancel_words | lex.support_verbs
     return AssertionLexicon(events=events, **words)
@@ -62,7 +67,8 @@ def assertion_lexicon(language: str) -> AssertionLexicon:
 
 def asserts(token: Token, lex: AssertionLexicon) -> bool:
     """Whether the trigger ``token`` names an event the sentence asserts (or plans, or doubts)."""
-    return not (generic(token, lex) or topical(token, lex) or prevented(token, lex) or aimed(token, lex))
+    return not (generic(token, lex) or topical(token, lex) or prevented(token, lex) or aimed(token, lex)
+                or idiom(token, lex) or conjectured(token))
 
 
 def heading(span: Span) -> bool:
@@ -153,8 +159,31 @@ def aimed(token: Token, lex: AssertionLexicon) -> bool:
     return False
 
 
+def idiom(token: Token, lex: AssertionLexicon) -> bool:
+    """A bare purpose phrase naming a procedure ("rappelé pour consultations", "recalled for consultations")."""
+    marker, _ = _marker(token)
+    bare = not any(c.dep_ == "det" for c in token.children)
+    return marker is not None and bare and f"{marker} {normalise(token.text)}" in lex.purpose_idioms
+
+
 def _purpose(word: Token, lex: AssertionLexicon) -> bool:
     marks = {normalise(c.text) for c in word.children if c.dep_ in ("mark", "aux", "case")}
     if word.pos_ in NOMINAL:
         return bool(marks & lex.purpose_marks) or (word.dep_ == "pobj" and normalise(word.head.text) in lex.purpose_marks)
     return word.dep_ == "advcl" and bool(marks & lex.purpose_marks)
+
+
+def conjectured(token: Token) -> bool:
+    """In a relative clause of a noun whose verb is conditional ("un mécanisme qui permettrait", "a plan
+    under which troops would withdraw"): what a thing would allow, not an act."""
+    verb = governing_verb(token)
+    for _ in range(_MAX_CLIMB):  # through its infinitives: "qui permettrait de retirer"
+        if verb is None or verb.dep_ not in labels_for(verb, "verb_chain"):
+            break
+        verb = verb.head
+    if verb is None or verb.dep_ not in labels_for(verb, "relative_clause") or verb.head.pos_ not in NOMINAL:
+        return False
+    lex = status_lexicon(token.doc.lang_)
+    group = verb_group(verb)
+    return any(mood_of(t, lex) == "Cnd" for t in group) or any(
+        t.tag_ == "MD" and lex.modal(normalise(t.text)) in ("reported", "uncertain") for t in group)

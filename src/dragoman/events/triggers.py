@@ -144,13 +144,20 @@ def near_words(token, depth: int = 2, *, skip: frozenset[str] = frozenset()) -> 
         for child in node.children:
             if (child.dep_ in clause and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
                 continue
-            if node.i == token.i and child.dep_ in skip:
+            if node.i == token.i and (child.dep_ in skip or _own_scene(child)):
                 continue
             step = cost + (child.dep_ not in ("prep", "case", "agent"))
             found |= forms(child)
             if step < depth:
                 frontier.append((child, step))
     return frozenset(found)
+
+
+def _own_scene(child) -> bool:
+    """An adverbial clause with a subject of its own is another scene: in "missiles struck the port, hours
+    after Moscow and Kyiv signed agreements" the agreements are not what was struck."""
+    subjects = labels_for(child, "nominal_subject")
+    return child.dep_ in labels_for(child, "scene_clause") and any(c.dep_ in subjects for c in child.children)
 
 
 def particles(token) -> frozenset[str]:
