@@ -156,3 +156,22 @@ def test_envoy_recalled_for_consultations_holds_no_meeting(pipeline, language, t
 ])
 def test_words_near_an_event_name_no_other(nlp, language, text, kind):
     assert kind not in {e["type"] for e in coded(nlp, language, text)}
+
+
+@pytest.mark.parametrize(("language", "text", "source", "target"), [
+    ("fr", "Le Japon a salué les nouvelles sanctions de l'UE contre l'Iran.", "JPN", "EU"),
+    ("fr", "La Hongrie a critiqué les sanctions de l'UE contre l'Iran.", "HUN", "EU"),
+    ("en", "Japan praised the EU's new sanctions against Iran.", "JPN", "EU"),
+    ("en", "Japan condemned Iran's strikes on Israel.", "JPN", "IRN"),
+])
+def test_praise_or_blame_of_a_measure_targets_its_doer(nlp, language, text, source, target):
+    events = [e for e in coded(nlp, language, text) if e["type"] in ("SUPPORT", "ACCUSE")]
+    assert events and all(e["source"] == [source] and e["target"] == [target] for e in events), events
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le chef de la diplomatie de l'UE a salué les nouvelles sanctions de l'UE contre l'Iran."),
+    ("en", "The EU's foreign policy chief praised the EU's new sanctions against Iran."),
+])
+def test_praise_of_own_side_measure_supports_nobody(nlp, language, text):
+    assert not [e for e in coded(nlp, language, text) if e["type"] == "SUPPORT" and e["target"]]

@@ -52,6 +52,7 @@ class TriggerEntry:
     agentive: bool = False
     topical: bool = False  # its object is what is talked about ("discussed Taiwan"), not a party
     undergoer: bool = False  # ``needs`` names what undergoes the act, never its doer ("le ministre a échangé")
+    evaluative: bool = False  # praise or blame of an act: its doer is the target, not whom the act was done to
 
     @property
     def specificity(self) -> int:
@@ -108,7 +109,7 @@ def _needs(value: Any) -> tuple[frozenset[str], ...]:
     return tuple(words_of(group) for group in groups)
 
 
-FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical", "undergoer")
+FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical", "undergoer", "evaluative")
 
 
 def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
