@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, EventCandidate, Evidence, Mention
 from ..nlp import Mentions
+from .article_status import document_statuses
 from .clause import Clause
 from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
@@ -34,8 +35,9 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
     """One candidate per coded (non-negated) trigger that has, or inherits, two parties."""
     frame = document_frame(mentions, sdoc, language=language)
     sents = list(sdoc.sents)
-    drafts = [cand for clause in clauses(doc, sents, mentions, coded, frame=frame, language=language)
-              if (cand := draft(clause)) is not None]
+    pairs = [(clause, cand) for clause in clauses(doc, sents, mentions, coded, frame=frame, language=language)
+             if (cand := draft(clause)) is not None]
+    drafts = document_statuses(pairs)
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
     reading = TopicReading()  # an article without events of its own has no topics to read

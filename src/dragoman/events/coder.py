@@ -25,8 +25,9 @@ from ..languages import labels_for
 from ..model import Actor, ActorRole, Mention
 from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
+from .assertion import assertion_lexicon, asserts, heading
 from .repair import repaired
-from .syntax import background, future, negated, state_word
+from .syntax import background, future, negated, np_indices, pp_arguments, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
 DISTINCT_MODES = frozenset({"CONSULT"})  # types whose modes (visit, phone, meet) are never facets of one act
@@ -150,6 +151,7 @@ class SentenceCoder:
         self.called_off_meetings = called_off_meetings
         self.lexicon = TriggerLexicon.for_language(language)
         self.cues = self.lexicon.cues
+        self.assertion = assertion_lexicon(language)
         self.index = ActorIndex(doc, actors)
         self.doc = repaired(doc, self.lexicon, self.index)  # same tokens: the index holds
         self.text = doc.text  # built anew on every access of ``doc.text``
@@ -158,7 +160,9 @@ class SentenceCoder:
 
     def code(self, span) -> list[CodedEvent]:
         span = self.doc[span.start:span.end]
-        matches = [m for m in self.lexicon.find(span) if not background(self.doc[m.token], self.cues)]
+        if heading(span):
+            return []
+        matches = [m for m in self.lexicon.find(span) if self._asserted(self.doc[m.token])]
         states = [m for m in matches if m.entry.pos == "noun" and m.entry.type == "CONSULT"
                   and state_word(self.doc[m.token], self.cues)]
         groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
@@ -167,14 +171,19 @@ class SentenceCoder:
             events += [self.event(m, [], span) for m in called_off(groups)]
         return absorb(merge_events(events))
 
+    def _asserted(self, token) -> bool:
+        """Not setting the scene ("after two days of fighting") and asserting an event (:mod:`.assertion`)."""
+        return not background(token, self.cues) and asserts(token, self.assertion)
+
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
         token = self.doc[match.token]
         noun = match.entry.pos == "noun"
         frame = self.reader.frame(token, match)
         if not frame.sources:
             frame.add("sources", self._split_subject(token, unit))
+        judged = self._judged(frame, inner[0]) if match.entry.evaluative and inner else None
         if not (frame.objects or frame.targets or frame.partners):
-            self._inherit_targets(frame, token, inner)
+            self._inherit_targets(frame, token, inner, judged)
         kind, cameo, mode = committed_type(match, inner)
         source, target = self.roles(frame, match.entry.symmetric)
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
@@ -193,9 +202,30 @@ class SentenceCoder:
             return []
         return self.index.within(range(before.start, before.end))
 
-    def _inherit_targets(self, frame: Frame, token, inner: list[TriggerMatch]) -> None:
+    def _judged(self, frame: Frame, act: TriggerMatch) -> Frame:
+        """The frame of the act that is praised or blamed, without whom it was aimed at ("praised the
+        EU's sanctions against Russia": Russia is not praised); those leave the judgement's frame too."""
+        token = self.doc[act.token]
+        aimed = [m for word, noun in pp_arguments(token, self.cues) if self.cues.prepositions.get(word) == "target"
+                 for m in self.index.within(np_indices(noun))]
+        own = {self.index.mentions[m].value.code for m in frame.sources}  # its own side's measure: "the EU's"
+        for role in ("objects", "targets", "weak"):
+            setattr(frame, role, [m for m in getattr(frame, role)
+                                  if m not in aimed and self.index.mentions[m].value.code not in own])
+        judged = self.reader.frame(token, act)
+        doers = [m for m in judged.sources + judged.partners + judged.targets + judged.objects if m not in aimed]
+        result = Frame()
+        result.add("sources", doers)
+        return result
+
+    def _inherit_targets(self, frame: Frame, token, inner: list[TriggerMatch], judged: Frame | None) -> None:
         """ "threatened to impose sanctions on Iran", "offered to hand over to Britain...": the
-        target of what is threatened, offered or demanded."""
+        target of what is threatened, offered or demanded; of what is praised or blamed, its doers
+        ("s'est félicité des sanctions de l'UE": the EU; of its own side's measures: nobody)."""
+        if judged is not None:
+            own = {self.index.mentions[m].value.code for m in frame.sources}
+            frame.add("targets", [m for m in judged.sources if self.index.mentions[m].value.code not in own])
+            return
         sub = Frame()
         if inner:
             sub = self.reader.frame(self.doc[inner[0].token], inner[0])

@@ -59,10 +59,35 @@ Verdict = tuple[Status, str]  # (status, cue)
 DURATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "MOBILIZE", "ASSAULT", "PROTEST", "AID", "COERCE"})
 
 
+# Measures taken by deciding them: announcing one is taking it ("a annoncé l'expulsion de soixante
+# diplomates", "will expel 60 diplomats, the minister said"), unless its own date lies ahead.
+DECIDED_TYPES = frozenset({"SANCTION"})
+
+
 def clause_status(clause: Clause) -> Status:
     """The grammar's verdict on the clause's event; "uncertain" when its trigger is not in the parse."""
     root = clause.root
-    return event_status(root, language=clause.language)[0] if root is not None else "uncertain"
+    if root is None:
+        return "uncertain"
+    status = event_status(root, language=clause.language)[0]
+    if status == "planned" and clause.event.type in DECIDED_TYPES and _decided(root, clause.language):
+        return "occurred"
+    return status
+
+
+def _decided(trigger: "Token", language: str) -> bool:
+    """An announced measure ("a annoncé l'expulsion") or one reported in the future ("will expel ..., X
+    said"), not one still prepared, planned or hoped for ("plans to impose", "could expel")."""
+    setting = setting_of(trigger, status_lexicon(language))
+    if _announced(setting):
+        return True
+    top, lex = setting.top, setting.lex
+    if top is None or any(realised(head, lex.prospective_heads) for head in setting.chain[1:]):
+        return False
+    group = verb_group(top)
+    future = group_tense(top, group, lex) in ("Fut", "Cnd") or any(
+        t.tag_ == "MD" and lex.modal(normalise(t.text)) in ("planned", "reported") for t in group)
+    return future and _reported(setting)
 
 
 def candidate_status(clause: Clause, status: Status, when: DateValue, *, habitual: bool) -> tuple[Status, DateValue]:
@@ -107,6 +132,8 @@ def _cancelled(setting: Setting) -> Verdict | None:
     lex, modifier = setting.lex, labels_for(setting.trigger, "noun_modifier")
     modifiers = [c for c in setting.trigger.children if c.dep_ in modifier]
     for token in [*modifiers, *between(setting), *setting.chain]:
+        if same(token, setting.trigger):  # calling off is an act of its own: "Trump annule le sommet"
+            continue
         found = realised(token, lex.cancel_words)
         if found and not is_negated(token, lex):
             return "cancelled", cue_text(verb_group(token) + found[1:])
@@ -131,9 +158,23 @@ def _uncertain(setting: Setting) -> Verdict | None:
                 return "uncertain", child.text
             if child.dep_ == "advmod" and normalise(child.text) in lex.uncertain_adverbs:
                 return "uncertain", child.text
+            condition = _condition(child, lex)
+            if condition is not None:
+                return "uncertain", condition
     if setting.top is not None and conditional_perfect(setting.top, lex):
         return "uncertain", cue_text(verb_group(setting.top))
     return _negated_event(setting)
+
+
+def _condition(clause: "Token", lex: StatusLexicon) -> str | None:
+    """The mark of a condition the event depends on ("si la guerre prend fin, [nous pourrions coopérer]",
+    "[Kyiv would cooperate] if the war ends"); a concession ("même si", "even if") is none."""
+    if clause.dep_ not in labels_for(clause, "scene_clause"):
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and normalise(c.text) in lex.hypothesis_marks]
+    if not marks or any(normalise(c.text) in lex.concessive_words for c in clause.children if c.i < marks[0].i):
+        return None
+    return marks[0].text
 
 
 def _negated_event(setting: Setting) -> Verdict | None:
@@ -153,9 +194,28 @@ def _reported(setting: Setting) -> bool:
     if any(realised(head, lex.reporting_heads) for head in setting.path):
         return True
     top = setting.top
-    near = [g for c in top.children for g in (c, *c.children)] if top is not None else []
+    if top is None:
+        return False
+    near = [g for c in top.children for g in (c, *c.children)]
+    # an incise the parser made a conjunct: "Moscou expulsera quarante diplomates, a annoncé le ministre"
+    coordinate = labels_for(top, "coordinate_clause")
+    if any(c.dep_ in coordinate and c.i > top.i and realised(c, lex.reporting_heads) for c in top.children):
+        return True
+    if _attributed(top, lex):
+        return True
     adposition = labels_for(setting.trigger, "adposition")
     return any(t.dep_ in adposition and word_forms(t) & lex.reporting_heads for t in near)
+
+
+def _attributed(top: "Token", lex: StatusLexicon) -> bool:
+    """A closing attribution the parser hung elsewhere ("will expel three diplomats, the minister
+    said": "said" a relative clause of "diplomats"): a reporting verb with a subject after a comma."""
+    sent = top.sent
+    commas = [t.i for t in sent if t.i > top.i and t.text == ","]
+    subject = labels_for(top, "nominal_subject")
+    return bool(commas) and any(
+        t.i > commas[0] and t.pos_ == "VERB" and realised(t, lex.reporting_heads)
+        and any(c.dep_ in subject for c in t.children) and top.i not in {d.i for d in t.subtree} for t in sent)
 
 
 def _by_modal(value: Modal, setting: Setting) -> Status:

@@ -49,6 +49,9 @@ class StatusLexicon:
     prospective_markers: re.Pattern[str]
     retrospective_perfect: bool  # the future perfect looks back unless a prospective marker says otherwise
     hypothesis_marks: frozenset[str]
+    concessive_words: frozenset[str]  # "même si", "even if": a concession, not a condition
+    negation_clitics: frozenset[str]  # "ne": a negation only without a restrictive "que"
+    restrictive_words: frozenset[str]
     negation: frozenset[str]
     infinitive_markers: frozenset[str]
     planned_cues: re.Pattern[str]
@@ -82,7 +85,8 @@ def status_lexicon(language: str) -> StatusLexicon:
         "reporting_heads", "announce_heads", "begin_verbs", "cancel_words", "occurrence_verbs",
         "support_verbs", "planned_modifiers", "past_modifiers", "uncertain_modifiers",
         "uncertain_adverbs", "past_markers", "hypothesis_marks", "negation")}
-    sets["infinitive_markers"] = frozenset(normalise(w) for w in raw.get("infinitive_markers", ()))
+    for key in ("infinitive_markers", "concessive_words", "negation_clitics", "restrictive_words"):
+        sets[key] = frozenset(normalise(w) for w in raw.get(key, ()))
     cues: dict[str, Any] = {key: phrase_pattern(raw.get(key, [])) for key in (
         "planned_cues", "ongoing_cues", "past_cues", "uncertain_cues", "prospective_markers")}
     stems = tuple(sorted(raw["future_stems"].items(), key=lambda kv: len(kv[0]), reverse=True))

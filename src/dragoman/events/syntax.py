@@ -171,10 +171,27 @@ def negated(token, cues: Cues, noun: bool) -> bool:
 
 
 def _has_negation(token, cues: Cues) -> bool:
+    """A negation of the verb or of one of its arguments: "did not sign", "no deal was signed",
+    "aucun cessez-le-feu n'a été conclu", "ni X ni Y n'ont signé" ("ne ... que" restricts, negates nothing)."""
     words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
-    if any(c.dep_ == "neg" for c in token.children) or words & cues.negation:
+    arguments = _argument_words(token)
+    if any(c.dep_ == "neg" for c in token.children) or (words | arguments) & cues.negation:
         return True
-    return bool(words & cues.negation_paired) and any(lemma(c) == "ne" for c in token.children)
+    paired = (words | arguments) & cues.negation_paired
+    return bool(paired) and any(lemma(c) == "ne" for c in token.children)
+
+
+def _argument_words(token) -> set[str]:
+    """Determiners and conjunctions of the verb's subjects and objects."""
+    core = labels_for(token, "core_argument") | labels_for(token, "any_subject")
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in core and child.dep_ != "conj":
+            found |= {g.lower_ for g in child.children if g.dep_ in ("det", "cc", "preconj")}
+            found |= {w.lower_ for g in child.children if g.dep_ == "conj" for w in g.children if w.dep_ == "cc"}
+        elif child.dep_ == "punct" and child.i < token.i:
+            found.add(child.lower_)  # "Ni le président ni ..." parsed with the first "ni" as punctuation
+    return found
 
 
 def future(token, cues: Cues, noun: bool) -> bool:

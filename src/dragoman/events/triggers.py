@@ -52,6 +52,7 @@ class TriggerEntry:
     agentive: bool = False
     topical: bool = False  # its object is what is talked about ("discussed Taiwan"), not a party
     undergoer: bool = False  # ``needs`` names what undergoes the act, never its doer ("le ministre a échangé")
+    evaluative: bool = False  # praise or blame of an act: its doer is the target, not whom the act was done to
 
     @property
     def specificity(self) -> int:
@@ -108,7 +109,7 @@ def _needs(value: Any) -> tuple[frozenset[str], ...]:
     return tuple(words_of(group) for group in groups)
 
 
-FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical", "undergoer")
+FLAGS = ("intransitive", "commissive", "causative", "agentive", "topical", "undergoer", "evaluative")
 
 
 def parse_entry(raw: dict[str, Any], table: Plover) -> TriggerEntry:
@@ -144,13 +145,20 @@ def near_words(token, depth: int = 2, *, skip: frozenset[str] = frozenset()) -> 
         for child in node.children:
             if (child.dep_ in clause and node.i != token.i) or child.dep_.startswith(("aux", "cop")):
                 continue
-            if node.i == token.i and child.dep_ in skip:
+            if node.i == token.i and (child.dep_ in skip or _own_scene(child)):
                 continue
             step = cost + (child.dep_ not in ("prep", "case", "agent"))
             found |= forms(child)
             if step < depth:
                 frontier.append((child, step))
     return frozenset(found)
+
+
+def _own_scene(child) -> bool:
+    """An adverbial clause with a subject of its own is another scene: in "missiles struck the port, hours
+    after Moscow and Kyiv signed agreements" the agreements are not what was struck."""
+    subjects = labels_for(child, "nominal_subject")
+    return child.dep_ in labels_for(child, "scene_clause") and any(c.dep_ in subjects for c in child.children)
 
 
 def particles(token) -> frozenset[str]:

@@ -84,8 +84,18 @@ def realised(token: "Token", entries: frozenset[str]) -> list["Token"] | None:
 
 
 def is_negated(token: "Token", lex: StatusLexicon) -> bool:
-    return any(c.dep_ in ("neg", "advmod") and normalise(c.text) in lex.negation
-               for c in token.children)
+    """A negation word on the verb; the French clitic alone before a restrictive "que" negates nothing
+    ("n'a duré qu'une heure", "n'ont signé qu'un mémorandum")."""
+    words = {normalise(c.text) for c in token.children if c.dep_ in ("neg", "advmod")} & lex.negation
+    if not words:
+        return False
+    return not (words <= lex.negation_clitics and _restricted(token, lex))
+
+
+def _restricted(verb: "Token", lex: StatusLexicon) -> bool:
+    return any(normalise(g.text) in lex.restrictive_words and g.dep_ in ("mark", "advmod")
+               and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+               for c in verb.children if c.i > verb.i for g in (c, *c.children))
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,9 @@ def _chain_parent(token: "Token") -> "Token" | None:
     if token.head.i == token.i:
         return None
     form = set(token.morph.get("VerbForm", []))
+    sibling = _infinitive_before(token)
+    if sibling is not None:
+        return sibling
     if token.dep_ in labels_for(token, "verb_chain") or (token.dep_ == "advcl" and "Inf" in form):
         return token.head
     group = labels_for(token, "verb_group")
@@ -139,6 +152,20 @@ def _chain_parent(token: "Token") -> "Token" | None:
         return None
     head = token.head
     return head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+
+
+def _infinitive_before(token: "Token") -> "Token" | None:
+    """ "a dit espérer rencontrer": the parser hangs both infinitives on "dit"; the second is the first's
+    complement when only a complementiser ("de", "à", "to") stands between them."""
+    chain = labels_for(token, "verb_chain")
+    if token.dep_ not in chain or "Inf" not in token.morph.get("VerbForm", []):
+        return None
+    before = [c for c in token.head.children if c.i < token.i and c.dep_ in chain and c.pos_ == "VERB"
+              and "Inf" in c.morph.get("VerbForm", [])]
+    if not before:
+        return None
+    gap = token.doc[before[-1].i + 1:token.i]
+    return before[-1] if all(t.dep_ in ("mark", "aux") for t in gap) else None
 
 
 def _infinitive_below(gov: "Token" | None, lex: StatusLexicon) -> "Token" | None:
