@@ -165,3 +165,61 @@ def test_the_participants_an_article_lists_are_the_parties_of_its_meeting(pipeli
     meetings = [c for c in candidates(pipeline, ROSTER[language], language) if c.type == "CONSULT"]
     assert meetings
     assert any({"MLI", "NER", "TCD", "MRT"} <= party_codes(c.actors) for c in meetings), [c.actors for c in meetings]
+
+
+CHAIRED = {
+    "fr": ("La réunion de Genève a réuni l'Iran, la Chine et la Russie, sous la présidence de Helga Schmid, "
+           "de l'OSCE."),
+    "en": ("The Geneva meeting brought Iran together with China and Russia, under the chairmanship of "
+           "Helga Schmid of the OSCE."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_organisation_of_the_person_chairing_talks_is_a_mediator(pipeline, language):
+    cands = [c for c in candidates(pipeline, CHAIRED[language], language) if c.type == "CONSULT"]
+    assert cands
+    roles = {a.code: a.role for a in cands[0].actors}
+    assert roles.get("OSCE") == "mediator" and {"IRN", "CHN", "RUS"} <= set(roles), roles
+
+
+BROKERING = {
+    "en": "Norway, which mediated the talks, said on Thursday that Colombia and Peru had agreed to a ceasefire.",
+}
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_the_state_that_brokered_an_agreement_is_its_mediator(pipeline, language):
+    cands = [c for c in candidates(pipeline, BROKERING[language], language) if c.type == "AGREE"]
+    assert any({a.code: a.role for a in c.actors}.get("NOR") == "mediator" for c in cands), [c.actors for c in cands]
+
+
+ORIGIN = {
+    "fr": "Des délégués du Ghana, du Togo et du Bénin se sont réunis jeudi à Lomé.",
+    "en": "Delegates from Ghana, Togo and Benin met in Lome on Thursday.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_states_delegates_come_from_are_the_parties(pipeline, language):
+    roles = one(pipeline, ORIGIN[language], language)
+    assert {"GHA", "TGO", "BEN"} <= set(roles), roles
+
+
+SAT_OUT = {
+    "fr": ("Reprise des discussions sur le nucléaire à Genève\n\n"
+           "L'Iran et les Européens ont repris mardi à Genève leurs discussions sur le nucléaire. "
+           "Les Américains sont restés à l'écart de la salle. "
+           "Les discussions ont duré cinq heures, selon les Américains."),
+    "en": ("Nuclear talks resume in Geneva\n\n"
+           "Iran, France and Germany resumed their nuclear talks in Geneva on Tuesday. "
+           "The Americans stayed out of the meeting room. "
+           "The talks lasted five hours, the Americans said."),
+}
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_a_state_staying_out_of_the_room_is_no_party_of_the_talks(pipeline, language):
+    meetings = [c for c in candidates(pipeline, SAT_OUT[language], language) if c.type == "CONSULT"]
+    assert meetings
+    assert all("USA" not in party_codes(c.actors) for c in meetings), [c.actors for c in meetings]

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Location, Mention
 from ..nlp import ActorLexicon as Lexicon
-from ..nlp import Mentions, locative_prepositions, previous_word
+from ..nlp import Mentions, previous_word
 from .clause import in_other_clause
-from .roles import ABSENT, SentenceReading, named_in, read_sentence
+from .roles import ABSENT, PartyCues, SentenceReading, named_in, read_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -76,7 +76,7 @@ def _lead_end(sents: list[Span], count: int) -> int:
 
 def _party_mentions(readings: Mapping[int, SentenceReading], text: str, *, language: str) -> list[Mention]:
     """Actor mentions read as parties: not a place after a preposition, a topic, a label or an absentee."""
-    preps = locative_prepositions(language)
+    preps = PartyCues.of(language).lists["place_prepositions"]
     return sorted((n.mention for r in readings.values() for n, kind in zip(r.named, r.kinds)
                    if n.mention.kind == "actor" and kind in PARTY_KINDS and previous_word(text, n.mention.start)
                    not in preps), key=lambda m: m.start)

@@ -16,7 +16,7 @@ from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
 from .framing import FRAME_TYPES, sentence_reading
-from .roles import NOT_ACTORS, PRESENT, Named
+from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
 __all__ = ["NOT_PARTIES", "event_parties", "event_people", "party_codes"]
 
@@ -31,12 +31,12 @@ def party_codes(actors: Sequence[Actor]) -> set[str]:
 
 def event_parties(clause: Clause) -> tuple[Actor, ...]:
     """The event's parties with their roles, the visited state last."""
-    roles, named = sentence_roles(clause)
-    actors = unlocated(clause, parties(clause, roles, named))
+    roles, reading = sentence_roles(clause)
+    actors = unlocated(clause, parties(clause, roles, reading))
     return actors + visited(clause, actors)
 
 
-def sentence_roles(clause: Clause) -> tuple[dict[str, str], tuple[Named, ...]]:
+def sentence_roles(clause: Clause) -> tuple[dict[str, str], SentenceReading]:
     """Code -> how the sentence names it when not as a plain party of this event: a role (mediator,
     host, observer) or why it is no actor (topic, place, label, absent)."""
     reading = clause.frame.readings.get(clause.sent.start_char)
@@ -53,17 +53,21 @@ def sentence_roles(clause: Clause) -> tuple[dict[str, str], tuple[Named, ...]]:
             roles[code] = present
         elif None not in found:
             roles[code] = "mediator" if "convener" in found else next(k for k in found if k in NOT_ACTORS)
-    return roles, reading.named
+    return roles, reading
 
 
-def parties(clause: Clause, roles: dict[str, str], named: Sequence[Named]) -> tuple[Actor, ...]:
-    """The parse's parties; the frame's when the sentence names fewer than two of its own; then the
-    mediators, hosts and observers the sentence names."""
+def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> tuple[Actor, ...]:
+    """The parse's parties; for a meeting in a sentence listing its participants, those; the frame's when
+    the sentence names fewer than two of its own; then the mediators, hosts and observers it names."""
     event, frame = clause.event, clause.frame
     own = dedupe_actors([*(with_role(a, "source") for a in event.source),
                          *(with_role(a, "target") for a in event.target)])
     plain = tuple(a for a in own if a.code not in roles)
-    present = present_actors(clause, roles, own, named)
+    present = present_actors(clause, roles, own, reading.named)
+    listed = dedupe_actors([*symmetric(plain, event.type), *(with_role(n.mention.value, "participant")
+                            for n in reading.named if n.code not in roles and isinstance(n.mention.value, Actor))])
+    if reading.roster and event.type in FRAME_TYPES and len(listed) >= 2:
+        return listed + present
     if len({a.code for a in plain}) >= 2:
         return symmetric(plain, event.type) + present
     text = clause.sent.text.lower()
@@ -91,7 +95,7 @@ def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     meeting is no party to it (a visit's or a host's country is)."""
     if clause.event.type != "CONSULT" or clause.event.mode is not None:
         return actors
-    preps = locative_prepositions(clause.language)
+    preps = PartyCues.of(clause.language).lists["place_prepositions"]
     sent = clause.sent
     named: dict[str, list[bool]] = {}
     for m in clause.in_span("actors"):

@@ -75,9 +75,9 @@ class PartyCues:
                      for phrase in _phrases(data.get(f"{kind}_{side}", ()))]
             return tuple(sorted(pairs, key=lambda pair: len(pair[1]), reverse=True))
 
-        words = ("mediator_verbs", "host_verbs", "meeting_nouns", "negation", "absence_words", "absence_places",
-                 "outside_words", "presence_verbs", "place_nouns")
-        phrases = ("absence_verbs", "uninvited_verbs", "exclusion_verbs", "participation_verbs")
+        words = ("mediator_verbs", "host_verbs", "meeting_nouns", "negation", "absence_places", "genitives",
+                 "outside_words", "presence_verbs", "place_nouns", "place_prepositions")
+        phrases = ("absence_verbs", "absence_words", "uninvited_verbs", "exclusion_verbs", "participation_verbs")
         return PartyCues(
             linkers=linkers, connectors=_phrases(data.get("connectors", ())),
             before=cues("before"), after=cues("after"), gap_words=frozenset(data.get("after_gap_words", ())),
@@ -155,13 +155,16 @@ def _ends_with(words: list[tuple[str, int, int]], phrase: tuple[str, ...]) -> bo
 
 
 def _cue_before(cues: PartyCues, text: str, name: Named, named: Sequence[Named]) -> str | None:
-    """The kind a cue before the name gives, past linkers and the earlier members of its list."""
+    """The kind a cue before the name gives, past linkers, the earlier members of its list and the
+    person it completes ("under the chairmanship of Enrique Mora of the EU")."""
     pos = name.start
     for _ in range(MAX_LIST):
-        words = _strip_linkers(cues, _words(text[:pos]))
-        for kind, phrase in cues.before:
-            if _ends_with(words, phrase):
-                return kind
+        words = _words(text[:pos])
+        stripped = _strip_linkers(cues, words)
+        kind = _cue_ending(cues, stripped) or _cue_ending(cues, _past_person(cues, text, words, stripped))
+        if kind is not None:
+            return kind
+        words = stripped
         connector = next((c for c in cues.connectors if _ends_with(words, c)), None)
         gap = LIST_GAP if connector else 0
         if connector:
@@ -174,18 +177,35 @@ def _cue_before(cues: PartyCues, text: str, name: Named, named: Sequence[Named])
     return None
 
 
+def _cue_ending(cues: PartyCues, words: list[tuple[str, int, int]]) -> str | None:
+    return next((kind for kind, phrase in cues.before if _ends_with(words, phrase)), None)
+
+
+def _past_person(cues: PartyCues, text: str, words: list[tuple[str, int, int]],
+                 stripped: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The words before a name of up to three capitalised words the actor completes ("Mora of the")."""
+    if not any(w in cues.lists["genitives"] for w, _, _ in words[len(stripped):]):
+        return []
+    if stripped and stripped[-1][0] == ",":  # "Helga Schmid, de l'OSCE"
+        stripped = stripped[:-1]
+    end = len(stripped)
+    while end > 0 and len(stripped) - end < 3 and text[stripped[end - 1][1]:stripped[end - 1][1] + 1].isupper():
+        end -= 1
+    return _strip_linkers(cues, stripped[:end]) if end < len(stripped) else []
+
+
 def _cue_after(cues: PartyCues, text: str, name: Named, named: Sequence[Named]) -> str | None:
     """The kind a cue after the name gives ("Turkey and the UN, who act as mediators")."""
     pos = name.end
     for _ in range(MAX_LIST):
-        words = [w for w, _, _ in _words(text[pos:pos + 160])]
+        spans = _words(text[pos:pos + 160])
+        words = [w for w, _, _ in spans]
         for kind, phrase in cues.after:
-            skip = 0
-            while skip < len(words) and words[skip] in cues.gap_words and skip < 4:
+            skip = _person_after(text, pos, spans)
+            while skip < len(words) and words[skip] in cues.gap_words and skip < 6:
                 skip += 1
             if any(tuple(words[i:i + len(phrase)]) == phrase for i in range(skip + 1)):
                 return kind
-        spans = _words(text[pos:pos + 160])
         connector = next((c for c in cues.connectors if tuple(w for w, _, _ in spans[:len(c)]) == c), None)
         if connector is None:
             return None
@@ -197,6 +217,16 @@ def _cue_after(cues: PartyCues, text: str, name: Named, named: Sequence[Named]) 
             return None
         pos = later[0].end
     return None
+
+
+def _person_after(text: str, pos: int, spans: list[tuple[str, int, int]]) -> int:
+    """How many words a possessed person's name takes after the actor ("the EU's Enrique Mora")."""
+    if not spans or spans[0][0] != "'s":
+        return 0
+    end = 1
+    while end < min(len(spans), 4) and text[pos + spans[end][1]:pos + spans[end][1] + 1].isupper():
+        end += 1
+    return end
 
 
 def _labels(cues: PartyCues, sent: Span, name: Named) -> bool:
@@ -231,7 +261,8 @@ def _token_at(sent: Span, start: int) -> Token | None:
 # ----------------------------------------------------------------- verbs
 
 def _matches(token: Token, phrases: Iterable[tuple[str, ...]]) -> bool:
-    children = {c.lower_ for c in token.children}
+    """The verb is the phrase's lemma with its other words below it ("took part", "brought X together")."""
+    children = {d.lower_ for c in token.children for d in (c, *c.children)}
     return any(token.lemma_.lower() == p[0] and all(w in children for w in p[1:]) for p in phrases)
 
 
@@ -252,11 +283,17 @@ def _subjects(token: Token) -> set[int]:
         cur = cur.head
     found: set[int] = set()
     for subject in subjects:
-        if "Rel" in subject.morph.get("PronType", []) and cur.head.i != cur.i:
+        if _relative(subject, cur):
             found |= {t.i for t in cur.head.subtree if t.i <= cur.head.i or t.head.i == cur.head.i}
         else:
             found |= {t.i for t in subject.subtree}
     return found
+
+
+def _relative(subject: Token, verb: Token) -> bool:
+    """ "Russia, which brokered ...": the subject is a relative pronoun standing for the noun described."""
+    return (verb.head.i != verb.i and verb.dep_ in labels_for(verb, "relative_clause") and subject.pos_ == "PRON"
+            and ("Rel" in subject.morph.get("PronType", []) or subject.tag_ in ("WDT", "WP")))
 
 
 def _objects(token: Token) -> set[int]:
@@ -296,7 +333,7 @@ def _hosts_a_meeting(cues: PartyCues, token: Token) -> bool:
 def _absent_subject(cues: PartyCues, token: Token, negated: bool) -> bool:
     """ "n'a pas participé", "was not at the table", "était absente", "stayed out of the room"."""
     lists = cues.lists
-    if token.lemma_.lower() in lists["absence_words"] and not negated:
+    if not negated and _matches(token, cues.phrases["absence_words"]):
         return True
     if negated and _matches(token, cues.phrases["absence_verbs"]):
         return True
