@@ -23,7 +23,7 @@ PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "unkno
 
 Status = Literal["planned", "ongoing", "occurred", "cancelled", "uncertain"]
 Precision = Literal["day", "week", "month", "quarter", "year", "unknown"]
-ActorRole = Literal["source", "target", "participant"]
+ActorRole = Literal["source", "target", "participant", "mediator", "host", "observer"]  # host, observer: no parties
 
 
 # ----------------------------------------------------------------- ingestion

@@ -17,7 +17,7 @@ from .article_status import document_statuses
 from .clause import Clause
 from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
-from .parties import event_parties, event_people
+from .parties import event_parties, event_people, party_codes
 from .placing import event_place, first_venue, venue_in_country
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
@@ -63,7 +63,7 @@ def clauses(doc: Document, sents: list[Span], mentions: Mentions, coded: Sequenc
 def draft(clause: Clause) -> EventCandidate | None:
     """The candidate of one clause, before the article-wide people, venue and topics."""
     actors = event_parties(clause)
-    if len({a.code for a in actors}) < 2:
+    if len(party_codes(actors)) < 2:
         return None
     grammar = clause_status(clause)
     root = clause.root

@@ -1,8 +1,11 @@
-"""Which parties an event has: the parse's, the document frame's, and the state of a visited capital.
+"""Which parties an event has, and in what capacity: the parse's, the document frame's, the mediators,
+hosts and observers its sentence names, and the state of a visited capital.
 
-The parties the parse gives come first; a sentence that names fewer than two takes the frame's when
-it is the article's kind of event or points back to them ("the two countries"). A country named only
-as the place of a meeting is no party to it, and a visit to a capital is a visit to its state.
+The parties the parse gives come first, less those the sentence names only as a topic, a place, a
+label or an absentee (:mod:`.roles`); a sentence that names fewer than two takes the frame's when it
+is the article's kind of event or points back to them ("the two countries"). A mediator the sentence
+names is a party; a host and an observer are present without being parties. A country named only as
+the place of a meeting is no party to it, and a visit to a capital is a visit to its state.
 """
 from __future__ import annotations
 
@@ -12,30 +15,79 @@ from ..model import Actor, Mention, Person
 from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
-from .framing import FRAME_TYPES
+from .framing import FRAME_TYPES, sentence_reading
+from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
-__all__ = ["event_parties", "event_people"]
+__all__ = ["NOT_PARTIES", "event_parties", "event_people", "party_codes"]
+
+NOT_PARTIES = frozenset({"host", "observer"})  # present at an event without being one of its parties
+ANY_EVENT_KINDS = frozenset({"observer", "absent", "label"})  # the others hold for meetings and agreements only
+
+
+def party_codes(actors: Sequence[Actor]) -> set[str]:
+    """The codes of the event's parties (not its hosts and observers)."""
+    return {a.code for a in actors if a.role not in NOT_PARTIES}
 
 
 def event_parties(clause: Clause) -> tuple[Actor, ...]:
-    """The event's parties, the visited state last."""
-    actors = unlocated(clause, parties(clause))
+    """The event's parties with their roles, the visited state last."""
+    roles, reading = sentence_roles(clause)
+    actors = unlocated(clause, parties(clause, roles, reading))
     return actors + visited(clause, actors)
 
 
-def parties(clause: Clause) -> tuple[Actor, ...]:
-    """The parse's parties; the frame's when the sentence names none of its own."""
+def sentence_roles(clause: Clause) -> tuple[dict[str, str], SentenceReading]:
+    """Code -> how the sentence names it when not as a plain party of this event: a role (mediator,
+    host, observer) or why it is no actor (topic, place, label, absent)."""
+    reading = clause.frame.readings.get(clause.sent.start_char)
+    if reading is None:
+        reading = sentence_reading(clause.sent, clause.mentions, language=clause.language)
+    kinds: dict[str, list[str | None]] = {}
+    for name, kind in zip(reading.named, reading.kinds):
+        usable = clause.event.type in FRAME_TYPES or kind in ANY_EVENT_KINDS
+        kinds.setdefault(name.code, []).append(kind if usable else None)
+    roles: dict[str, str] = {}
+    for code, found in kinds.items():
+        present = next((role for role in PRESENT if role in found), None)
+        if present is not None:
+            roles[code] = present
+        elif None not in found:
+            roles[code] = "mediator" if "convener" in found else next(k for k in found if k in NOT_ACTORS)
+    return roles, reading
+
+
+def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> tuple[Actor, ...]:
+    """The parse's parties; for a meeting in a sentence listing its participants, those; the frame's when
+    the sentence names fewer than two of its own; then the mediators, hosts and observers it names."""
     event, frame = clause.event, clause.frame
-    own = tuple(dedupe_actors([*(with_role(a, "source") for a in event.source),
-                               *(with_role(a, "target") for a in event.target)]))
-    if len({a.code for a in own}) >= 2:
-        return symmetric(own, event.type)
+    own = dedupe_actors([*(with_role(a, "source") for a in event.source),
+                         *(with_role(a, "target") for a in event.target)])
+    plain = tuple(a for a in own if a.code not in roles)
+    present = present_actors(clause, roles, own, reading.named)
+    listed = dedupe_actors([*symmetric(plain, event.type), *(with_role(n.mention.value, "participant")
+                            for n in reading.named if n.code not in roles and isinstance(n.mention.value, Actor))])
+    if reading.roster and event.type in FRAME_TYPES and len(listed) >= 2:
+        return listed + present
+    if len({a.code for a in plain}) >= 2:
+        return symmetric(plain, event.type) + present
     text = clause.sent.text.lower()
     anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
-    frame_codes = {a.code for a in frame.actors}
-    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and {a.code for a in own} <= frame_codes:
-        return frame.actors
-    return own
+    framed = tuple(a for a in frame.actors if a.code not in roles)
+    frame_codes = {a.code for a in framed}
+    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and {a.code for a in plain} <= frame_codes:
+        return framed + present
+    return plain + present
+
+
+def present_actors(clause: Clause, roles: dict[str, str], own: Sequence[Actor],
+                   named: Sequence[Named]) -> tuple[Actor, ...]:
+    """The mediators, hosts and observers the sentence names, with those roles."""
+    found: dict[str, Actor] = {a.code: a for a in own}
+    for name in named:
+        value = name.mention.value
+        found.setdefault(name.code, value if isinstance(value, Actor)
+                         else Lexicon.load(clause.language).actor(name.code))
+    return tuple(with_role(found[code], role) for code, role in roles.items() if role in PRESENT)
 
 
 def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -43,24 +95,25 @@ def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     meeting is no party to it (a visit's or a host's country is)."""
     if clause.event.type != "CONSULT" or clause.event.mode is not None:
         return actors
-    preps = locative_prepositions(clause.language)
+    preps = PartyCues.of(clause.language).lists["place_prepositions"]
     sent = clause.sent
     named: dict[str, list[bool]] = {}
     for m in clause.in_span("actors"):
         named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
     kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
-    return kept if len({a.code for a in kept}) >= 2 else actors
+    return kept if len(party_codes(kept)) >= 2 else actors
 
 
 def visited(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A visit to a capital ("s'est rendu à Pékin", "arrived in Beijing") is a visit to its state: the
     gazetteer reads a capital after a preposition as a place, so the parse gives no target."""
     trigger, sent = clause.trigger, clause.sent
-    if clause.event.mode != "visit" or len({a.code for a in actors}) != 1:
+    if clause.event.mode != "visit" or len(party_codes(actors)) != 1:
         return ()
     preps = locative_prepositions(clause.language)
+    codes = {a.code for a in actors}
     cities = [m for m in clause.in_span("places")
-              if m.value.geonames_id and m.value.country and m.value.country not in {a.code for a in actors}
+              if m.value.geonames_id and m.value.country and m.value.country not in codes
               and previous_word(sent.text, m.start - sent.start_char) in preps
               and not in_other_clause(sent.doc, m, trigger)]
     if not cities:
@@ -73,11 +126,11 @@ def with_role(actor: Actor, role: str) -> Actor:
     return Actor(actor.code, actor.name, role, actor.sector)  # type: ignore[arg-type]
 
 
-def dedupe_actors(actors: list[Actor]) -> list[Actor]:
+def dedupe_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     seen: dict[str, Actor] = {}
     for actor in actors:
         seen.setdefault(actor.code, actor)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
@@ -95,3 +148,4 @@ def event_people(people: Sequence[Mention], actors: tuple[Actor, ...]) -> tuple[
         if person.actor in codes and (person.role or person.title):
             chosen.setdefault(person.name, person)
     return tuple(chosen.values())
+

@@ -11,6 +11,7 @@ seat of government is ``GOV``, templates and agencies carry their own.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -161,10 +162,12 @@ def _base_forms(language: str) -> tuple[tuple[str, Actor | None, bool], ...]:
 class ActorMatcher:
     """Finds actor mentions in text; build with :meth:`for_language` (cached)."""
 
-    def __init__(self, language: str, table: PhraseTable, articles: tuple[Tokens, ...]) -> None:
+    def __init__(self, language: str, table: PhraseTable, articles: tuple[Tokens, ...],
+                 anaphors: re.Pattern[str] | None = None) -> None:
         self.language = language
         self._table = table
         self._articles = articles
+        self._anaphors = anaphors
 
     @classmethod
     def for_language(cls, language: str, *, extra: Iterable[tuple[str, Actor]] = ()) -> "ActorMatcher":
@@ -177,10 +180,12 @@ class ActorMatcher:
         return self._table.size
 
     def find(self, text: str) -> list[Mention]:
-        """Actor mentions in ``text``: longest match wins, no overlaps, character offsets."""
+        """Actor mentions in ``text``: longest match wins, no overlaps, character offsets; then the bare
+        heads that name one of them again (:func:`named_again`)."""
         tokens = Tokens.of(text)
-        return [Mention("actor", hit.start, hit.end, text[hit.start:hit.end], 0, hit.value)
-                for hit in self._table.scan(tokens)]
+        found = [Mention("actor", hit.start, hit.end, text[hit.start:hit.end], 0, hit.value)
+                 for hit in self._table.scan(tokens)]
+        return named_again(text, found, self._anaphors)
 
     def lookup(self, phrase: str) -> Actor | None:
         """The actor a whole phrase names ("la Maison-Blanche", "Russie"), or None."""
@@ -199,8 +204,33 @@ def _matcher(language: str, extra: tuple[tuple[str, Actor], ...]) -> ActorMatche
         table.add(form, actor, prefix=prefix)
     for form, actor in extra:
         table.add(user_form(form), replace(actor, role="participant"))
-    articles = tuple(Tokens.of(a) for a in Lexicon.load(language).local.get("articles", []))
-    return ActorMatcher(language, table, articles)
+    local = Lexicon.load(language).local
+    articles = tuple(Tokens.of(a) for a in local.get("articles", []))
+    heads = sorted(local.get("anaphoric_heads", []), key=len, reverse=True)
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)"
+    anaphors = re.compile(pattern, re.IGNORECASE) if heads else None
+    return ActorMatcher(language, table, articles, anaphors)
+
+
+def named_again(text: str, found: list[Mention], anaphors: re.Pattern[str] | None) -> list[Mention]:
+    """ "l'armée soudanaise ... l'armée", "Sudan's army ... the army": a bare head (``anaphoric_heads`` of
+    ``actors.json``) names the actor last named with that head; in the title, before any, the first one
+    named after it."""
+    if anaphors is None:
+        return found
+    title_end = text.find("\n")
+    added = []
+    for hit in anaphors.finditer(text):
+        if any(m.start < hit.end() and hit.start() < m.end for m in found):
+            continue
+        head = hit.group().replace("’", "'").split("'")[-1].split()[-1].lower()
+        named = [m for m in found if head in m.text.lower().replace("’", "'").split()]
+        before = [m for m in named if m.end <= hit.start()]
+        after = [m for m in named if m.start >= hit.end()] if 0 <= hit.start() < title_end else []
+        antecedent = before[-1] if before else (after[0] if after else None)
+        if antecedent is not None:
+            added.append(Mention("actor", hit.start(), hit.end(), hit.group(), 0, antecedent.value))
+    return sorted(found + added, key=lambda m: (m.start, m.end))
 
 
 def bench(language: str = "fr", *, repeat: int = 50) -> dict[str, float]:
