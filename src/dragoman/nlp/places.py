@@ -197,6 +197,14 @@ class PlaceResolver:
         position = city_by_name().get((code, fold_same_length(capital))) if capital else None
         return self._cities[position].location() if position is not None else None
 
+    def seat(self, code: str) -> Location | None:
+        """Where an actor decides: a state's capital, an organisation's headquarters (``seats.json``)."""
+        if code in self._countries:
+            return self.capital(code)
+        found = common_data("seats")["organisations"].get(code)
+        position = city_by_name().get((found[1], fold_same_length(found[0]))) if found else None
+        return self._cities[position].location() if position is not None else None
+
     def find_seats(self, text: str) -> list[Mention]:
         """Seats of government ("White House", "Élysée") as places: the capital, the seat as venue."""
         if self._seats is None:
@@ -257,6 +265,11 @@ def _gap_breaks(tokens: Tokens, left: int, right: int) -> bool:
 @cache
 def _resolver(language: str) -> PlaceResolver:
     return PlaceResolver(language)
+
+
+def seat_of(code: str, *, language: str) -> Location | None:
+    """Where the actor ``code`` decides: a state's capital, an organisation's headquarters."""
+    return _resolver(language).seat(code)
 
 
 def bench(language: str = "fr", *, repeat: int = 50) -> dict[str, float]:
