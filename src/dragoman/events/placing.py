@@ -1,4 +1,4 @@
-"""Which place an event gets, and which venue the article's own event was held at.
+"""Which place an event gets (its venue: :mod:`.venue_choice`).
 
 The place is the city named in the trigger's sentence that is not one of the parties and not the
 place of another clause or of another event of the sentence ("London expelled 23 diplomats, and
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..languages import labels_for, language_data
 from ..model import Actor, DateValue, Location, Mention
-from ..nlp import Mentions, locative_prepositions, previous_word, seat_of, stands_for_government
+from ..nlp import locative_prepositions, previous_word, seat_of
 from .clause import Clause, in_background_clause, in_other_clause, nominal_chain
 from .dating import near_anchor
 from .framing import FRAME_TYPES
@@ -24,7 +24,7 @@ from .framing import FRAME_TYPES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["event_place", "first_venue", "venue_in_country"]
+__all__ = ["event_place"]
 
 
 # Decisions of one party: taken and announced at its seat, wherever what they concern lies.
@@ -217,24 +217,3 @@ def inherits_place(clause: Clause, when: DateValue) -> bool:
     if any(f" {cue} " in words or f" {cue}" in words for cue in clause.discourse.get("same_place", ())):
         return True
     return clause.event.type in FRAME_TYPES and (not when.known or near_anchor(when, clause.anchor))
-
-
-def venue_in_country(venue: Mention, mentions: Mentions, location: Location | None, *, language: str) -> bool:
-    """A venue that names a state's seat (Kremlin, Maison Blanche) is not where an event held in
-    another country took place ("depuis le retour de Donald Trump à la Maison Blanche"); an embassy
-    or a consulate is abroad by nature."""
-    if location is None or not location.country or not stands_for_government(str(venue.value), language=language):
-        return True
-    seats = {m.value.code for m in mentions.actors if m.start <= venue.start and venue.end <= m.end}
-    return not seats or location.country in seats
-
-
-def first_venue(mentions: Mentions, taken: set[int], events: set[int], *, language: str) -> Mention | None:
-    """The first venue named in a sentence of the article's own events, else outside the sentences
-    of recalled events; a name that also stands for a government ("pression sur le Kremlin",
-    "retour à la Maison Blanche") only in an event's sentence."""
-    own = [m for m in mentions.venues if mentions.sentences[m.sentence][0] not in taken]
-    in_events = [m for m in own if mentions.sentences[m.sentence][0] in events]
-    if in_events:
-        return in_events[0]
-    return next((m for m in own if not stands_for_government(str(m.value), language=language)), None)

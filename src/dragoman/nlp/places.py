@@ -95,6 +95,16 @@ def city_by_name() -> dict[tuple[str | None, str], int]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _by_id() -> dict[int, City]:
+    return {city.geonames_id: city for city in load_cities()[0]}
+
+
+def _without_article(name: str) -> Tokens:
+    tokens = Tokens.of(name.strip())
+    return strip_article(tokens, tuple(Tokens.of(a) for a in ARTICLES)) or tokens
+
+
 class PlaceResolver:
     """Resolves and finds place names; build with :meth:`for_language` (cached)."""
 
@@ -173,6 +183,20 @@ class PlaceResolver:
                 return self._best(candidates, frozenset(countries)).location()
         return None
 
+    def resolve_named(self, name: str, *, countries: frozenset[str]) -> Location | None:
+        """A place the parser labelled in a document naming ``countries``. A seat of government ("la
+        Maison Blanche") is none (a venue, read after a preposition by :meth:`find_seats`); a city under
+        FIND_MIN_POPULATION that is no capital counts only in a country the document names ("Salisbury"
+        beside Britain): small places named like words ("Confederation") would catch titles."""
+        if self._seat_table().lookup(_without_article(name)) is not None:
+            return None
+        found = self.resolve(name, countries=countries)
+        if found is None or found.geonames_id is None:
+            return found
+        city = _by_id().get(found.geonames_id)
+        small = city is not None and city.population < FIND_MIN_POPULATION and not city.capital
+        return None if small and found.country not in countries else found
+
     def _country(self, code: str) -> Location:
         """The country; for a city-state whose capital bears its name (Luxembourg, Singapore), that city."""
         info = self._countries.get(code, {})
@@ -205,14 +229,17 @@ class PlaceResolver:
         position = city_by_name().get((found[1], fold_same_length(found[0]))) if found else None
         return self._cities[position].location() if position is not None else None
 
-    def find_seats(self, text: str) -> list[Mention]:
-        """Seats of government ("White House", "Élysée") as places: the capital, the seat as venue."""
+    def _seat_table(self) -> PhraseTable[str]:
         if self._seats is None:
             self._seats = PhraseTable()
             for form, code in self._local.get("seats", {}).items():
                 self._seats.add(form, code)
+        return self._seats
+
+    def find_seats(self, text: str) -> list[Mention]:
+        """Seats of government ("White House", "Élysée") as places: the capital, the seat as venue."""
         found = []
-        for hit in self._seats.scan(Tokens.of(text)):
+        for hit in self._seat_table().scan(Tokens.of(text)):
             capital = self.capital(hit.value)
             if capital is not None:
                 venue = text[hit.start:hit.end]
