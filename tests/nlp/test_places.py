@@ -20,7 +20,7 @@ def resolve(language: str, name: str, countries: tuple[str, ...] = ()):
     ("fr", "Moscou", "Moscow", "RUS"), ("fr", "Pékin", "Beijing", "CHN"), ("fr", "Le Caire", "Cairo", "EGY"),
     ("fr", "Djeddah", "Jeddah", "SAU"), ("en", "Jeddah", "Jeddah", "SAU"),
     ("fr", "Mascate", "Muscat", "OMN"), ("en", "Muscat", "Muscat", "OMN"),
-    ("fr", "Washington", "Washington", "USA"), ("en", "New York", "New York City", "USA"),
+    ("fr", "Washington", "Washington", "USA"), ("en", "New York", "New York", "USA"),
     ("en", "Anchorage", "Anchorage", "USA"), ("fr", "Varsovie", "Warsaw", "POL"), ("fr", "Londres", "London", "GBR"),
     ("fr", "Kyïv", "Kyiv", "UKR"), ("en", "Kiev", "Kyiv", "UKR"), ("fr", "Bruxelles", "Brussels", "BEL"),
     ("fr", "Davos", "Davos", "CHE"), ("fr", "Mexico", "Mexico City", "MEX"),
@@ -77,7 +77,7 @@ def places(language: str, text: str) -> list[tuple[str, str, str | None]]:
     ("en", "Talks moved from Jeddah to Muscat, then to Anchorage.",
      [("Jeddah", "Jeddah", "SAU"), ("Muscat", "Muscat", "OMN"), ("Anchorage", "Anchorage", "USA")]),
     ("en", "Envoys from Kyiv flew to New York.",
-     [("Kyiv", "Kyiv", "UKR"), ("New York", "New York City", "USA")]),
+     [("Kyiv", "Kyiv", "UKR"), ("New York", "New York", "USA")]),
 ])
 def test_find_reports_cities_and_countries_with_offsets(language: str, text: str, expected: list) -> None:
     assert places(language, text) == expected

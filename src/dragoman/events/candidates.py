@@ -18,9 +18,10 @@ from .clause import Clause
 from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
 from .parties import event_parties, event_people, party_codes
-from .placing import event_place, first_venue, venue_in_country
+from .placing import event_place
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
+from .venue_choice import event_venue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -44,9 +45,10 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
     if main:
         reading = read_topics([s for s in sents if s.start_char not in own_sentences], language=language)
     events = {d.evidence[0].start for d in main}
-    venue = first_venue(mentions, own_sentences, events, language=language)
-    return [finish_main(d, mentions, venue, reading, language=language) for d in main] + \
-        [finish_background(d, sents, mentions, language=language) for d in drafts if d.background]
+    held = [(d, event_venue(d, mentions, taken=own_sentences, events=events, place=frame.location, language=language))
+            for d in drafts]
+    return [finish_main(d, mentions, venue, reading) for d, venue in held if not d.background] + \
+        [finish_background(d, sents, mentions, venue, language=language) for d, venue in held if d.background]
 
 
 def clauses(doc: Document, sents: list[Span], mentions: Mentions, coded: Sequence[CodedEvent], *, frame: Frame,
@@ -81,22 +83,23 @@ def draft(clause: Clause) -> EventCandidate | None:
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
 
 
-def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading: TopicReading, *,
-                language: str) -> EventCandidate:
+def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None,
+                reading: TopicReading) -> EventCandidate:
     """The article's own event reads people, venue and topics across the article (``reading``)."""
-    local = venue if venue is not None and venue_in_country(venue, mentions, cand.location, language=language) else None
     return replace_fields(cand, people=event_people(mentions.people, cand.actors),
-                          venue=str(local.value) if local is not None else None,
+                          venue=str(venue.value) if venue is not None else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
 
 
-def finish_background(cand: EventCandidate, sents: list[Span], mentions: Mentions, *, language: str) -> EventCandidate:
-    """A recalled event reads people and topics in its own sentence only, and has no venue."""
+def finish_background(cand: EventCandidate, sents: list[Span], mentions: Mentions, venue: Mention | None, *,
+                      language: str) -> EventCandidate:
+    """A recalled event reads people, venue and topics in its own sentence only."""
     start = cand.evidence[0].start
     own = [s for s in sents if s.start_char == start]
     reading = read_topics(own, language=language)
     people = [m for m in mentions.people if m.start >= start and m.end <= cand.evidence[0].end]
-    return replace_fields(cand, people=event_people(people, cand.actors), venue=None,
+    return replace_fields(cand, people=event_people(people, cand.actors),
+                          venue=str(venue.value) if venue is not None else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
 
 

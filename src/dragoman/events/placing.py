@@ -1,34 +1,50 @@
-"""Which place an event gets, and which venue the article's own event was held at.
+"""Which place an event gets (its venue: :mod:`.venue_choice`).
 
 The place is the city named in the trigger's sentence that is not one of the parties and not the
-place of another clause; else, when the event is the article's kind of event at the article's time,
-the frame's place; else, for a meeting, the dateline's filing place.
+place of another clause or of another event of the sentence ("London expelled 23 diplomats, and
+Moscow ordered the same number out *in* ..." keeps each city with its own verb); else, when the
+event is the article's kind of event at the article's time, the frame's place; else, for a meeting,
+the dateline's filing place; else, for a decision of one party (a sanction, an expulsion), that
+party's seat, where it is decided and announced. A decision is placed only by a city of its own act
+("said in Moscow", "a annoncé à Moscou l'expulsion"), never by the city of a thing it concerns
+("the consulate in St Petersburg", "the Salisbury attack").
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-from ..languages import labels_for
+from ..languages import labels_for, language_data
 from ..model import Actor, DateValue, Location, Mention
-from ..nlp import Mentions, locative_prepositions, previous_word, stands_for_government
-from .clause import Clause, in_background_clause, in_other_clause
+from ..nlp import locative_prepositions, previous_word, seat_of
+from .clause import Clause, in_background_clause, in_other_clause, nominal_chain
 from .dating import near_anchor
 from .framing import FRAME_TYPES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["event_place", "first_venue", "venue_in_country"]
+__all__ = ["event_place"]
+
+
+# Decisions of one party: taken and announced at its seat, wherever what they concern lies.
+DECISION_TYPES = frozenset({"SANCTION"})
+# Events that a place "after"/"in response to" another event is not the place of: a meeting after an
+# earlier summit, a decision in response to another's. An agreement "after talks in Moscow" is
+# reached at those talks.
+SEQUENCED_TYPES = DECISION_TYPES | {"CONSULT"}
 
 
 def event_place(clause: Clause, actors: tuple[Actor, ...], when: DateValue) -> Location | None:
-    """The city named in the sentence that is not one of the parties; else, when justified, the frame's;
-    else, for a meeting, the dateline's."""
+    """The city named in the sentence for this event; else, when justified, the frame's; else, for a
+    meeting, the dateline's; else, for a decision, its party's seat."""
     if clause.event.mode == "phone":
         return None
     elsewhere, places = _cities(clause, actors)
     if places:
         return min(places, key=lambda m: abs(m.start - clause.trigger[0])).value
+    if clause.event.type in DECISION_TYPES:
+        return seat_place(actors, language=clause.language)
     countries = named_countries(clause)
     frame = clause.frame
     if frame.location is not None and not any(m.value == frame.location for m in elsewhere):
@@ -39,21 +55,117 @@ def event_place(clause: Clause, actors: tuple[Actor, ...], when: DateValue) -> L
     return None if countries else dateline_place(clause, when)
 
 
+def seat_place(actors: tuple[Actor, ...], *, language: str) -> Location | None:
+    """The seat of the one party that takes a decision ("Britain expels 23 diplomats": London)."""
+    sources = {a.code for a in actors if a.role == "source"}
+    return seat_of(sources.pop(), language=language) if len(sources) == 1 else None
+
+
 def _cities(clause: Clause, actors: tuple[Actor, ...]) -> tuple[list[Mention], list[Mention]]:
     """The sentence's cities that are another clause's (or the background's), and those that may be
-    the event's: not a party's name, unless a venue or a city naming a thing of the event's phrase."""
+    the event's: not another event's of the sentence, not a party's name unless a venue or a city
+    naming a thing of the event's phrase; for a decision, only a city of its own act or of its
+    announcement."""
     sdoc, trigger, cues = clause.sent.doc, clause.trigger, clause.discourse
     codes = {a.code for a in actors}
     markers = frozenset(cues.get("background_markers", ()))
+    sequence = frozenset(cues.get("place_sequence_markers", ()) if clause.event.type in SEQUENCED_TYPES else ())
     party_spans = [(m.start, m.end) for m in clause.in_span("actors") if m.value.code in codes]
     cities = [m for m in clause.in_span("places") if m.value.geonames_id]
     elsewhere = [m for m in cities if in_background_clause(sdoc, m, trigger, markers)
                  or in_other_clause(sdoc, m, trigger)]
+    others = [m for m in cities if in_background_clause(sdoc, m, trigger, sequence)
+              or of_other_event(sdoc, m, trigger, clause.others)]
     agents = frozenset(cues.get("agent_heads", ()))
-    places = [m for m in cities if m not in elsewhere
+    places = [m for m in cities if m not in elsewhere and m not in others
               and (m.value.venue or not any(s < m.end and m.start < e for s, e in party_spans)
                    or modifies_a_thing(sdoc, m, agents, trigger))]
+    if clause.event.type in DECISION_TYPES:
+        announced = [m for m in elsewhere if announced_at(sdoc, m, clause.language)
+                     and not of_other_event(sdoc, m, trigger, clause.others)]
+        places = [m for m in places if place_of_act(sdoc, m, trigger)] + announced
     return elsewhere, places
+
+
+def announced_at(sdoc: Doc, mention: Mention, language: str) -> bool:
+    """A city where the sentence's decision was announced ("..., the minister said in Sochi"), though
+    parsers make the attribution a clause of its own."""
+    span = _span(sdoc, mention)
+    if span is None:
+        return False
+    node = span.root.head
+    while node.pos_ == "ADP" and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _announcing(language)
+
+
+@cache
+def _announcing(language: str) -> frozenset[str]:
+    return frozenset(language_data(language, "places").get("announcing_lemmas", ()))
+
+
+def of_other_event(sdoc: Doc, mention: Mention, trigger: tuple[int, int],
+                   others: tuple[tuple[int, int], ...]) -> bool:
+    """A city that another event of the sentence holds before this one does: in "London expelled 23
+    diplomats in March, and Moscow expelled 23 in return" March's city is London's expulsion's, though
+    the second verb hangs under the first. A verb that governs this event's trigger through a
+    complement ("announced that it would expel") shares its place."""
+    span, own = _span(sdoc, mention), _span(sdoc, trigger)
+    if span is None or own is None or not others:
+        return False
+    heads = {t.i: t for s, e in others if (o := _span(sdoc, (s, e))) is not None for t in o}
+    coordinate = labels_for(own.root, "coordinate_clause")
+    for node in (span.root, *span.root.ancestors):
+        if node.i in heads and not _governs(node, own.root, coordinate):
+            return True
+        if own.root.i in {t.i for t in node.subtree}:
+            return False
+    return False
+
+
+def _governs(verb: Token, token: Token, coordinate: frozenset[str]) -> bool:
+    """Whether ``verb`` holds ``token`` as part of its own predication, not as a coordinated clause."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in coordinate:
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
+def place_of_act(sdoc: Doc, mention: Mention, trigger: tuple[int, int]) -> bool:
+    """Whether a city is where the event's own act happens: it hangs on the trigger, a noun the trigger
+    completes, a verb governing the trigger ("said in Moscow"), or the description of who acts
+    ("ministers meeting in Luxembourg adopted"), not on a thing the act concerns ("the consulate in
+    St Petersburg")."""
+    span, own = _span(sdoc, mention), _span(sdoc, trigger)
+    if span is None or own is None:
+        return False
+    chain = {t.i for t in nominal_chain(own.root)}
+    node = span.root.head
+    while node.i not in chain and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            if _holds(node, own.root) or node.dep_ not in _modifiers(node):
+                return _holds(node, own.root)
+        elif node.pos_ in ("NOUN", "PROPN"):
+            return node.dep_ in labels_for(node, "any_subject") and _holds(node.head, own.root)
+        node = node.head
+    return node.i in chain or _holds(node, own.root)
+
+
+def _modifiers(token: Token) -> frozenset[str]:
+    """Links by which a participle or adverbial clause describes who acts, or when and where."""
+    return (labels_for(token, "describing_modifier") | labels_for(token, "adverbial_phrase")
+            | labels_for(token, "scene_clause"))
+
+
+def _holds(node: Token, token: Token) -> bool:
+    return token.i in {t.i for t in node.subtree}
+
+
+def _span(sdoc: Doc, where: Mention | tuple[int, int]) -> Span | None:
+    start, end = (where.start, where.end) if isinstance(where, Mention) else where
+    return sdoc.char_span(start, end, alignment_mode="expand")
 
 
 def modifies_a_thing(sdoc: Doc, mention: Mention, agents: frozenset[str], trigger: tuple[int, int]) -> bool:
@@ -105,24 +217,3 @@ def inherits_place(clause: Clause, when: DateValue) -> bool:
     if any(f" {cue} " in words or f" {cue}" in words for cue in clause.discourse.get("same_place", ())):
         return True
     return clause.event.type in FRAME_TYPES and (not when.known or near_anchor(when, clause.anchor))
-
-
-def venue_in_country(venue: Mention, mentions: Mentions, location: Location | None, *, language: str) -> bool:
-    """A venue that names a state's seat (Kremlin, Maison Blanche) is not where an event held in
-    another country took place ("depuis le retour de Donald Trump à la Maison Blanche"); an embassy
-    or a consulate is abroad by nature."""
-    if location is None or not location.country or not stands_for_government(str(venue.value), language=language):
-        return True
-    seats = {m.value.code for m in mentions.actors if m.start <= venue.start and venue.end <= m.end}
-    return not seats or location.country in seats
-
-
-def first_venue(mentions: Mentions, taken: set[int], events: set[int], *, language: str) -> Mention | None:
-    """The first venue named in a sentence of the article's own events, else outside the sentences
-    of recalled events; a name that also stands for a government ("pression sur le Kremlin",
-    "retour à la Maison Blanche") only in an event's sentence."""
-    own = [m for m in mentions.venues if mentions.sentences[m.sentence][0] not in taken]
-    in_events = [m for m in own if mentions.sentences[m.sentence][0] in events]
-    if in_events:
-        return in_events[0]
-    return next((m for m in own if not stands_for_government(str(m.value), language=language)), None)

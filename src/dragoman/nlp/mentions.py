@@ -98,15 +98,17 @@ def outside(mentions: list[Mention], dateline: Dateline) -> list[Mention]:
 def place_mentions(sdoc, *, language: str) -> list[Mention]:
     """Places named by the parser's entities, resolved in the gazetteer."""
     resolver = PlaceResolver.for_language(language)
+    gazetteer = resolver.find(sdoc.text)
+    countries = frozenset(m.value.country for m in gazetteer if m.value.country and m.value.geonames_id is None)
     found: list[Mention] = []
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        loc = resolver.resolve(ent.text)
+        loc = resolver.resolve_named(ent.text, countries=countries)
         if isinstance(loc, Location):
             found.append(Mention("place", ent.start_char, ent.end_char, ent.text, 0, loc))
     known = {(m.start, m.end) for m in found}
-    for mention in resolver.find(sdoc.text):  # the gazetteer catches what NER labelled otherwise
+    for mention in gazetteer:  # the gazetteer catches what NER labelled otherwise
         if not any(s < mention.end and mention.start < e for s, e in known):
             found.append(mention)
     return found

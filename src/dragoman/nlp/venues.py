@@ -2,7 +2,8 @@
 
 A venue is a head word from ``data/<language>/venues.json`` (consulat, palace,
 hôtel, residence…) grown by its modifiers, or a place known by name alone
-(Kremlin, White House), or a facility the parser labels FAC. It counts only
+(Kremlin, White House), or a capitalised head after a name ("Blair House"), or
+a facility the parser labels FAC. It counts only
 where it is a place: after a locative preposition, directly ("au palais de
 Dolmabahçe", "at the US consul general's residence") or through a container
 noun ("dans les locaux du consulat général russe", "on the premises of the
@@ -40,6 +41,7 @@ WORD_LISTS = (  # the word lists of venues.json, one VenueLexicon field each
 class VenueLexicon:
     heads: re.Pattern[str] | None
     named: re.Pattern[str] | None
+    proper_heads: re.Pattern[str] | None
     containers: frozenset[str]
     locative_prepositions: frozenset[str]
     determiners: frozenset[str]
@@ -55,7 +57,8 @@ class VenueLexicon:
         raw = language_data(language, "venues")
         words = {name: frozenset(word_key(w) if name not in ("left_pos", "right_pos") else w for w in raw[name])
                  for name in WORD_LISTS}
-        return cls(phrase_pattern(raw["heads"]), phrase_pattern(raw["named"]), **words)
+        return cls(phrase_pattern(raw["heads"]), phrase_pattern(raw["named"]), phrase_pattern(raw["proper_heads"]),
+                   **words)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ def find_venues(doc: Doc, *, language: str) -> list[Mention]:
             continue
         lo, hi = (cand.start, cand.end) if cand.named else (_left(doc, lex, cand.start), _right(doc, lex, cand.end))
         if (cand.named or not _plural(doc, lex, lo)) and (_locative(doc, lex, lo) or _hosts(doc, lex, cand)):
-            taken.append((lo, hi))
+            # a head grown over an earlier one ("a resort | hotel") replaces it
+            taken = [(a, b) for a, b in taken if not (lo <= a and b <= hi)] + [(lo, hi)]
     return [_mention(doc, lo, hi) for lo, hi in sorted(taken)]
 
 
@@ -95,11 +99,23 @@ def _candidates(doc: Doc, lex: VenueLexicon) -> Iterator[_Candidate]:
         yield _Candidate(start, end, False)
     for start, end in token_spans(doc, lex.named):
         yield _Candidate(start, end, True)
+    for start, end in token_spans(doc, lex.proper_heads):
+        name = _name_before(doc, start)
+        if name < start and doc[start].text[:1].isupper():
+            yield _Candidate(name, end, True)
     for ent in doc.ents:
         if ent.label_ in FACILITY_LABELS:
             start = ent.start + 1 if word_key(ent[0].text) in lex.determiners else ent.start
             if start < ent.end:
                 yield _Candidate(start, ent.end, True)
+
+
+def _name_before(doc: Doc, start: int) -> int:
+    """Start of the capitalised proper nouns right before a head: "Blair | House", "Lancaster | House"."""
+    lo = start
+    while lo > 0 and start - lo < 3 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    return lo
 
 
 def _same_sentence(doc: Doc, i: int, j: int) -> bool:
