@@ -46,6 +46,17 @@ def test_section_heading_is_no_event(nlp, language, text, word):
     assert [e for e in events if e.trigger[0] < start], "the title and the lead still report their event"
 
 
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("fr", "Les deux pays reprennent langue\n\nLes ministres se sont parlé lundi.\n\nSommet Oslo juin 2019 "
+           "pêcheries\n\nLe texte suit.", "Sommet"),
+    ("en", "The two countries talk again\n\nThe ministers spoke on Monday.\n\nNorway-Iceland talks in Oslo, "
+           "June 2019\n\nThe text follows.", "talks"),
+])
+def test_a_tag_line_naming_a_place_or_a_year_still_reports_its_event(nlp, language, text, word):
+    events = code_doc(nlp[language](text), ActorMatcher.for_language(language).find(text), language=language)
+    assert any(text[e.trigger[0]:e.trigger[1]] == word for e in events), events
+
+
 @pytest.mark.parametrize(("language", "text"), [
     ("fr", "Négociations : un sommet entre la Serbie et le Kosovo lundi\n\nLe texte suit."),
     ("en", "Serbia and Kosovo to hold summit on Monday\n\nThe text follows."),

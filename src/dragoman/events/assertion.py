@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AssertionLexicon", "asserts", "assertion_lexicon", "heading"]
 
+PLACE_ENTITIES = frozenset({"LOC", "GPE"})  # both models' labels of a place
 HEADING_WORDS = 10  # longer lines are sentences that lost their full stop, not headings
 HEADING_ENDS = frozenset({".", "!", ";", ":", ","})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -82,9 +83,15 @@ def heading(span: Span) -> bool:
     if not before.strip() or not before.endswith("\n") or (after and not after.startswith("\n")):
         return False
     words = [t for t in tokens if not t.is_punct]
-    if not words or len(words) > HEADING_WORDS or last.text in HEADING_ENDS:
+    if not words or len(words) > HEADING_WORDS or last.text in HEADING_ENDS or _tags_an_event(words):
         return False
     return not any(_has_subject(t) for t in span if "Fin" in t.morph.get("VerbForm", []))
+
+
+def _tags_an_event(words: list[Token]) -> bool:
+    """A line that names a place or a year ("Rencontre mars 2025 Istanbul") tags a report of an event,
+    as a headline does; a section label ("Deux groupes d'experts") names neither."""
+    return any(t.ent_type_ in PLACE_ENTITIES or (t.is_digit and len(t.text) == 4) for t in words)
 
 
 def _has_subject(verb: Token) -> bool:
