@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from ..contract import code_line, coded_json
 from ..errors import MalformedInput
 from ..model import Mention
 from ..nlp import ActorDictionary, ActorMatcher, load_pipeline
@@ -38,9 +39,7 @@ def contract_events(events: Iterable[CodedEvent]) -> list[dict[str, Any]]:
         coded = plover_coding(event)
         if coded is None or not (event.source or event.target):
             continue
-        item = {"type": coded[0], "cameo": coded[1], "mode": coded[2],
-                "source": list(dict.fromkeys(a.code for a in event.source)),
-                "target": list(dict.fromkeys(a.code for a in event.target))}
+        item = coded_json(coded[0], coded[1], coded[2], (a.code for a in event.source), (a.code for a in event.target))
         if item not in out:
             out.append(item)
     return out
@@ -82,7 +81,7 @@ def _code_batch(batch: list[dict], pipelines, finders, dictionary, coder) -> Ite
             mentions = _mentions(doc, batch[n], finder, dictionary)
             results[n] = contract_events(coder(doc, mentions, language=language))
     for n, row in enumerate(batch):
-        yield {"id": row["id"], "events": results[n]}
+        yield code_line(row["id"], results[n])
 
 
 def _mentions(doc, row: dict, finder, dictionary) -> list[Mention]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, TypeGuard
 
+from ...contract import dates_line
 from ...languages import languages
 from ...model import DateValue, Precision
 from ...text import fold_for_dates
@@ -123,11 +124,8 @@ def run_dates(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         anchor = parse_anchor(row.get("anchor") or row.get("dct"))
         language = _language(row.get("language"), text, context)
         value = _row_value(text, anchor, language, context, row.get("anchor_precision") or "day")
-        out: dict[str, Any] = {key: row[key] for key in ("id", "anchor") if key in row}
         start, end = (value.start, value.end) if value is not None else (None, None)
-        out.update(text=row.get("text"), start=_iso(start), end=_iso(end),
-                   grain=value.precision if value is not None and value.known else None)
-        yield out
+        yield dates_line(row, start, end, value.precision if value is not None and value.known else None)
 
 
 def _row_value(text: str, anchor: datetime | None, language: str, context: str | None,
@@ -227,9 +225,6 @@ def _item_range(items: list[Item], start: int, end: int, starts: list[int] | Non
     first = bisect_left(starts, start)
     return first, max(bisect_right(starts, end - 1), first + 1)
 
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _value(expr: Expr | None, day: date | None, moment: datetime | None, tense: int, anchor_precision: str,
