@@ -20,7 +20,7 @@ from .errors import ConfigError, DragomanError, PipelineError, UnsupportedLangua
 from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
 from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
-from .stories import E5Embedder, Embedder, assemble
+from .stories import CachedEmbedder, E5Embedder, Embedder, VectorCache, assemble
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,13 @@ class Pipeline:
         return value
 
     # ------------------------------------------------------------ across documents
-    def assemble(self, analyses: Sequence[DocumentAnalysis]) -> Result:
-        """Stories, merged events and series over every analysed document."""
+    def assemble(self, analyses: Sequence[DocumentAnalysis], *, vectors: VectorCache | None = None) -> Result:
+        """Stories, merged events and series over every analysed document; with ``vectors`` (a store),
+        story vectors are read from it and only new texts are embedded."""
         if self.embedder is None:  # __post_init__ sets one; only assigning None afterwards clears it
             raise ConfigError(name="embedder", detail="the pipeline has no embedder")
-        return assemble(analyses, embedder=self.embedder, threshold=self.story_threshold)
+        embedder = self.embedder if vectors is None else CachedEmbedder(self.embedder, vectors)
+        return assemble(analyses, embedder=embedder, threshold=self.story_threshold)
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))

@@ -15,7 +15,6 @@ from .config import DEFAULT
 from .ingest import read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
-from .stories import CachedEmbedder, E5Embedder, assemble
 
 Progress = Callable[[Document], None]
 
@@ -86,8 +85,7 @@ def record(analysis: DocumentAnalysis, store, report: IngestReport) -> None:
 def rebuild(*, store, pipeline: Pipeline | None = None) -> Result:
     """Recompute stories, events and series over everything stored."""
     pipeline = pipeline or Pipeline()
-    embedder = CachedEmbedder(pipeline.embedder or E5Embedder(), store)
-    result = assemble(list(store.analyses()), embedder=embedder, threshold=pipeline.story_threshold)
+    result = pipeline.assemble(list(store.analyses()), vectors=store)
     store.replace_derived(stories=result.stories, events=result.events, story_of=dict(result.story_of))
     return result
 

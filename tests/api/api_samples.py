@@ -191,7 +191,7 @@ class FakePipeline:
             self.analysed.append(doc.id)
             yield DocumentAnalysis(doc)
 
-    def assemble(self, analyses) -> Result:
+    def assemble(self, analyses, *, vectors=None) -> Result:
         ids = tuple(a.document.id for a in analyses if a.document.ok)
         story = Story("s-all", "Everything", ids, ())
         return Result(documents=tuple(a.document for a in analyses), stories=(story,),
