@@ -139,3 +139,21 @@ def test_a_stretch_back_from_a_past_event_is_not_its_date(pipeline, language, te
 ])
 def test_an_offset_ahead_dates_an_event_to_come(pipeline, language, text, trigger, when):
     assert dates_of(candidates(pipeline, text, language), trigger) == [when]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "when"), [
+    ("en", "Talks\n\nFrance announced on Tuesday a meeting with Algeria.", "meeting", (None, None)),
+    ("fr", "Rencontre\n\nLa France a annoncé mardi une rencontre avec l'Algérie.", "rencontre", (None, None)),
+    ("fr", "Rencontre\n\nLa France a confirmé lundi la rencontre avec l'Algérie prévue jeudi.", "rencontre",
+     (date(2025, 3, 13), date(2025, 3, 13))),
+    ("en", "Talks\n\nFrance and Algeria held a meeting on Tuesday.", "meeting", TUESDAY),
+])
+def test_a_meeting_announced_is_dated_by_its_own_phrase_only(pipeline, language, text, trigger, when):
+    assert dates_of(candidates(pipeline, text, language), trigger) == [when]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Expulsions\n\nLa Norvège a annoncé mardi l'expulsion de trois diplomates suédois.", "expulsion"),
+])
+def test_an_act_announced_is_dated_by_its_announcement(pipeline, language, text, trigger):
+    assert dates_of(candidates(pipeline, text, language), trigger) == [TUESDAY]

@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
+from dragoman.ingest import documents_from_records
 from dragoman.nlp.datelines import find_dateline
 from dragoman.nlp.temporal import infer_anchor
+from dragoman.pipeline import Pipeline
+from fakes import NoEmbedder
 
 
 def anchor(text: str, language: str):
@@ -84,3 +87,17 @@ def test_a_range_gives_its_last_day(language, text):
 ])
 def test_a_weekday_never_sets_the_year(language, text):
     assert anchor(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text", "day"), [
+    ("fr", "Pêche : accord entre Oslo et Stockholm\n\nOSLO, 3 mars (AFP) – La Norvège et la Suède ont signé lundi un "
+           "accord de pêche. Le précédent, conclu le 14 avril 2023, avait expiré en janvier.", date(2024, 3, 3)),
+    ("en", "Oslo and Stockholm sign fishing deal\n\nOSLO, March 3 (AFP) - Norway and Sweden signed a fishing deal on "
+           "Monday. The previous one, reached on April 14, 2023, expired in January.", date(2024, 3, 3)),
+])
+def test_an_undated_report_dates_its_events_from_its_dateline(language, text, day):
+    [doc] = documents_from_records([{"title": text.split("\n")[0], "text": text, "language": language}])
+    [analysis] = Pipeline(embedder=NoEmbedder()).analyse([doc])
+    assert analysis.document.published == day and "published_inferred" in analysis.document.flags
+    signed = [c for c in analysis.candidates if c.trigger in ("signé", "signed")]
+    assert signed and {(c.date.start, c.date.end) for c in signed} == {(date(2024, 2, 26), date(2024, 2, 26))}

@@ -58,3 +58,12 @@ def test_a_weekday_that_fits_its_date_leaves_no_note(language, text):
 def test_a_number_word_after_a_weekday_is_no_day_of_the_month(language, text, expression):
     [(start, end, value)] = find_dates(text, date(2025, 3, 12), language=language)
     assert (text[start:end], value.start) == (expression, date(2025, 3, 15))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le Kremlin multiplie les mises en garde à l'adresse des Vingt-Sept.", []),
+    ("Les ministres se retrouveront à la mi-sept. à Bruxelles.", ["à la mi-sept."]),
+    ("La réunion du 3 sept. se tiendra à Bruxelles.", ["3 sept."]),
+])
+def test_a_word_glued_to_a_number_word_is_no_month_abbreviation(text, found):
+    assert [text[s:e] for s, e, _ in find_dates(text, date(2022, 6, 4), language="fr")] == found

@@ -14,16 +14,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..languages import labels_for
 from ..model import DateValue, Mention
 from ..nlp import Anchor
 from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
-from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause
+from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause, nominal_chain
 from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
+from .status_lexicon import status_lexicon
 from .syntax import state_word
 from .triggers import TriggerLexicon
+from .verb_groups import realised
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["anchor_window", "coming_day", "eligible_dates", "event_date", "habitual", "is_background", "known_ends",
            "near_anchor"]
@@ -56,13 +59,27 @@ def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
     sdoc, trigger, root = clause.sent.doc, clause.trigger, clause.root
     sequence = frozenset(clause.discourse.get("sequence_markers", ()))
     ahead, noun = to_come(clause), root is not None and root.pos_ in ("NOUN", "PROPN")
+    announced = noun and root is not None and clause.event.type in SCHEDULED_TYPES and announced_by(root, clause.language)
     ranked = []
     for m in eligible_dates(clause):
         own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
         rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
-        if rank is not None and not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
+        if rank is None or (announced and rank != OWN_PHRASE):
+            continue
+        if not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
             ranked.append((rank, m))
     return ranked
+
+
+def announced_by(noun: Token, language: str) -> bool:
+    """ "Paris a annoncé mardi une rencontre avec Alger", "the meeting was confirmed on Sunday": a meeting
+    named as what a verb of announcing or saying is about is dated by its own phrase only; the verb's date
+    is the announcement's (an expulsion announced is, by contrast, decided that day)."""
+    top = nominal_chain(noun)[-1]
+    verb = top.head
+    lex = status_lexicon(language)
+    return (top.dep_ in labels_for(top, "undergoer") and verb.pos_ == "VERB"
+            and realised(verb, lex.announce_heads | lex.reporting_heads) is not None)
 
 
 def to_come(clause: Clause) -> bool:

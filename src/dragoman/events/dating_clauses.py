@@ -92,9 +92,16 @@ def _markers(clause: Token) -> set[str]:
 
 
 def clause_tense(sdoc: Doc, mention: Mention) -> int:
-    """The tense of the clause a date belongs to (:func:`verb_tense` of its head); 0 when unknown."""
+    """The tense of the clause a date belongs to (:func:`verb_tense` of its head); 0 when unknown, or when
+    the date hangs on a participle that describes a noun ("la rencontre prévue jeudi", "the talks set for
+    Friday"), which has no tense of its own."""
     span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return 0 if span is None else verb_tense(clause_head(span.root))
+    if span is None:
+        return 0
+    verb = next((t for t in span.root.ancestors if t.pos_ in PREDICATES), None)
+    if verb is not None and verb.dep_ in labels_for(verb, "describing_modifier"):
+        return 0
+    return verb_tense(clause_head(span.root))
 
 
 def verb_tense(verb: Token) -> int:

@@ -128,11 +128,21 @@ class Lexicon:
                 lenient: bool) -> Entry | None:
         if folded[start:end] in self.strict_folded and text[start:end].lower() not in self.strict_accents:
             return None
-        dotted = [e for e in entries if e.abbreviation] if folded[end:end + 1] == "." else []
+        dotted = [e for e in entries if e.abbreviation] \
+            if folded[end:end + 1] == "." and not self._compound_number(folded, start) else []
         entry = dotted[0] if dotted else entries[0]
         if entry.tag in _AMBIGUOUS and self.ambiguous_need_capital and not lenient and text[start:start + 1].islower():
             return None
         return entry
+
+    def _compound_number(self, folded: str, start: int) -> bool:
+        """ "les Vingt-Sept.": a word glued by a hyphen to a number word is part of that number."""
+        before = folded[max(0, start - 20):start]
+        if not before.endswith("-"):
+            return False
+        word = before[:-1].split()[-1].split("-")[-1] if before[:-1].split() else ""
+        node = self.phrases.get(word)
+        return node is not None and any(e.tag == "NUM" for e in node.entries)
 
     def _shape(self, token: Token) -> Item:
         tag, value = _shape_tag(token.norm, self)
