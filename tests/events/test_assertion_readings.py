@@ -101,6 +101,8 @@ def test_what_talks_are_about_is_no_event(nlp, language, text, kind):
 @pytest.mark.parametrize(("language", "text"), [
     ("fr", "Le Hezbollah s'est engagé à empêcher toute attaque contre Israël depuis le sud du Liban."),
     ("fr", "Le Hamas a promis de mettre fin aux tirs de roquettes contre Israël."),
+    ("fr", "En contrepartie, le Hezbollah s'engage à empêcher tout groupe armé d'utiliser le territoire libanais "
+           "pour menacer la sécurité d'Israël."),
     ("en", "Hezbollah pledged to prevent any attack on Israel from southern Lebanon."),
     ("en", "Hamas promised to stop rocket attacks on Israel."),
 ])

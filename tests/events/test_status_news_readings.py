@@ -20,6 +20,8 @@ def _status(nlp, language: str, text: str, trigger: str) -> str:
     ("fr", "Le Liban négocierait avec Israël si les frappes cessaient, selon le ministre.", "négocierait"),
     ("en", "If the truce holds, Lebanon would negotiate with Israel on the border, the minister said.", "negotiate"),
     ("en", "Lebanon will cooperate with Israel on the border if the strikes stop, the minister said.", "cooperate"),
+    # the parser hangs "si" on the subject
+    ("fr", "Si Beyrouth ou Damas venait à dénoncer l'accord, la Russie perdrait son influence.", "dénoncer"),
 ])
 def test_status_event_under_a_condition_is_uncertain(nlp, language, text, trigger):
     assert _status(nlp, language, text, trigger) == "uncertain"

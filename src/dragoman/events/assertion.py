@@ -34,7 +34,7 @@ from .verb_groups import governing_verb, is_negated, mood_of, realised, verb_gro
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["AssertionLexicon", "asserts", "assertion_lexicon", "heading"]
+__all__ = ["AssertionLexicon", "asserts", "assertion_lexicon", "heading", "pledges_prevention"]
 
 PLACE_ENTITIES = frozenset({"LOC", "GPE"})  # both models' labels of a place
 HEADING_WORDS = 10  # longer lines are sentences that lost their full stop, not headings
@@ -143,15 +143,26 @@ def _marker(token: Token) -> tuple[str | None, Token | None]:
 
 
 def prevented(token: Token, lex: AssertionLexicon) -> bool:
-    """What a verb of prevention or cessation governs ("empêcher ... de menacer", "stop attacks")."""
+    """What a verb of prevention or cessation governs, through the infinitives and purposes between
+    them ("empêcher tout groupe d'utiliser le sol pour menacer", "stop attacks"); the doer of a
+    stopping is not stopped ("the truce stopped the fighting")."""
     cur = token
-    for _ in range(_MAX_CLIMB):
-        if cur.head.i == cur.i or cur.dep_ in labels_for(cur, "governor_stop"):
+    for _ in range(_MAX_CLIMB + 2):
+        if cur.head.i == cur.i or cur.dep_ in labels_for(cur, "coordinate_clause") | labels_for(cur, "relative_clause"):
             return False
         below, cur = cur, cur.head
-        if cur.pos_ in ("VERB", "AUX"):  # the doer of a stopping is not stopped: "the truce stopped the fighting"
-            return below.dep_ not in labels_for(below, "any_subject") and realised(cur, lex.preventive_verbs) is not None
+        if below.dep_ in labels_for(below, "any_subject"):
+            return False
+        if cur.pos_ in ("VERB", "AUX") and realised(cur, lex.preventive_verbs) is not None:
+            return True
     return False
+
+
+def pledges_prevention(verb: Token, lex: AssertionLexicon) -> bool:
+    """A promise whose complement is a prevention ("s'engagent à empêcher ..."): what else it governs is
+    what is prevented, even where the parser hung it on the promise itself ("... pour menacer")."""
+    chain = labels_for(verb, "verb_chain")
+    return any(c.dep_ in chain and realised(c, lex.preventive_verbs) is not None for c in verb.children)
 
 
 def aimed(token: Token, lex: AssertionLexicon) -> bool:

@@ -25,7 +25,7 @@ from ..languages import labels_for
 from ..model import Actor, ActorRole, Mention
 from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
-from .assertion import assertion_lexicon, asserts, heading
+from .assertion import assertion_lexicon, asserts, heading, pledges_prevention
 from .repair import repaired
 from .syntax import background, future, negated, np_indices, pp_arguments, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
@@ -184,6 +184,8 @@ class SentenceCoder:
         judged = self._judged(frame, inner[0]) if match.entry.evaluative and inner else None
         if not (frame.objects or frame.targets or frame.partners):
             self._inherit_targets(frame, token, inner, judged)
+        if match.entry.commissive and pledges_prevention(token, self.assertion):
+            inner = []  # "s'engagent à empêcher ... de menacer": a pledge of peace, no threat
         kind, cameo, mode = committed_type(match, inner)
         source, target = self.roles(frame, match.entry.symmetric)
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,

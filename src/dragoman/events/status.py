@@ -30,6 +30,7 @@ from ..nlp import Anchor
 from .clause import Clause
 from .dating import UNKNOWN, anchor_window, coming_day, known_ends
 from .status_lexicon import Modal, StatusLexicon, normalise, status_lexicon
+from .syntax import subject_marks
 from .verb_groups import (
     Setting,
     bare_infinitive,
@@ -153,7 +154,7 @@ def _uncertain(setting: Setting) -> Verdict | None:
         if realised(head, lex.denial_heads) or realised(head, lex.irrealis_heads):
             return "uncertain", cue_text(verb_group(head))
     for verb in setting.chain:
-        for child in verb.children:
+        for child in [*verb.children, *subject_marks(verb)]:
             if child.dep_ == "mark" and normalise(child.text) in lex.hypothesis_marks:
                 return "uncertain", child.text
             if child.dep_ == "advmod" and normalise(child.text) in lex.uncertain_adverbs:
@@ -171,7 +172,8 @@ def _condition(clause: "Token", lex: StatusLexicon) -> str | None:
     "[Kyiv would cooperate] if the war ends"); a concession ("même si", "even if") is none."""
     if clause.dep_ not in labels_for(clause, "scene_clause"):
         return None
-    marks = [c for c in clause.children if c.dep_ == "mark" and normalise(c.text) in lex.hypothesis_marks]
+    marks = [c for c in [*clause.children, *subject_marks(clause)]
+             if c.dep_ == "mark" and normalise(c.text) in lex.hypothesis_marks]
     if not marks or any(normalise(c.text) in lex.concessive_words for c in clause.children if c.i < marks[0].i):
         return None
     return marks[0].text

@@ -162,22 +162,24 @@ def _container(token, cues: Cues):
 
 def negated(token, cues: Cues, noun: bool) -> bool:
     """ "did not sign", "n'ont pas signé", "no talks", "aucune négociation"."""
-    if _has_negation(token, cues):
+    if _has_negation(token, cues, arguments=not noun):
         return True
     if noun and any(c.dep_ == "det" and c.lower_ in cues.negation for c in token.children):
         return True
     verb = governing_verb(token) if noun else (token.head if token.pos_ == "ADJ" else None)
-    return verb is not None and _has_negation(verb, cues)
+    # a noun is negated with its verb, not with the verb's other arguments ("ne rendaient compte ni du
+    # contenu ni de l'esprit des discussions" says nothing against the discussions)
+    return verb is not None and _has_negation(verb, cues, arguments=False)
 
 
-def _has_negation(token, cues: Cues) -> bool:
-    """A negation of the verb or of one of its arguments: "did not sign", "no deal was signed",
-    "aucun cessez-le-feu n'a été conclu", "ni X ni Y n'ont signé" ("ne ... que" restricts, negates nothing)."""
+def _has_negation(token, cues: Cues, *, arguments: bool = True) -> bool:
+    """A negation of the verb or, with ``arguments``, of one of its arguments: "did not sign", "no deal
+    was signed", "aucun cessez-le-feu n'a été conclu", "ni X ni Y n'ont signé" ("ne ... que" restricts)."""
     words = {c.lower_ for c in token.children if c.dep_ in ("advmod", "neg", "det", "preconj")}
-    arguments = _argument_words(token)
-    if any(c.dep_ == "neg" for c in token.children) or (words | arguments) & cues.negation:
+    around = _argument_words(token) if arguments else set()
+    if any(c.dep_ == "neg" for c in token.children) or (words | around) & cues.negation:
         return True
-    paired = (words | arguments) & cues.negation_paired
+    paired = (words | around) & cues.negation_paired
     return bool(paired) and any(lemma(c) == "ne" for c in token.children)
 
 
@@ -235,6 +237,13 @@ def background(token, cues: Cues) -> bool:
     return False
 
 
+def subject_marks(verb) -> list:
+    """Complementisers the parser hung on a clause's first word, its subject, instead of on its verb."""
+    subjects = labels_for(verb, "nominal_subject")
+    return [g for c in verb.children if c.dep_ in subjects and c.i < verb.i
+            for g in c.children if g.dep_ == "mark" and g.i < c.i]
+
+
 def _aims(token, cues: Cues) -> bool:
     """ "sanctions targeting 200 vessels", "..., visant la flotte fantôme": a participle saying what
     another act aims at, not an attack of its own."""
@@ -253,6 +262,8 @@ def _describes_a_noun(token) -> bool:
 
 def _introduced_by(token) -> set[str]:
     words = {c.lower_ for c in token.children if c.dep_ in ("mark", "case", "fixed")}
+    if token.pos_ in ("VERB", "AUX"):  # "Si Erevan ou Bakou venait à...": the parser hung "si" on the subject
+        words |= {c.lower_ for c in subject_marks(token)}
     if token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "mark", "pcomp"):
         words |= {token.head.lower_, token.head.head.lower_}
     return words
