@@ -223,3 +223,57 @@ def test_a_state_staying_out_of_the_room_is_no_party_of_the_talks(pipeline, lang
     meetings = [c for c in candidates(pipeline, SAT_OUT[language], language) if c.type == "CONSULT"]
     assert meetings
     assert all("USA" not in party_codes(c.actors) for c in meetings), [c.actors for c in meetings]
+
+
+THINGS = {
+    "fr": ("Gaz russe : les ministres de l'UE et de la Norvège se réunissent à Oslo\n\n"
+           "Les ministres de l'UE et de la Norvège se sont réunis mardi à Oslo pour discuter du gaz russe. "
+           "La réunion a duré deux heures."),
+    "en": ("Russian gas: EU and Norwegian ministers meet in Oslo\n\n"
+           "EU and Norwegian ministers met in Oslo on Tuesday to discuss Russian gas supplies. "
+           "The meeting lasted two hours."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_demonym_describing_a_thing_talked_about_is_no_party(pipeline, language):
+    meetings = [c for c in candidates(pipeline, THINGS[language], language) if c.type == "CONSULT"]
+    assert meetings
+    assert all("RUS" not in party_codes(c.actors) for c in meetings), [c.actors for c in meetings]
+
+
+GUESTS = {
+    "en": ("Peru and Ecuador sign border deal in Lima\n\n"
+           "Peru and Ecuador signed a border agreement in Lima on Friday after months of talks between Peru and "
+           "Ecuador. Delegates from Chile, Bolivia and Colombia attended the ceremony as observers. "
+           "The talks had lasted eight months."),
+    "fr": ("Le Pérou et l'Équateur signent un accord frontalier à Lima\n\n"
+           "Le Pérou et l'Équateur ont signé vendredi à Lima un accord frontalier après des mois de pourparlers entre "
+           "le Pérou et l'Équateur. Des délégués du Chili, de la Bolivie et de la Colombie ont assisté à la "
+           "cérémonie en tant qu'observateurs. Les pourparlers avaient duré huit mois."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_guests_at_a_signing_are_not_the_parties_of_its_talks(pipeline, language):
+    cands = candidates(pipeline, GUESTS[language], language)
+    assert cands
+    for cand in cands:
+        assert not {"CHL", "BOL", "COL"} & party_codes(cand.actors), cand.actors
+
+
+NOT_A_PARTY = {
+    "fr": ("Accord entre le Mali et l'Algérie à Alger\n\n"
+           "Le Mali et l'Algérie ont conclu mardi à Alger un accord sur la frontière. "
+           "Le Niger n'est pas partie à l'accord. Les deux pays ont conclu l'accord après trois jours, selon le Niger."),
+    "en": ("Mali and Algeria reach deal in Algiers\n\n"
+           "Mali and Algeria reached an agreement on the border in Algiers on Tuesday. "
+           "Niger is not a party to the agreement. The two countries agreed after three days, Niger said."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_state_said_not_to_be_a_party_is_none(pipeline, language):
+    cands = [c for c in candidates(pipeline, NOT_A_PARTY[language], language) if c.type == "AGREE"]
+    assert cands
+    assert all("NER" not in party_codes(c.actors) for c in cands), [c.actors for c in cands]

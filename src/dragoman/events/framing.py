@@ -62,7 +62,9 @@ def document_frame(mentions: Mentions, sdoc: Doc, *, language: str) -> Frame:
                  for n, kind in zip(r.named, r.kinds) if kind in MEDIATING} - absent
     named = _party_mentions(readings, sdoc.text, language=language)
     plain = [m for m in named if m.value.code not in mediators]
-    codes = _roster(readings, sents) or _most_named(plain, lead_end) or _most_named(plain, _lead_end(sents, WIDE_LEAD))
+    named_most = _most_named(plain, lead_end) or _most_named(plain, _lead_end(sents, WIDE_LEAD))
+    roster = _roster(readings, sents)
+    codes = roster if set(named_most) - absent <= set(roster) else named_most
     lexicon = Lexicon.load(language)
     names = {m.value.code: m.value.name for m in named}
     parties = tuple(Actor(c, names.get(c) or lexicon.actor(c).name, "mediator" if c in mediators else "participant")
@@ -83,7 +85,8 @@ def _party_mentions(readings: Mapping[int, SentenceReading], text: str, *, langu
 
 
 def _roster(readings: Mapping[int, SentenceReading], sents: list[Span]) -> list[str]:
-    """The parties of the first early sentence that lists a meeting's participants."""
+    """The parties of the first early sentence that lists a meeting's participants (the frame's when it
+    holds the lead's most named: a list of the guests at a signing does not)."""
     for sent in sents[:WIDE_LEAD]:
         reading = readings[sent.start_char]
         codes = list(dict.fromkeys(n.code for n, kind in zip(reading.named, reading.kinds) if kind is None))

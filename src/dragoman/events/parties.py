@@ -43,9 +43,12 @@ def sentence_roles(clause: Clause) -> tuple[dict[str, str], SentenceReading]:
     if reading is None:
         reading = sentence_reading(clause.sent, clause.mentions, language=clause.language)
     kinds: dict[str, list[str | None]] = {}
-    for name, kind in zip(reading.named, reading.kinds):
+    start, end = clause.trigger[0] - clause.sent.start_char, clause.trigger[1] - clause.sent.start_char
+    heads = reading.heads or (None,) * len(reading.named)
+    for name, kind, head in zip(reading.named, reading.kinds, heads):
         usable = clause.event.type in FRAME_TYPES or kind in ANY_EVENT_KINDS
-        kinds.setdefault(name.code, []).append(kind if usable else None)
+        own = head is not None and start <= head < end  # "la médiation chinoise", "the Russian strikes"
+        kinds.setdefault(name.code, []).append(kind if usable and not own else None)
     roles: dict[str, str] = {}
     for code, found in kinds.items():
         present = next((role for role in PRESENT if role in found), None)
