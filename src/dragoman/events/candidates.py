@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from ..model import Document, EventCandidate, Evidence, Mention
 from ..nlp import Mentions
 from .article_status import document_statuses
+from .attendance import event_people
 from .clause import Clause
 from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
-from .parties import event_parties, event_people, party_codes
+from .parties import event_parties, party_codes
 from .placing import event_place
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
@@ -47,7 +48,8 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
     events = {d.evidence[0].start for d in main}
     held = [(d, event_venue(d, mentions, taken=own_sentences, events=events, place=frame.location, language=language))
             for d in drafts]
-    return [finish_main(d, mentions, venue, reading) for d, venue in held if not d.background] + \
+    return [finish_main(d, mentions, venue, reading, drafts, language=language) for d, venue in held
+            if not d.background] + \
         [finish_background(d, sents, mentions, venue, language=language) for d, venue in held if d.background]
 
 
@@ -83,10 +85,11 @@ def draft(clause: Clause) -> EventCandidate | None:
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
 
 
-def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None,
-                reading: TopicReading) -> EventCandidate:
-    """The article's own event reads people, venue and topics across the article (``reading``)."""
-    return replace_fields(cand, people=event_people(mentions.people, cand.actors),
+def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading: TopicReading,
+                drafts: Sequence[EventCandidate], *, language: str) -> EventCandidate:
+    """The article's own event reads people, venue and topics across the article (``reading``), its
+    people outside the sentences of the other events (``drafts``)."""
+    return replace_fields(cand, people=event_people(cand, mentions, others=drafts, language=language),
                           venue=str(venue.value) if venue is not None else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
 
@@ -97,8 +100,7 @@ def finish_background(cand: EventCandidate, sents: list[Span], mentions: Mention
     start = cand.evidence[0].start
     own = [s for s in sents if s.start_char == start]
     reading = read_topics(own, language=language)
-    people = [m for m in mentions.people if m.start >= start and m.end <= cand.evidence[0].end]
-    return replace_fields(cand, people=event_people(people, cand.actors),
+    return replace_fields(cand, people=event_people(cand, mentions, others=None, language=language),
                           venue=str(venue.value) if venue is not None else None,
                           topics=codes_of(reading.topics), excluded=codes_of(reading.excluded))
 

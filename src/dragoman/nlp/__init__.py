@@ -10,6 +10,7 @@ from .actors import Lexicon as ActorLexicon
 from .datelines import without_dateline
 from .mentions import Anchor, Mentions, find_mentions, locative_prepositions, previous_word
 from .models import load_pipeline, supported_languages
+from .people import title_rank
 from .places import seat_of
 from .temporal import find_dates, run_dates
 from .venues import stands_for_government
@@ -19,5 +20,5 @@ __all__ = [
     "ActorDictionary", "ActorIndex", "ActorLexicon", "ActorMatcher", "Anchor", "Element", "Mentions", "Pattern",
     "VerbDictionary", "VerbForm", "find_dates", "find_mentions", "load_dictionaries", "load_pipeline",
     "locative_prepositions", "null_code", "previous_word", "run_dates", "seat_of", "stands_for_government",
-    "supported_languages", "without_dateline",
+    "supported_languages", "title_rank", "without_dateline",
 ]

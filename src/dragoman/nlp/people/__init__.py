@@ -22,6 +22,7 @@ lists live in ``data/<language>/people.json`` (:mod:`.lexicon`).
 """
 from __future__ import annotations
 
+from .lexicon import title_rank
 from .reader import find_people
 
-__all__ = ["find_people"]
+__all__ = ["find_people", "title_rank"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...languages import language_data
+from ...languages import common_data, language_data
 from ...text import word_key
 from ..phrases import first_words, phrase_pattern
 
@@ -76,3 +76,20 @@ class PeopleLexicon:
                 keys.add(key)
                 todo.extend(parents.get(key, ()))
         return keys
+
+    def title_keys(self, title: str) -> set[str]:
+        """The title keys the longest title of a phrase says, with their ancestors ("chef de la
+        diplomatie russe": foreign_minister, minister)."""
+        found = [(len(match.group()), entry.key) for entry in self.titles
+                 if entry.pattern is not None and (match := entry.pattern.search(title))]
+        longest = max((size for size, _ in found), default=0)  # "deputy secretary of state", not "secretary of state"
+        return {key for size, entry in found if size == longest for key in self.lineage(entry)}
+
+
+def title_rank(title: str | None, *, language: str) -> int:
+    """How high a title stands (0: head of state or government; ``levels.json`` ranks); a title of no
+    rank, or none, ranks below them all."""
+    ranks = common_data("levels")["ranks"]
+    keys = PeopleLexicon.for_language(language).title_keys(title) if title else set()
+    return min((i for i, tier in enumerate(ranks) if keys & set(tier)), default=len(ranks))
+

@@ -49,12 +49,23 @@ def _name_token(view: View, i: int) -> bool:
 
 
 def _extend_name(view: View, end: int) -> int:
-    """Through particles and hyphens the parser cut: "Hans Van | den Broek"."""
+    """Through particles and hyphens the parser cut: "Hans Van | den Broek", "Moon Jae | -in"."""
+    end = _syllables(view, end)
     k = end
     while k + 1 < len(view.doc) and (view.word(k) in view.lex.particles or view.doc[k].text == "-"):
         k += 1
     if k > end and proper(view.doc[k].text) and k not in view.title_tokens and view.same_sentence(k, end):
         return k + 1
+    return end
+
+
+def _syllables(view: View, end: int) -> int:
+    """A hyphenated syllable written in lower case ends a name: "Jae-in", "Jong-un", "Son-hui"."""
+    doc = view.doc
+    while (end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].text.isalpha() and doc[end + 1].text.islower()
+           and len(doc[end + 1].text) <= 4):
+        end += 2
     return end
 
 
