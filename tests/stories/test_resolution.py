@@ -127,3 +127,35 @@ def test_talks_over_several_days_and_a_report_of_their_last_day_are_one_event():
     talks = DateValue(date(2023, 3, 6), date(2023, 3, 10), "day", "du 6 au 10 mars")
     events = resolve([meeting("a", talks, PRG), meeting("b", day("2023-03-10"), PRG), meeting("c", day("2023-03-20"), PRG)])
     assert sorted(e.documents for e in events) == [("a", "b"), ("c",)]
+
+
+ARLINGTON = Location("Arlington", "USA", 38.88, -77.10, 4744709)
+WASHINGTON = Location("Washington", "USA", 38.90, -77.04, 4140963)
+BALTIMORE = Location("Baltimore", "USA", 39.29, -76.61, 4347778)
+
+
+def test_a_suburb_and_its_city_are_one_place_for_one_meeting():
+    # one source names the venue's suburb (Arlington), the other the city (Washington)
+    events = resolve([meeting("a", day("2022-11-07"), ARLINGTON), meeting("b", day("2022-11-07"), WASHINGTON)])
+    assert len(events) == 1
+
+
+def test_a_city_beyond_the_metropolitan_area_is_another_place():
+    events = resolve([meeting("a", day("2022-11-07"), BALTIMORE), meeting("b", day("2022-11-08"), WASHINGTON)])
+    assert len(events) == 2
+
+
+def signing(doc: str, type_: str, when: DateValue) -> EventCandidate:
+    return EventCandidate(document=doc, type=type_, status="occurred", actors=(ARM, AZE, EU), location=BRU,
+                          date=when, evidence=(Evidence(doc, 0, 9, "signed"),))
+
+
+def test_an_accord_read_as_agree_by_one_source_and_support_by_another_is_one_event():
+    events = resolve([signing("a", "SUPPORT", day("2022-10-06")), signing("b", "AGREE", day("2022-10-06")),
+                      signing("c", "AGREE", day("2022-10-06"))])
+    assert [(e.type, len(e.documents)) for e in events] == [("AGREE", 3)]
+
+
+def test_types_of_different_families_stay_apart():
+    events = resolve([signing("a", "AGREE", day("2022-10-06")), signing("b", "CONSULT", day("2022-10-06"))])
+    assert sorted(e.type for e in events) == ["AGREE", "CONSULT"]

@@ -17,14 +17,19 @@ decide, each on the whole block so that the outcome does not depend on arrival o
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..languages import common_data
 from ..model import EventCandidate, Location
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": 5}
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # PLOVER: no direction between the parties
 DAY_TOLERANCE = 1  # days between two reports of one event (time zones, a date read off by one)
+METRO_KM = 40.0  # a city and its suburbs: the radius of a metropolitan area
+EARTH_KM = 6371.0
 
 
 @dataclass
@@ -54,8 +59,26 @@ def canonical(cand: EventCandidate) -> tuple:
 
 
 def block_key(cand: EventCandidate) -> tuple[str, bool]:
-    """Readings that may describe one event: the same type, both calls or neither."""
-    return cand.type, cand.mode == "phone"
+    """Readings that may describe one event: the same type family, both calls or neither."""
+    return family(cand.type), cand.mode == "phone"
+
+
+def family(event_type: str) -> str:
+    """The first type of the family ``event_type`` belongs to (``data/common/type_families.json``), else itself."""
+    return _families().get(event_type, event_type)
+
+
+@cache
+def _families() -> dict[str, str]:
+    return {t: group[0] for group in common_data("type_families")["families"] for t in group}
+
+
+def family_rank(event_type: str) -> int:
+    """Order within a family: on a tie the first listed type names the event."""
+    for group in common_data("type_families")["families"]:
+        if event_type in group:
+            return group.index(event_type)
+    return 0
 
 
 def resolve_groups(candidates: Sequence[EventCandidate], *, story_of: Mapping[str, str]) -> list[Group]:
@@ -100,7 +123,25 @@ def places_agree(a: Location | None, b: Location | None) -> bool:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    return a.name == b.name or not (a.geonames_id and b.geonames_id)
+    return same_place(a, b) or not (a.geonames_id and b.geonames_id)
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    """One city, or two places of one metropolitan area (Arlington and Washington, Lidingö and Stockholm):
+    sources name the suburb of a venue or the city it belongs to."""
+    if a is None or b is None:
+        return False
+    if a.name == b.name:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon) or (a.country and b.country and a.country != b.country):
+        return False
+    return kilometres(a, b) <= METRO_KM
+
+
+def kilometres(a: Location, b: Location) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(float(x)) for x in (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def days_apart(a: EventCandidate, b: EventCandidate) -> int:
@@ -177,8 +218,7 @@ def narrowest(held: list[Group], cand: EventCandidate, story_of: Mapping[str, st
     """The one group among several that the candidate's place, document or story singles out."""
     story = story_of.get(cand.document)
     tests: list[Callable[[Group], bool]] = [
-        lambda g: cand.location is not None and any(m.location is not None and m.location.name == cand.location.name
-                                                   for m in g.members),
+        lambda g: any(same_place(m.location, cand.location) for m in g.members),
         lambda g: g.main_in({cand.document}) > 0,
         lambda g: story is not None and any(story_of.get(m.document) == story for m in g.members),
     ]
@@ -207,8 +247,8 @@ def undated_home(cand: EventCandidate, groups: list[Group], story_of: Mapping[st
     """The news event of the candidate's own document, else of its story; a recalled reading looks elsewhere."""
     fitting = [g for g in groups if fits(g, cand)]
     if cand.background:
-        named = [g for g in fitting if cand.location is not None and g.main_in({cand.document}) == 0
-                 and any(m.location is not None and m.location.name == cand.location.name for m in g.members)]
+        named = [g for g in fitting if g.main_in({cand.document}) == 0
+                 and any(same_place(m.location, cand.location) for m in g.members)]
         return named[0] if len(named) == 1 else None
     own = [g for g in fitting if g.main_in({cand.document})]
     if own:
