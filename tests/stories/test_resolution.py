@@ -159,3 +159,17 @@ def test_an_accord_read_as_agree_by_one_source_and_support_by_another_is_one_eve
 def test_types_of_different_families_stay_apart():
     events = resolve([signing("a", "AGREE", day("2022-10-06")), signing("b", "CONSULT", day("2022-10-06"))])
     assert sorted(e.type for e in events) == ["AGREE", "CONSULT"]
+
+
+def talk(doc: str, mode: str | None) -> EventCandidate:
+    return EventCandidate(document=doc, type="CONSULT", status="occurred", mode=mode, actors=(ARM, AZE),
+                          location=None, date=day("2022-09-22"), evidence=(Evidence(doc, 0, 9, "spoke"),))
+
+
+def test_a_call_and_a_reading_silent_on_how_they_spoke_are_one_event():
+    events = resolve([talk("a", "phone"), talk("b", None)])
+    assert [(e.mode, len(e.documents)) for e in events] == [("phone", 2)]
+
+
+def test_a_call_and_a_meeting_on_one_day_stay_two_events():
+    assert len(resolve([talk("a", "phone"), talk("b", "meet")])) == 2

@@ -1,6 +1,7 @@
 """Event resolution: the candidates of every document -> one group per real event.
 
-Candidates are blocked on their type and whether they are phone calls; inside a block three passes
+Candidates are blocked on their type family; a phone call never joins a reading that says the parties met
+(a reading that does not say how they spoke joins either). Inside a block three passes
 decide, each on the whole block so that the outcome does not depend on arrival order:
 
 1. **Cores**: candidates dated to the day join when their parties are compatible, their days are at
@@ -58,9 +59,16 @@ def canonical(cand: EventCandidate) -> tuple:
             cand.type)
 
 
-def block_key(cand: EventCandidate) -> tuple[str, bool]:
-    """Readings that may describe one event: the same type family, both calls or neither."""
-    return family(cand.type), cand.mode == "phone"
+def block_key(cand: EventCandidate) -> str:
+    """Readings that may describe one event: the same type family."""
+    return family(cand.type)
+
+
+def modes_fit(a: EventCandidate, b: EventCandidate) -> bool:
+    """A call and a reading of the parties meeting are two events; a reading silent on how is either."""
+    if a.mode is None or b.mode is None:
+        return True
+    return (a.mode == "phone") == (b.mode == "phone")
 
 
 def family(event_type: str) -> str:
@@ -82,7 +90,7 @@ def family_rank(event_type: str) -> int:
 
 
 def resolve_groups(candidates: Sequence[EventCandidate], *, story_of: Mapping[str, str]) -> list[Group]:
-    blocks: dict[tuple[str, bool], list[EventCandidate]] = {}
+    blocks: dict[str, list[EventCandidate]] = {}
     for cand in sorted(candidates, key=canonical):
         blocks.setdefault(block_key(cand), []).append(cand)
     return [g for key in sorted(blocks) for g in resolve_block(blocks[key], story_of=story_of)]
@@ -155,7 +163,7 @@ def days_apart(a: EventCandidate, b: EventCandidate) -> int:
 
 def same_event_day(a: EventCandidate, b: EventCandidate) -> bool:
     """Two readings dated to the day that report one event (the core relation)."""
-    if days_apart(a, b) > DAY_TOLERANCE or not directions_fit(a, b):
+    if days_apart(a, b) > DAY_TOLERANCE or not directions_fit(a, b) or not modes_fit(a, b):
         return False
     codes_a, codes_b = a.actor_codes, b.actor_codes
     if places_agree(a.location, b.location):
@@ -175,7 +183,8 @@ def overlaps(a: EventCandidate, b: EventCandidate) -> bool:
 def fits(group: Group, cand: EventCandidate) -> bool:
     """The candidate may describe the group's event: parties, places and directions agree with every member."""
     return (parties_fit(group.codes(), cand.actor_codes)
-            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) for m in group.members))
+            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
+                    for m in group.members))
 
 
 # ------------------------------------------------------------------ the three passes
