@@ -90,11 +90,20 @@ def test_a_recalled_round_never_joins_its_own_articles_news():
     news = meeting("a", day("2022-10-06"), PRG)
     recalled = meeting("a", UNDATED, BRU, background=True, start=50)
     earlier = meeting("b", day("2022-08-31"), BRU)
-    events = resolve([news, recalled, earlier], story_of={"a": "s1", "b": "s2"})
+    events = resolve([news, recalled, earlier], story_of={"a": "s1", "b": "s1"})
     brussels = next(e for e in events if e.location.name == "Brussels")
     assert len(events) == 2 and brussels.documents == ("a", "b")
     alone = resolve([news, recalled], story_of={"a": "s1"})
     assert len(alone) == 2
+
+
+def test_a_recalled_round_joins_only_an_event_its_story_reports():
+    # what a reading may join is decided within its story, so that one new document revisits one story
+    news = meeting("a", day("2022-10-06"), PRG)
+    recalled = meeting("a", UNDATED, BRU, background=True, start=50)
+    elsewhere = meeting("b", day("2022-08-31"), BRU)
+    events = resolve([news, recalled, elsewhere], story_of={"a": "s1", "b": "s2"})
+    assert len(events) == 3
 
 
 def test_an_undated_report_joins_the_news_of_its_own_story():
