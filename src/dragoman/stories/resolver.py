@@ -111,6 +111,10 @@ class Resolver:
             found[self.gid(key)].append(key)
         return sorted((self._ordered(keys) for keys in found.values()), key=lambda g: canonical(g[0]))
 
+    def members_of(self, gid: GroupId) -> list[EventCandidate]:
+        """A group's readings in canonical order; none when the group no longer exists."""
+        return self._ordered(self._members(gid)) if self._exists(gid) else []
+
     def gid(self, key: Key) -> GroupId:
         if key in self.parent:
             return ("c", self.find(key))
