@@ -49,11 +49,20 @@ class AppState:
     min_chars: int
     lock: threading.Lock = field(default_factory=threading.Lock)  # one ingestion at a time
     _pipeline: Any = None
+    _live: Any = None
 
     def pipeline(self) -> Any:
         if self._pipeline is None:
             self._pipeline = self.pipeline_factory()
         return self._pipeline
+
+    def live(self) -> Any:
+        """The store's cross-document layer, restored on the first POST and kept in memory after it."""
+        if self._live is None:
+            from .service import LiveStore
+
+            self._live = LiveStore(self.store, self.pipeline())
+        return self._live
 
 
 def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,

@@ -100,7 +100,7 @@ def post_documents(request: Request, store: StoreDep, posted: Posted) -> dict:
     state = request.app.state.dragoman
     docs = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars)
     with state.lock:
-        report = service.ingest_documents(docs, store=store, pipeline=state.pipeline())
+        report = service.ingest_documents(docs, store=store, live=state.live())
     return {"added": report.added, "skipped": report.skipped,
             "failed": [document_json(d) for d in report.failed], "summary": report.summary()}
 
