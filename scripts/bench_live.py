@@ -77,9 +77,8 @@ def clone(analysis, i: int, rng: random.Random):
 
 
 def fill(url: str, n: int, pool, seed: int = 3) -> None:
-    from dragoman.stories import CachedEmbedder, E5Embedder, calibration_of
-    from dragoman.stories.cluster import profile
     from dragoman.store import open_store
+    from dragoman.stories import CachedEmbedder, E5Embedder, calibration_of, profile
 
     rng = random.Random(seed)
     store = open_store(url)
@@ -159,21 +158,60 @@ def run_size(n: int, pool, posts: list[dict], folder: Path) -> dict:
             "posts": len(times), "peak_rss_mb": round(peak)}
 
 
+def phases(n: int, pool, posts: list[dict], folder: Path) -> dict:
+    """The same additions in one process, each phase timed apart: what grows with the store is the update."""
+    from dragoman.ingest import documents_from_records
+    from dragoman.pipeline import Pipeline
+    from dragoman.service import LiveStore
+    from dragoman.store import open_store
+
+    url = f"sqlite:///{folder / f'phases-{n}.sqlite'}"
+    fill(url, n, pool)
+    store = open_store(url)
+    live = LiveStore(store, Pipeline())
+    began = time.perf_counter()
+    assembly = live.assembly
+    restore = time.perf_counter() - began
+    timing: dict[str, list[float]] = {"analyse": [], "store": [], "update": [], "write": []}
+    for article in posts:
+        doc = next(iter(documents_from_records([article], min_chars=40)))
+        t0 = time.perf_counter()
+        analysis = next(iter(live.pipeline.analyse([doc])))
+        t1 = time.perf_counter()
+        store.add_analysis(analysis)
+        t2 = time.perf_counter()
+        delta = assembly.add([analysis])
+        t3 = time.perf_counter()
+        live.apply(delta)
+        t4 = time.perf_counter()
+        for name, value in zip(timing, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            timing[name].append(value)
+    store.close()
+    return {"documents": n, "restore_s": round(restore, 2),
+            **{f"{name}_p50_s": round(statistics.median(values), 4) for name, values in timing.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--posts", type=int, default=20)
+    parser.add_argument("--phases", action="store_true", help="time the phases in one process instead of the service")
     args = parser.parse_args()
     pool = source_analyses()
     posts = articles(args.posts)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            row = run_size(n, pool, posts, Path(tmp))
-            row["p50_ratio_to_smallest"] = round(row["p50_s"] / rows[0]["p50_s"], 2) if rows else 1.0
+            if args.phases:
+                row = phases(n, pool, posts, Path(tmp))
+                key = "update_p50_s"
+            else:
+                row = run_size(n, pool, posts, Path(tmp))
+                key = "p50_s"
+            row["p50_ratio_to_smallest"] = round(row[key] / max(rows[0][key], 1e-6), 2) if rows else 1.0
             rows.append(row)
             print(json.dumps(row), flush=True)
-    out = ROOT / "reports" / "bench_live.json"
+    out = ROOT / "reports" / ("bench_live_phases.json" if args.phases else "bench_live.json")
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(rows, indent=1) + "\n")
 

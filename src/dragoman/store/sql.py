@@ -16,13 +16,13 @@ from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, inse
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import ConfigError, NotFound, StoreError
-from ..model import Document, DocumentAnalysis, Event, EventCandidate, Mention, Story
+from ..model import Document, DocumentAnalysis, Event, EventCandidate, Job, Mention, Story
 from ..serialize import from_data
 from . import rows
 from .base import EventFilter
 from .engine import WRITE
 from .engine import errors as db_errors
-from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories, vectors
+from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
 
@@ -191,6 +191,35 @@ class SqlStore:
                    "events": select(func.count()).select_from(events)}
         with self._read("count records") as conn:
             return {name: conn.scalar(query) or 0 for name, query in queries.items()}
+
+    # ------------------------------------------------------------ jobs
+
+    def add_job(self, job_id: str, articles: Sequence[Mapping[str, Any]]) -> None:
+        with self._write(f"queue job {job_id!r}") as conn:
+            conn.execute(insert(jobs), {"id": job_id, "status": "queued", "articles": [dict(a) for a in articles],
+                                        "created_at": datetime.now(UTC)})
+
+    def claim_job(self) -> Job | None:
+        """The oldest job not finished (one left running by a killed server first), marked running."""
+        with self._write("claim a job") as conn:
+            row = conn.execute(select(jobs).where(jobs.c.status.in_(("running", "queued")))
+                               .order_by(jobs.c.seq).limit(1)).first()
+            if row is None:
+                return None
+            conn.execute(update(jobs).where(jobs.c.id == row.id).values(status="running"))
+        return rows.row_job(row, status="running")
+
+    def finish_job(self, job_id: str, *, status: str, report: Mapping[str, Any]) -> None:
+        with self._write(f"finish job {job_id!r}") as conn:
+            conn.execute(update(jobs).where(jobs.c.id == job_id)
+                         .values(status=status, report=dict(report), finished_at=datetime.now(UTC)))
+
+    def job(self, job_id: str) -> Job:
+        with self._read("read a job") as conn:
+            row = conn.execute(select(jobs).where(jobs.c.id == job_id)).first()
+        if row is None:
+            raise NotFound(what="job", key=job_id)
+        return rows.row_job(row)
 
     # ------------------------------------------------------------ vectors
 

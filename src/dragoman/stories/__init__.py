@@ -5,7 +5,7 @@ types other code builds on. Code outside this package imports only from here.
 """
 from .assemble import Assembly, Delta, assemble
 from .calibration import Calibration, StorySettings, load_calibration
-from .cluster import Profile, StoryIndex, cluster
+from .cluster import Profile, StoryIndex, cluster, profile
 from .embedders import (
                          EMBEDDERS,
                          CachedEmbedder,
@@ -19,4 +19,4 @@ from .embedders import (
 
 __all__ = ["EMBEDDERS", "Assembly", "CachedEmbedder", "Calibration", "Delta", "E5Embedder", "Embedder", "Profile",
            "StoryIndex", "StorySettings", "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster",
-           "embedder_named", "load_calibration"]
+           "embedder_named", "load_calibration", "profile"]
