@@ -26,7 +26,16 @@ def is_round(event: Event) -> bool:
 
 
 def same_subject(a: Event, b: Event) -> bool:
-    return not (a.topics and b.topics) or bool(set(a.topics) & set(b.topics))
+    """Two rounds are on one subject unless their topics, both known, are disjoint and no one leads a
+    delegation at both: the same negotiators meeting again continue their track whatever each report
+    says they discussed (topics read off one article are partial)."""
+    if not (a.topics and b.topics) or set(a.topics) & set(b.topics):
+        return True
+    return any(same_person(p.name, q.name) for p in heads(a) for q in heads(b))
+
+
+def heads(event: Event) -> list[Person]:
+    return [p for p in event.people if p.role == "head_of_delegation" and p.name]
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +62,12 @@ def is_leader(person: Person) -> bool:
 def level(event: Event) -> str | None:
     """``leaders`` when heads of state or government meet, ``officials`` when others do, else unknown.
 
-    Only the people its own sentences name count, or else its heads of delegation: an article on a
-    ministers' meeting often names the presidents who sent them."""
+    The people its own sentences name and its heads of delegation count together: an article on a
+    ministers' meeting often names the presidents who launched it, in its sentences or among the people
+    it reads as leading; only when every one of them is a leader is the meeting a leaders' one."""
     quoted = " ".join(ev.text for ev in event.evidence).lower()
-    present = [p for p in event.people if p.name and p.name.split()[-1].lower() in quoted]
-    present = present or [p for p in event.people if p.role == "head_of_delegation"]
+    present = [p for p in event.people if p.name and (p.name.split()[-1].lower() in quoted
+                                                     or p.role == "head_of_delegation")]
     if not present:
         return None
     return "leaders" if all(is_leader(p) for p in present) else "officials"
