@@ -58,7 +58,7 @@ def test_the_same_negotiators_continue_their_track_whatever_each_report_says_the
 
 
 def test_presidents_read_among_the_heads_of_an_officials_round_leave_it_officials():
-    launched = tuple(Person(p.name, p.country, p.title, "head_of_delegation") for p in PRESIDENTS)
+    launched = tuple(Person(p.name, p.actor, p.title, "head_of_delegation") for p in PRESIDENTS)
     round2 = meeting("r2", "2021-09-30", DEPUTIES + launched,
                      said="Le dialogue lancé par Biden et Poutine a repris avec Sherman et Riabkov.")
     assert level(round2) == "officials"
