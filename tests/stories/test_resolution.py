@@ -97,13 +97,16 @@ def test_a_recalled_round_never_joins_its_own_articles_news():
     assert len(alone) == 2
 
 
-def test_a_recalled_round_joins_only_an_event_its_story_reports():
-    # what a reading may join is decided within its story, so that one new document revisits one story
+def test_a_recalled_round_joins_the_one_event_its_place_holds_even_in_another_story():
     news = meeting("a", day("2022-10-06"), PRG)
     recalled = meeting("a", UNDATED, BRU, background=True, start=50)
     elsewhere = meeting("b", day("2022-08-31"), BRU)
     events = resolve([news, recalled, elsewhere], story_of={"a": "s1", "b": "s2"})
-    assert len(events) == 3
+    assert sorted(e.documents for e in events) == [("a",), ("a", "b")]
+    # two events at that place: nothing says which one it recalls
+    again = meeting("c", day("2022-05-22"), BRU)
+    events = resolve([news, recalled, elsewhere, again], story_of={"a": "s1", "b": "s2", "c": "s3"})
+    assert len(events) == 4
 
 
 def test_an_undated_report_joins_the_news_of_its_own_story():

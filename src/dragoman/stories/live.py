@@ -198,7 +198,7 @@ class Assembly:
     def _main_event(self, doc: str) -> str | None:
         """The event a document's news is about: that of its first reading not recalled as background."""
         readings = [(c.evidence[0].start, i) for i, c in enumerate(self.cands.get(doc, ()))
-                    if not c.background and c.evidence]
+                    if not c.background and c.evidence and (doc, i) not in self.resolver.recalled]
         for _, i in sorted(readings):
             eid = self.group_event.get(self.resolver.gid((doc, i)))
             if eid is not None and reportable(self.base[eid]):

@@ -12,6 +12,7 @@ another city: a day either side or another city is a conflict on one event, neve
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import cache
 
 from ..languages import common_data
@@ -134,3 +135,28 @@ def overlaps(a: EventCandidate, b: EventCandidate) -> bool:
     if da.start is None or db.start is None or da.end is None or db.end is None:
         return False
     return not (da.end < db.start or db.end < da.start)
+
+
+def ordinals(cand: EventCandidate, slack: int = 0) -> range:
+    start, end = cand.date.start, cand.date.end or cand.date.start
+    if start is None or end is None:
+        return range(0)
+    return range(start.toordinal() - slack, end.toordinal() + slack + 1)
+
+
+def is_anchor(cand: EventCandidate) -> bool:
+    return cand.date.known and cand.date.precision == "day" and len(cand.actor_codes) >= 2
+
+
+def compatible(a: EventCandidate, b: EventCandidate) -> bool:
+    """Nothing in two readings says they are different events (dates aside)."""
+    return (parties_fit(a.actor_codes, b.actor_codes) and places_agree(a.location, b.location)
+            and directions_fit(a, b) and modes_fit(a, b))
+
+
+def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
+    members = list(members)
+    codes = {a.code for m in members for a in m.actors}
+    return (parties_fit(codes, cand.actor_codes)
+            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
+                    for m in members))

@@ -31,42 +31,17 @@ from ..model import EventCandidate
 from .resolution import (
     block_key,
     canonical,
-    directions_fit,
-    modes_fit,
+    compatible,
+    fits_all,
+    is_anchor,
+    ordinals,
     overlaps,
-    parties_fit,
-    places_agree,
     same_event_day,
     same_place,
 )
 
 Key = tuple[str, int]  # (document id, position of the reading among the document's readings)
 GroupId = tuple[str, Key]  # ("c", root anchor) | ("l", loose component) | ("q", quiet component)
-
-
-def ordinals(cand: EventCandidate, slack: int = 0) -> range:
-    start, end = cand.date.start, cand.date.end or cand.date.start
-    if start is None or end is None:
-        return range(0)
-    return range(start.toordinal() - slack, end.toordinal() + slack + 1)
-
-
-def is_anchor(cand: EventCandidate) -> bool:
-    return cand.date.known and cand.date.precision == "day" and len(cand.actor_codes) >= 2
-
-
-def compatible(a: EventCandidate, b: EventCandidate) -> bool:
-    """Nothing in two readings says they are different events (dates aside)."""
-    return (parties_fit(a.actor_codes, b.actor_codes) and places_agree(a.location, b.location)
-            and directions_fit(a, b) and modes_fit(a, b))
-
-
-def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
-    members = list(members)
-    codes = {a.code for m in members for a in m.actors}
-    return (parties_fit(codes, cand.actor_codes)
-            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
-                    for m in members))
 
 
 @dataclass
@@ -86,6 +61,9 @@ class Resolver:
         self.docs_of_story: dict[str, set[str]] = defaultdict(set)
         self.anchor_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
         self.dated_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
+        self.dated_at: dict[tuple[str, str], list[Key]] = defaultdict(list)  # dated readings by block and place
+        self.undated_at: dict[tuple[str, str], list[Key]] = defaultdict(list)  # undated ones naming a place
+        self.recalled: set[Key] = set()  # readings placed by the place they name alone: not their report's news
         self.parent: dict[Key, Key] = {}
         self.core: dict[Key, list[Key]] = {}
         self.home: dict[Key, GroupId | None] = {}
@@ -158,6 +136,9 @@ class Resolver:
                 elif cand.date.known:
                     for day in ordinals(cand):
                         self.dated_days[(block, day)].append(key)
+                if cand.location is not None:
+                    at = self.dated_at if cand.date.known else self.undated_at
+                    at[(block, cand.location.name)].append(key)
         return fresh
 
     def story_of(self, doc: str) -> str:
@@ -178,13 +159,27 @@ class Resolver:
                   if k not in self.parent and self.cands[k].date.known}
         touched |= dated
         touched |= self._place_dated(dated)
-        docs = {k[0] for k in touched} | moved_docs
+        groups = self._dated_groups(touched)
+        docs = {k[0] for k in touched} | moved_docs | {m[0] for gid in groups for m in self._dated_members(gid)}
         stories = {self.story_of(d) for d in docs}
         undated = {k for s in stories for d in self.docs_of_story[s] for k in self.by_doc.get(d, ())
                    if not self.cands[k].date.known}
+        places = {(block_key(c), c.location.name) for gid in groups
+                  for m in self._dated_members(gid) if (c := self.cands[m]).location is not None}
+        undated |= {k for place in places for k in self.undated_at.get(place, ())}
         touched |= undated
         touched |= self._place_undated(undated)
         return touched
+
+    def _dated_groups(self, keys: set[Key]) -> set[GroupId]:
+        """The groups dated readings are in now and were in at the last call."""
+        found: set[GroupId] = set()
+        for key in keys:
+            if self.cands[key].date.known:
+                found.add(self.gid(key))
+                if (old := self.emitted.get(key)) is not None and self._exists(self.current(old)):
+                    found.add(self.current(old))
+        return found
 
     def _link_anchors(self, anchors: list[Key]) -> set[Key]:
         for key in anchors:
@@ -256,6 +251,7 @@ class Resolver:
 
     def _undated_home(self, key: Key) -> GroupId | None:
         cand, doc = self.cands[key], key[0]
+        self.recalled.discard(key)
         siblings = self.docs_of_story[self.story_of(doc)] | {doc}
         options: dict[GroupId, list[Key]] = {}
         block = block_key(cand)
@@ -268,13 +264,31 @@ class Resolver:
         if cand.background:
             named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
                      and any(same_place(self.cands[k].location, cand.location) for k in m)]
-            return named[0] if len(named) == 1 else None
+            return named[0] if len(named) == 1 else self._place_home(key) if not named else None
         for docs in ({doc}, siblings):
             near = {g: m for g, m in fitting.items() if self._main_in(m, docs)}
             if near:
                 return max(near, key=lambda g: (self._main_in(near[g], docs), self._latest(near[g]),
                                                 self._rank(near[g])))
-        return None
+        return self._place_home(key)
+
+    def _place_home(self, key: Key) -> GroupId | None:
+        """A reading its document and story leave alone joins the one event the place it names holds for
+        parties that fit (an article recalling "the agreement signed in Beijing"); with several, none."""
+        cand, doc = self.cands[key], key[0]
+        if cand.location is None:
+            return None
+        found: dict[GroupId, list[Key]] = {}
+        for other in self.dated_at.get((block_key(cand), cand.location.name), ()):
+            gid = self.gid(other)
+            if gid not in found:
+                found[gid] = self._dated_members(gid)
+        named = [g for g, m in found.items() if fits_all((self.cands[k] for k in m), cand)
+                 and self._main_in(m, {doc}) == 0]
+        if len(named) != 1:
+            return None
+        self.recalled.add(key)
+        return named[0]
 
     def _dated_members(self, gid: GroupId) -> list[Key]:
         if gid[0] == "c":
