@@ -239,9 +239,12 @@ class Resolver:
     def _loose_neighbours(self, key: Key) -> set[Key]:
         cand = self.cands[key]
         block = block_key(cand)
+        codes = cand.actor_codes
+        if len(codes) < 2:  # a reading naming one party cannot chain two events together
+            return set()
         return {o for day in ordinals(cand) for o in self.dated_days.get((block, day), ())
-                if o != key and self.home.get(o) is None and overlaps(cand, self.cands[o])
-                and compatible(cand, self.cands[o])}
+                if o != key and self.home.get(o) is None and len(codes & self.cands[o].actor_codes) >= 2
+                and overlaps(cand, self.cands[o]) and compatible(cand, self.cands[o])}
 
     # ------------------------------------------------------------ placing undated readings
     def _place_undated(self, keys: set[Key]) -> set[Key]:
