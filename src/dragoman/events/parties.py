@@ -116,7 +116,7 @@ def visited(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     preps = locative_prepositions(clause.language)
     codes = {a.code for a in actors}
     cities = [m for m in clause.in_span("places")
-              if m.value.geonames_id and m.value.country and m.value.country not in codes
+              if m.value.is_city and m.value.country and m.value.country not in codes
               and previous_word(sent.text, m.start - sent.start_char) in preps
               and not in_other_clause(sent.doc, m, trigger)]
     if not cities:

@@ -71,7 +71,7 @@ def _cities(clause: Clause, actors: tuple[Actor, ...]) -> tuple[list[Mention], l
     markers = frozenset(cues.get("background_markers", ()))
     sequence = frozenset(cues.get("place_sequence_markers", ()) if clause.event.type in SEQUENCED_TYPES else ())
     party_spans = [(m.start, m.end) for m in clause.in_span("actors") if m.value.code in codes]
-    cities = [m for m in clause.in_span("places") if m.value.geonames_id]
+    cities = [m for m in clause.in_span("places") if m.value.is_city]
     elsewhere = [m for m in cities if in_background_clause(sdoc, m, trigger, markers)
                  or in_other_clause(sdoc, m, trigger)]
     others = [m for m in cities if in_background_clause(sdoc, m, trigger, sequence)
