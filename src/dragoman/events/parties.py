@@ -16,6 +16,7 @@ from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
 from .framing import FRAME_TYPES, sentence_reading
+from .posts import post_targets
 from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
 __all__ = ["NOT_PARTIES", "event_parties", "event_people", "party_codes"]
@@ -33,6 +34,9 @@ def event_parties(clause: Clause) -> tuple[Actor, ...]:
     """The event's parties with their roles, the visited state last."""
     roles, reading = sentence_roles(clause)
     actors = unlocated(clause, parties(clause, roles, reading))
+    posts = post_targets(clause, Lexicon.load(clause.language).actor)
+    if posts:  # a recall's targets are its envoys' host states, whatever else the sentence names
+        actors = tuple(a for a in actors if a.role != "target") + posts
     return actors + visited(clause, actors)
 
 

@@ -20,6 +20,7 @@ from ..nlp import locative_prepositions, previous_word, seat_of
 from .clause import Clause, in_background_clause, in_other_clause, nominal_chain
 from .dating import near_anchor
 from .framing import FRAME_TYPES
+from .posts import envoy_posts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,7 +72,8 @@ def _cities(clause: Clause, actors: tuple[Actor, ...]) -> tuple[list[Mention], l
     markers = frozenset(cues.get("background_markers", ()))
     sequence = frozenset(cues.get("place_sequence_markers", ()) if clause.event.type in SEQUENCED_TYPES else ())
     party_spans = [(m.start, m.end) for m in clause.in_span("actors") if m.value.code in codes]
-    cities = [m for m in clause.in_span("places") if m.value.is_city]
+    posts = envoy_posts(clause)  # where recalled envoys served, not where they are recalled
+    cities = [m for m in clause.in_span("places") if m.value.is_city and m not in posts]
     elsewhere = [m for m in cities if in_background_clause(sdoc, m, trigger, markers)
                  or in_other_clause(sdoc, m, trigger)]
     others = [m for m in cities if in_background_clause(sdoc, m, trigger, sequence)
