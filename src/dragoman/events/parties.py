@@ -81,7 +81,8 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
     framed = tuple(a for a in frame.actors if a.code not in roles)
     frame_codes = {a.code for a in framed}
-    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and {a.code for a in plain} <= frame_codes:
+    own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
+    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and own_codes <= frame_codes:
         return framed + present
     return plain + present
 
@@ -102,13 +103,22 @@ def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     meeting is no party to it (a visit's or a host's country is)."""
     if clause.event.type != "CONSULT" or clause.event.mode is not None:
         return actors
+    placed = placed_only(clause)
+    kept = tuple(a for a in actors if a.code not in placed)
+    return kept if len(party_codes(kept)) >= 2 else actors
+
+
+def placed_only(clause: Clause) -> set[str]:
+    """The countries the sentence names only after a preposition of place ("en Arabie saoudite", "in
+    Belarus"), for a meeting: its place, not its parties (a visit's country is its party)."""
+    if clause.event.type != "CONSULT" or clause.event.mode is not None:
+        return set()
     preps = PartyCues.of(clause.language).lists["place_prepositions"]
     sent = clause.sent
     named: dict[str, list[bool]] = {}
     for m in clause.in_span("actors"):
         named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
-    kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
-    return kept if len(party_codes(kept)) >= 2 else actors
+    return {code for code, found in named.items() if all(found)}
 
 
 def visited(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
