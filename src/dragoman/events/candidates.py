@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Document, EventCandidate, Evidence, Mention
+from ..model import Actor, Document, EventCandidate, Evidence, Location, Mention
 from ..nlp import Mentions
 from .article_status import document_statuses
 from .attendance import event_people
@@ -81,9 +81,21 @@ def draft(clause: Clause) -> EventCandidate | None:
     doc, sent, event = clause.doc, clause.sent, clause.event
     evidence = Evidence(doc.id, sent.start_char, sent.end_char, doc.text[sent.start_char:sent.end_char])
     return EventCandidate(
-        document=doc.id, type=event.type, status=status, mode=event.mode, cameo=event.cameo, actors=actors,
+        document=doc.id, type=event.type, status=status, mode=meeting_mode(event.type, event.mode, actors, where),
+        cameo=event.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[event.trigger[0]:event.trigger[1]],
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
+
+
+def meeting_mode(kind: str, mode: str | None, actors: tuple[Actor, ...], where: Location | None) -> str | None:
+    """PLOVER's mode of a meeting the verb did not qualify (not a visit, a call or a hosting): held in the
+    country of none of its parties, it is at a third location between two sides, multilateral among more."""
+    if kind != "CONSULT" or mode is not None or where is None or where.country is None:
+        return mode
+    sides = party_codes(actors)
+    if len(sides) < 2 or where.country in sides:
+        return mode
+    return "third-party" if len(sides) == 2 else "multilateral"
 
 
 def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading: TopicReading,
