@@ -23,14 +23,17 @@ from .placing import event_place
 from .posts import one_per_post
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
+from .triggers import TriggerLexicon
 from .venue_choice import event_venue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .coder import CodedEvent
 
 __all__ = ["build_candidates", "clauses", "draft"]
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # joint acts: their parties are no doers and targets
 
 
 def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequence[CodedEvent], *,
@@ -68,7 +71,7 @@ def clauses(doc: Document, sents: list[Span], mentions: Mentions, coded: Sequenc
 def draft(clause: Clause) -> EventCandidate | None:
     """The candidate of one clause, before the article-wide people, venue and topics."""
     actors = event_parties(clause)
-    if len(party_codes(actors)) < 2:
+    if len(party_codes(actors)) < 2 or not (clause.event.type in SYMMETRIC or doer_named(actors) or mutual(clause)):
         return None
     grammar = clause_status(clause)
     root = clause.root
@@ -85,6 +88,38 @@ def draft(clause: Clause) -> EventCandidate | None:
         cameo=event.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[event.trigger[0]:event.trigger[1]],
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
+
+
+def doer_named(actors: tuple[Actor, ...]) -> bool:
+    """An act needs a doer among its parties: a reading whose parties are all its targets ("Le communiqué
+    remercie l'Irak et Oman", "the deal provided for an exchange of prisoners") names what was done to
+    them by someone it does not name, or by a text, not an event between them."""
+    return any(a.role not in ("target", "host", "observer") for a in actors)
+
+
+def mutual(clause: Clause) -> bool:
+    """A trigger a word of mutuality qualifies ("des expulsions réciproques", "tit-for-tat expulsions") or a
+    trigger whose own phrase names its parties as partners ("expulsions of diplomats between Russia and the US",
+    "the talks between Iran and the US were postponed"):
+    each party is doer and target, so all may be named as its targets."""
+    root = clause.root
+    if root is None:
+        return False
+    if any(t.lower_ in clause.discourse.get("mutual_words", ()) for t in root.children):
+        return True
+    partners = {w for w, role in TriggerLexicon.for_language(clause.language).cues.prepositions.items()
+                if role == "partner"}
+    return any(t.lower_ in partners and _in_phrase(t, root) for t in root.subtree)
+
+
+def _in_phrase(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs on ``root`` through nouns and prepositions only (no other clause between)."""
+    node = token.head
+    while node.i != root.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def meeting_mode(kind: str, mode: str | None, actors: tuple[Actor, ...], where: Location | None) -> str | None:
