@@ -3,7 +3,8 @@
 
 Each story folder is written and reviewed on its own; the scorer reads one file. Actor codes are written
 as dragoman names them (`TALIBAN`, `NATO`) and stored as the shared scorer compares them: its `iso()`
-keeps the first three letters of every code, so the merged gold holds `TAL`, `NAT`. The script checks
+keeps the first three letters of every code, so the merged gold holds `TAL`, `NAT` (for events' parties
+and people's sides alike). The script checks
 what a hand-written gold gets wrong: duplicate keys, documents that do not exist, series naming unknown
 events. `--check` only verifies that gold.json is up to date (a test runs it).
 """
@@ -36,7 +37,9 @@ def merged() -> dict:
                 raise SystemExit(f"{part}: document {name} is duplicated or missing")
             gold["documents"][name] = doc
         for event in story["events"]:
-            gold["events"].append(dict(event, actors=[scorer_code(a) for a in event["actors"]]))
+            people = [dict(p, actor=scorer_code(p["actor"])) if p.get("actor") else p for p in event.get("people", [])]
+            gold["events"].append(dict(event, actors=[scorer_code(a) for a in event["actors"]],
+                                       **({"people": people} if "people" in event else {})))
         gold["series"] += [dict(s, actors=[scorer_code(a) for a in s["actors"]]) for s in story.get("series", [])]
     check(gold)
     return gold

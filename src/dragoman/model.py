@@ -146,6 +146,11 @@ class Location:
     geonames_id: int | None = None
     venue: str | None = None
 
+    @property
+    def is_city(self) -> bool:
+        """A city or a site of its own (geonames, or ``sites.json``: Panmunjom), not a country."""
+        return self.geonames_id is not None or self.lat is not None
+
 
 @dataclass(frozen=True)
 class Evidence:

@@ -3,7 +3,8 @@
 The grammar gives each clause's event its status (:mod:`dragoman.events.status`); an article can still
 say more about an event than the clause that names it: one party denies talks the other announced
 (they are uncertain there), and a verbless headline ("Sommet Liban-Syrie à Damas") says nothing of its
-event's status, which its body reports ("se rencontreront"). Across articles, the latest report of an
+event's status, which its body reports ("se rencontreront"), nor its date, which the body's report of the same event
+gives. Across articles, the latest report of an
 outcome decides (:mod:`dragoman.stories`).
 """
 from __future__ import annotations
@@ -24,7 +25,8 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 def document_statuses(pairs: list[tuple[Clause, EventCandidate]]) -> list[EventCandidate]:
     """The candidates of one article, each clause with its candidate, read against each other: a joint
     event one of its parties denies is uncertain ("Washington announced talks ...; Tehran denied any
-    talks"), and a verbless headline ("Sommet Liban-Syrie à Damas") has the status its body reports."""
+    talks"), a verbless headline ("Sommet Liban-Syrie à Damas") has the status its body reports, and an
+    undated headline the date its body gives the same event."""
     denials = [cand for clause, cand in pairs if _denied(clause)]
     body = [cand for clause, cand in pairs if not clause.headline and not cand.background]
     settled = []
@@ -32,11 +34,20 @@ def document_statuses(pairs: list[tuple[Clause, EventCandidate]]) -> list[EventC
         if clause.headline and _verbless(clause):
             same = next((other for other in body if _same_event(cand, other)), None)
             cand = cand if same is None else replace(cand, status=same.status)
+        if clause.headline and not cand.date.known:
+            cand = _dated_by_body(cand, body)
         if cand.type in JOINT_TYPES and cand.status != "cancelled" and not cand.background and any(
                 _same_event(cand, denial) for denial in denials):
             cand = replace(cand, status="uncertain")
         settled.append(cand)
     return settled
+
+
+def _dated_by_body(cand: EventCandidate, body: list[EventCandidate]) -> EventCandidate:
+    """A headline names no date; its event is the one the body reports first with a date ("Premiers
+    pourparlers près de Gomel" / "se sont quittées lundi soir au terme de cinq heures de discussions")."""
+    same = next((other for other in body if other.date.known and _same_event(cand, other)), None)
+    return cand if same is None else replace(cand, date=same.date)
 
 
 def _denied(clause: Clause) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Document, EventCandidate, Evidence, Mention
+from ..model import Actor, Document, EventCandidate, Evidence, Location, Mention
 from ..nlp import Mentions
 from .article_status import document_statuses
 from .attendance import event_people
@@ -20,16 +20,20 @@ from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
 from .parties import event_parties, party_codes
 from .placing import event_place
+from .posts import one_per_post
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
+from .triggers import TriggerLexicon
 from .venue_choice import event_venue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .coder import CodedEvent
 
 __all__ = ["build_candidates", "clauses", "draft"]
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # joint acts: their parties are no doers and targets
 
 
 def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequence[CodedEvent], *,
@@ -38,7 +42,7 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
     frame = document_frame(mentions, sdoc, language=language)
     sents = list(sdoc.sents)
     pairs = [(clause, cand) for clause in clauses(doc, sents, mentions, coded, frame=frame, language=language)
-             if (cand := draft(clause)) is not None]
+             if (whole := draft(clause)) is not None for cand in one_per_post(whole)]
     drafts = document_statuses(pairs)
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
@@ -67,7 +71,7 @@ def clauses(doc: Document, sents: list[Span], mentions: Mentions, coded: Sequenc
 def draft(clause: Clause) -> EventCandidate | None:
     """The candidate of one clause, before the article-wide people, venue and topics."""
     actors = event_parties(clause)
-    if len(party_codes(actors)) < 2:
+    if len(party_codes(actors)) < 2 or not (clause.event.type in SYMMETRIC or doer_named(actors) or mutual(clause)):
         return None
     grammar = clause_status(clause)
     root = clause.root
@@ -80,9 +84,53 @@ def draft(clause: Clause) -> EventCandidate | None:
     doc, sent, event = clause.doc, clause.sent, clause.event
     evidence = Evidence(doc.id, sent.start_char, sent.end_char, doc.text[sent.start_char:sent.end_char])
     return EventCandidate(
-        document=doc.id, type=event.type, status=status, mode=event.mode, cameo=event.cameo, actors=actors,
+        document=doc.id, type=event.type, status=status, mode=meeting_mode(event.type, event.mode, actors, where),
+        cameo=event.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[event.trigger[0]:event.trigger[1]],
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
+
+
+def doer_named(actors: tuple[Actor, ...]) -> bool:
+    """An act needs a doer among its parties: a reading whose parties are all its targets ("Le communiqué
+    remercie l'Irak et Oman", "the deal provided for an exchange of prisoners") names what was done to
+    them by someone it does not name, or by a text, not an event between them."""
+    return any(a.role not in ("target", "host", "observer") for a in actors)
+
+
+def mutual(clause: Clause) -> bool:
+    """A trigger a word of mutuality qualifies ("des expulsions réciproques", "tit-for-tat expulsions") or a
+    trigger whose own phrase names its parties as partners ("expulsions of diplomats between Russia and the US",
+    "the talks between Iran and the US were postponed"):
+    each party is doer and target, so all may be named as its targets."""
+    root = clause.root
+    if root is None:
+        return False
+    if any(t.lower_ in clause.discourse.get("mutual_words", ()) for t in root.children):
+        return True
+    partners = {w for w, role in TriggerLexicon.for_language(clause.language).cues.prepositions.items()
+                if role == "partner"}
+    return any(t.lower_ in partners and _in_phrase(t, root) for t in root.subtree)
+
+
+def _in_phrase(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs on ``root`` through nouns and prepositions only (no other clause between)."""
+    node = token.head
+    while node.i != root.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def meeting_mode(kind: str, mode: str | None, actors: tuple[Actor, ...], where: Location | None) -> str | None:
+    """PLOVER's mode of a meeting the verb did not qualify (not a visit, a call or a hosting): held in the
+    country of none of its parties, it is at a third location between two sides, multilateral among more."""
+    if kind != "CONSULT" or mode is not None or where is None or where.country is None:
+        return mode
+    sides = party_codes(actors)
+    if len(sides) < 2 or where.country in sides:
+        return mode
+    return "third-party" if len(sides) == 2 else "multilateral"
 
 
 def finish_main(cand: EventCandidate, mentions: Mentions, venue: Mention | None, reading: TopicReading,

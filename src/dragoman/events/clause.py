@@ -141,9 +141,16 @@ def in_other_clause(sdoc: Doc, mention: Mention, trigger: tuple[int, int]) -> bo
         if head.root.i in {t.i for t in node.subtree}:
             return False
         subject = any(c.dep_ in subjects and c.pos_ != "PRON" for c in node.children)
-        if node.dep_ in own and subject:
+        if node.dep_ in own and subject and not predicate_of_noun(node):
             return True
     return False
+
+
+def predicate_of_noun(node: Token) -> bool:
+    """A verb the parser coordinated with a noun ("Le cycle de pourparlers entre la Russie et l'Ukraine
+    s'est achevé": 'achevé' conjoined to 'cycle', 'l'Ukraine' its subject) is that noun's predicate,
+    not a clause of its own: a noun and a verb are never conjuncts."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("NOUN", "PROPN")
 
 
 def complement_spans(verb: Token) -> list[tuple[int, int]]:

@@ -110,8 +110,27 @@ def eligible_dates(clause: Clause) -> list[Mention]:
             and not in_background_clause(sent.doc, m, trigger, markers)
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
-            and not held_by_another(sent.doc, m, trigger, nouns)
+            and not held_by_another(sent.doc, m, trigger, nouns) and not year_of_a_thing(clause, m)
             and not far_without_year(m, clause) and not stretch_back(m, clause)]
+
+
+def year_of_a_thing(clause: Clause, mention: Mention) -> bool:
+    """ "l'accord de 2015", "la déclaration d'Alma-Ata de 1991", "the treaty of 1991": a year after one of
+    ``thing_year_prepositions`` hung on a noun that is not the trigger names that thing, not the event's time."""
+    words = clause.discourse.get("thing_year_prepositions", ())
+    first = (mention.text.lower().replace("’", "'").split() or [""])[0]
+    if mention.value.precision != "year" or not (first in words or first[:2] in words
+                                                  or preceded_by(clause.sent, mention, tuple(words))):
+        return False
+    sdoc = clause.sent.doc
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    own = sdoc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    if span is None or own is None:
+        return False
+    head = span.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and head.i not in {t.i for t in own}
 
 
 def stretch_back(mention: Mention, clause: Clause) -> bool:

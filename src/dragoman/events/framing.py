@@ -48,7 +48,7 @@ def sentence_reading(sent: Span, mentions: Mentions, *, language: str) -> Senten
     """How one sentence names its actors (:func:`.roles.read_sentence`)."""
     start, end = sent.start_char, sent.end_char
     named = named_in(sent, mentions.in_span("actors", start, end), mentions.in_span("people", start, end))
-    cities = [(m.start - start, m.end - start) for m in mentions.in_span("places", start, end) if m.value.geonames_id]
+    cities = [(m.start - start, m.end - start) for m in mentions.in_span("places", start, end) if m.value.is_city]
     return read_sentence(sent, named, language=language, places=cities)
 
 
@@ -108,7 +108,7 @@ def lead_location(mentions: Mentions, lead_end: int, sdoc: Doc) -> Location | No
     """The first city of the lead that is not a capital standing for its government ("Paris et Londres
     signent") nor the place of a side clause ("after China said it would send an envoy to Hanoi")."""
     actor_spans = [(m.start, m.end) for m in mentions.actors if m.start < lead_end]
-    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.geonames_id
+    cities = [m.value for m in mentions.places if m.start < lead_end and m.value.is_city
               and not any(s < m.end and m.start < e for s, e in actor_spans) and not side_place(sdoc, m)]
     return cities[0] if cities else None
 

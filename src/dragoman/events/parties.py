@@ -16,6 +16,7 @@ from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
 from .framing import FRAME_TYPES, sentence_reading
+from .posts import post_targets
 from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
 __all__ = ["NOT_PARTIES", "event_parties", "event_people", "party_codes"]
@@ -33,6 +34,9 @@ def event_parties(clause: Clause) -> tuple[Actor, ...]:
     """The event's parties with their roles, the visited state last."""
     roles, reading = sentence_roles(clause)
     actors = unlocated(clause, parties(clause, roles, reading))
+    posts = post_targets(clause, Lexicon.load(clause.language).actor)
+    if posts:  # a recall's targets are its envoys' host states, whatever else the sentence names
+        actors = tuple(a for a in actors if a.role != "target") + posts
     return actors + visited(clause, actors)
 
 
@@ -77,7 +81,8 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
     framed = tuple(a for a in frame.actors if a.code not in roles)
     frame_codes = {a.code for a in framed}
-    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and {a.code for a in plain} <= frame_codes:
+    own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
+    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and own_codes <= frame_codes:
         return framed + present
     return plain + present
 
@@ -98,13 +103,22 @@ def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     meeting is no party to it (a visit's or a host's country is)."""
     if clause.event.type != "CONSULT" or clause.event.mode is not None:
         return actors
+    placed = placed_only(clause)
+    kept = tuple(a for a in actors if a.code not in placed)
+    return kept if len(party_codes(kept)) >= 2 else actors
+
+
+def placed_only(clause: Clause) -> set[str]:
+    """The countries the sentence names only after a preposition of place ("en Arabie saoudite", "in
+    Belarus"), for a meeting: its place, not its parties (a visit's country is its party)."""
+    if clause.event.type != "CONSULT" or clause.event.mode is not None:
+        return set()
     preps = PartyCues.of(clause.language).lists["place_prepositions"]
     sent = clause.sent
     named: dict[str, list[bool]] = {}
     for m in clause.in_span("actors"):
         named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
-    kept = tuple(a for a in actors if not (named.get(a.code) and all(named[a.code])))
-    return kept if len(party_codes(kept)) >= 2 else actors
+    return {code for code, found in named.items() if all(found)}
 
 
 def visited(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -116,7 +130,7 @@ def visited(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     preps = locative_prepositions(clause.language)
     codes = {a.code for a in actors}
     cities = [m for m in clause.in_span("places")
-              if m.value.geonames_id and m.value.country and m.value.country not in codes
+              if m.value.is_city and m.value.country and m.value.country not in codes
               and previous_word(sent.text, m.start - sent.start_char) in preps
               and not in_other_clause(sent.doc, m, trigger)]
     if not cities:

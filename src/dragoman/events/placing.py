@@ -20,6 +20,7 @@ from ..nlp import locative_prepositions, previous_word, seat_of
 from .clause import Clause, in_background_clause, in_other_clause, nominal_chain
 from .dating import near_anchor
 from .framing import FRAME_TYPES
+from .posts import envoy_posts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,7 +72,10 @@ def _cities(clause: Clause, actors: tuple[Actor, ...]) -> tuple[list[Mention], l
     markers = frozenset(cues.get("background_markers", ()))
     sequence = frozenset(cues.get("place_sequence_markers", ()) if clause.event.type in SEQUENCED_TYPES else ())
     party_spans = [(m.start, m.end) for m in clause.in_span("actors") if m.value.code in codes]
-    cities = [m for m in clause.in_span("places") if m.value.geonames_id]
+    posts = envoy_posts(clause)  # where recalled envoys served, not where they are recalled
+    instruments = frozenset(cues.get("instrument_nouns", ()))
+    cities = [m for m in clause.in_span("places") if m.value.is_city and m not in posts
+              and not names_an_instrument(sdoc, m, instruments, trigger)]
     elsewhere = [m for m in cities if in_background_clause(sdoc, m, trigger, markers)
                  or in_other_clause(sdoc, m, trigger)]
     others = [m for m in cities if in_background_clause(sdoc, m, trigger, sequence)
@@ -189,6 +193,20 @@ def modifies_a_thing(sdoc: Doc, mention: Mention, agents: frozenset[str], trigge
             return False
         node = node.head
     return True
+
+
+def names_an_instrument(sdoc: Doc, mention: Mention, instruments: frozenset[str], trigger: tuple[int, int]) -> bool:
+    """A city hung on a noun of ``instruments`` that is not the trigger ("le groupe de Minsk", "les accords de
+    Minsk", "the Helsinki declaration", "the Minsk Group") names that instrument, not the event's place."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    own = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or own is None:
+        return False
+    head = span.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return (head.pos_ in ("NOUN", "PROPN") and not own.start <= head.i < own.end and not span.start <= head.i < span.end
+            and (head.lemma_.lower() in instruments or head.lower_ in instruments))
 
 
 def named_countries(clause: Clause) -> set[str | None]:

@@ -67,6 +67,6 @@ def _dateline_at(line: str, offset: int, resolver: PlaceResolver) -> Dateline | 
     if not (place.isupper() or match.group("date") or match.group("agency") or match.group("dash") == "—"):
         return None
     location = resolver.resolve(place)
-    if location is None or location.geonames_id is None:
+    if location is None or not location.is_city:
         return None
     return Dateline(offset + lead, offset + match.end(), location)

@@ -99,7 +99,7 @@ def place_mentions(sdoc, *, language: str) -> list[Mention]:
     """Places named by the parser's entities, resolved in the gazetteer."""
     resolver = PlaceResolver.for_language(language)
     gazetteer = resolver.find(sdoc.text)
-    countries = frozenset(m.value.country for m in gazetteer if m.value.country and m.value.geonames_id is None)
+    countries = frozenset(m.value.country for m in gazetteer if m.value.country and not m.value.is_city)
     found: list[Mention] = []
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -158,7 +158,7 @@ def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,
     of an event unless it is one of that event's parties ("Moscou a annoncé").
     """
     preps = set(locative_prepositions(language))
-    city_spans = [(m.start, m.end) for m in places if m.value.geonames_id]
+    city_spans = [(m.start, m.end) for m in places if m.value.is_city]
     kept = [a for a in actors
             if not (any(s < a.end and a.start < e for s, e in city_spans) and previous_word(text, a.start) in preps)]
     return kept, places

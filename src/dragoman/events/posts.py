@@ -1,0 +1,65 @@
+"""An envoy's posts: the places named right after an envoy ("ses ambassadeurs à Washington et à Canberra",
+"its ambassadors to the US and Australia"), through the words of ``parties.json``'s ``post_words`` only.
+
+A recall's targets are the states of those posts, one recall per post (each envoy leaves his own host
+state); the posts are where the envoys served, not where the recall is decided.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import Actor, EventCandidate, Mention
+from .clause import Clause
+from .role_cues import PartyCues
+
+__all__ = ["RECALL", "envoy_posts", "one_per_post"]
+
+RECALL = ("SANCTION", "withdraw")  # (type, mode) of recalling or withdrawing an envoy
+_MAX_STEPS = 16
+
+
+def envoy_posts(clause: Clause) -> list[Mention]:
+    """The place mentions (cities or countries) of the trigger's sentence that name an envoy's post."""
+    if (clause.event.type, clause.event.mode) != RECALL:
+        return []
+    cues = PartyCues.of(clause.language).lists
+    places = sorted(clause.in_span("places"), key=lambda m: m.start)
+    return [m for m in places if _after_envoy(clause.sent.text, clause.sent.start_char, m, places, cues)]
+
+
+def _after_envoy(text: str, base: int, mention: Mention, places: Sequence[Mention], cues) -> bool:
+    """Whether only post words and other places stand between an envoy noun and ``mention``."""
+    envoys, glue = cues["envoy_nouns"], cues["post_words"]
+    cursor = mention.start - base
+    for _ in range(_MAX_STEPS):
+        before = text[:cursor].rstrip().lower().replace("’", "'")
+        if any(before.endswith(e) and (len(before) == len(e) or not before[-len(e) - 1].isalpha())
+               for e in envoys):
+            return True
+        previous = next((p for p in places if p.end - base == len(before)), None)
+        if previous is not None:
+            cursor = previous.start - base
+            continue
+        word = "," if before.endswith(",") else (before.split() or [""])[-1]
+        if not before or word not in glue:
+            return False
+        cursor = len(before) - len(word)
+    return False
+
+
+def post_targets(clause: Clause, lexicon_actor) -> tuple[Actor, ...]:
+    """The states of the envoy's posts, as targets of the recall."""
+    codes = dict.fromkeys(m.value.country for m in envoy_posts(clause) if m.value.country)
+    return tuple(replace(lexicon_actor(code), role="target") for code in codes)
+
+
+def one_per_post(cand: EventCandidate) -> list[EventCandidate]:
+    """A recall of envoys from several states is one recall per state: each keeps the sources and one target."""
+    if (cand.type, cand.mode) != RECALL:
+        return [cand]
+    targets = [a for a in cand.actors if a.role == "target"]
+    if len({a.code for a in targets}) < 2:
+        return [cand]
+    others = tuple(a for a in cand.actors if a.role != "target")
+    return [replace(cand, actors=others + (target,)) for target in targets]
