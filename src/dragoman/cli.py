@@ -70,17 +70,27 @@ def make_pipeline(actor_files: list[Path] | None = None):
                     embedder=embedder_named(conf.embedder), extra_actors=extra)
 
 
+def _column(field: str) -> object:
+    return typer.Option(f"--{field}-column", help=f"Parquet column of the {field}.")
+
+
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")], db: DbOption = None,
-           published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None) -> None:
+           published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None,
+           text_column: Annotated[str, _column("text")] = "text", title_column: Annotated[str, _column("title")] = "title",
+           published_column: Annotated[str, _column("published")] = "published",
+           url_column: Annotated[str, _column("url")] = "url") -> None:
     """Read articles into the store; rebuild stories and events."""
+    from .ingest import Columns
+
     conf = settings()
+    columns = Columns(text=text_column, title=title_column, published=published_column, url=url_column)
     with open_db(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                         console=err, transient=True) as bar:
         task = bar.add_task("analysing", total=None)
         report = service.ingest(paths, store=store, pipeline=make_pipeline(), published=parse_day(published),
                                 max_bytes=conf.max_bytes, min_chars=conf.min_chars,
-                                progress=lambda _doc: bar.advance(task))
+                                progress=lambda _doc: bar.advance(task), columns=columns)
     for doc in report.failed:
         err.print(f"[yellow]skipped[/] {doc.error}", markup=True, highlight=False)
     out.print(report.summary())
