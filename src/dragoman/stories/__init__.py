@@ -5,7 +5,7 @@ types other code builds on. Code outside this package imports only from here.
 """
 from .assemble import assemble
 from .calibration import Calibration, StorySettings, load_calibration
-from .cluster import Profile, StoryIndex, cluster
+from .cluster import Profile, StoryIndex, cluster, profile
 from .embedders import (
                          EMBEDDERS,
                          CachedEmbedder,
@@ -18,4 +18,5 @@ from .embedders import (
 )
 
 __all__ = ["EMBEDDERS", "CachedEmbedder", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
-           "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration"]
+           "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration",
+           "profile"]

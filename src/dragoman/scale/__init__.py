@@ -1,0 +1,67 @@
+"""Ingest at scale: many workers analyse, one writer stores, then the usual rebuild.
+
+    ingest_parallel(["corpus/"], store=store, workers=2)                  # processes on this machine
+    ingest_parallel(["cc-news/"], store=store, ray=True, address="auto")  # an existing Ray cluster
+
+The inputs are cut into shards (:mod:`.plan`); each worker (:class:`~.worker.Analyser`) loads spaCy and
+the embedder once, reads its shards, skips documents the store already holds and analyses the rest
+(parse, mentions, coding, candidates, story vector); outcomes stream back to this process, the one
+writer, which stores each document in its own transaction as it arrives. A killed run therefore loses
+at most the documents in flight, and the next run skips what was stored. Stories and events are then
+rebuilt over the whole store, as :func:`dragoman.service.ingest` does.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..pipeline import Pipeline
+from ..service import IngestReport, Progress, rebuild, record
+from .engines import on_processes, on_ray
+from .plan import Reading, Shard, plan, read_shard
+from .worker import Analyser, Outcome, Recipe
+
+__all__ = ["Analyser", "Outcome", "Reading", "Recipe", "Shard", "ingest_parallel", "plan", "read_shard", "write"]
+
+
+READING = Reading()
+
+
+def _quiet(_doc: object) -> None:
+    return None
+
+
+def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None, pipeline: Pipeline | None = None,
+                    reading: Reading = READING, workers: int = 2, ray: bool = False, address: str | None = None,
+                    progress: Progress = _quiet) -> IngestReport:
+    """Analyse in ``workers`` processes, or Ray actors with ``ray``; store through one writer; rebuild.
+
+    ``db``, the store's URL, lets workers skip stored documents before analysing them (a resumed run);
+    without it they analyse everything and the writer still stores each document once.
+    """
+    pipeline = pipeline or Pipeline()
+    options = {"recipe": Recipe.of(pipeline), "reading": reading, "db": db}
+    shards = plan(paths, reading=reading)
+    if ray:
+        outcomes = on_ray(shards, options=options, workers=workers, address=address)
+    else:
+        outcomes = on_processes(shards, options=options, workers=workers)
+    report = write(outcomes, store=store, progress=progress)
+    if report.added:
+        rebuild(store=store, pipeline=pipeline)
+    return report
+
+
+def write(outcomes: Iterable[Outcome], *, store, progress: Progress = _quiet) -> IngestReport:
+    """The one writer: each document (and its story vector) in its own transaction, as outcomes arrive."""
+    report = IngestReport()
+    for outcome in outcomes:
+        doc = outcome.analysis.document
+        if outcome.stored:
+            report.skipped.append(doc.source)
+        else:
+            if outcome.vectors:
+                store.add_vectors(dict(outcome.vectors), embedder=outcome.embedder)
+            record(outcome.analysis, store, report)
+        progress(doc)
+    return report
