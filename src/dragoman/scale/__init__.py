@@ -18,7 +18,7 @@ from pathlib import Path
 from ..pipeline import Pipeline
 from ..service import IngestReport, Progress, rebuild, record
 from .engines import on_processes, on_ray
-from .plan import Reading, Shard, plan, read_shard
+from .plan import SHARD_DOCUMENTS, Reading, Shard, plan, read_shard
 from .worker import Analyser, Outcome, Recipe
 
 __all__ = ["Analyser", "Outcome", "Reading", "Recipe", "Shard", "ingest_parallel", "plan", "read_shard", "write"]
@@ -33,7 +33,7 @@ def _quiet(_doc: object) -> None:
 
 def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None, pipeline: Pipeline | None = None,
                     reading: Reading = READING, workers: int = 2, ray: bool = False, address: str | None = None,
-                    progress: Progress = _quiet) -> IngestReport:
+                    progress: Progress = _quiet, shard_size: int = SHARD_DOCUMENTS) -> IngestReport:
     """Analyse in ``workers`` processes, or Ray actors with ``ray``; store through one writer; rebuild.
 
     ``db``, the store's URL, lets workers skip stored documents before analysing them (a resumed run);
@@ -41,7 +41,7 @@ def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None
     """
     pipeline = pipeline or Pipeline()
     options = {"recipe": Recipe.of(pipeline), "reading": reading, "db": db}
-    shards = plan(paths, reading=reading)
+    shards = plan(paths, reading=reading, size=shard_size)
     if ray:
         outcomes = on_ray(shards, options=options, workers=workers, address=address)
     else:

@@ -88,7 +88,7 @@ def _connect(ray: Any, address: str | None, workers: int) -> bool:
     if address:
         ray.init(address=address, **common)
     else:
-        ray.init(num_cpus=workers, object_store_memory=LOCAL_OBJECT_STORE, **common)
+        ray.init(address="local", num_cpus=workers, object_store_memory=LOCAL_OBJECT_STORE, **common)
     return True
 
 
