@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from dragoman.ingest import Columns, read_documents
-from dragoman.scale import Reading, plan, read_shard
+from dragoman.model import DocumentAnalysis
+from dragoman.scale import Outcome, Reading, Shard, plan, read_shard
+from dragoman.scale import absolute as absolute_url
+from dragoman.stories import E5Embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 FR = ("La ministre néerlandaise des affaires étrangères a reçu lundi à La Haye son homologue polonais pour "
@@ -44,3 +47,50 @@ def test_shards_read_the_documents_read_documents_reads(tmp_path, size):
     assert described(from_shards) == described(expected)
     assert len(expected) == 5 + 2 + 6 + 8 + 1 + 1
     assert all(sum(1 for _ in read_shard(s, reading)) <= max(size, 1) for s in shards if s.kind != "files")
+
+
+def test_what_travels_between_driver_and_workers_pickles_intact(tmp_path):
+    (doc,) = read_documents([ROOT / "examples" / "us-iran-talks" / "thecourier-en-20250412.txt"])
+    records = [Shard("jsonl", ("a.jsonl",), 10, 3, 2), Reading(published=date(2023, 1, 2)),
+               Outcome(DocumentAnalysis(doc), vectors=(("k", b"\x00\x01"),), embedder="e5/x")]
+    assert [pickle.loads(pickle.dumps(r)) for r in records] == records
+
+
+def test_a_relative_sqlite_url_is_made_absolute_for_workers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert absolute_url("sqlite:///big.sqlite") == f"sqlite:///{tmp_path / 'big.sqlite'}"
+    assert absolute_url("sqlite:////abs/x.sqlite") == "sqlite:////abs/x.sqlite"
+    assert absolute_url("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+class Counting:
+    """A fake embedder that counts the texts it embeds, calibrated as e5 (a 200-character lead, not the default)."""
+    version = "counting-1"
+    calibration = E5Embedder.calibration
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts: list[str]):
+        import numpy as np
+
+        self.calls += len(texts)
+        return np.array([[1.0, float(len(t) % 7), 0.5] for t in texts], dtype=np.float32)
+
+
+def test_vectors_made_by_a_worker_are_the_ones_the_rebuild_uses(tmp_path):
+    from dragoman.pipeline import Pipeline
+    from dragoman.scale import Analyser, Recipe, write
+    from dragoman.service import rebuild
+    from dragoman.store import open_store
+
+    worker_side, writer_side = Counting(), Counting()
+    analyser = Analyser(recipe=Recipe(embedder=worker_side), reading=Reading())
+    shards = plan([ROOT / "examples" / "us-iran-talks"])
+    outcomes = [o for shard in shards for o in analyser.shard(shard)]
+    store = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    report = write(outcomes, store=store)
+    rebuild(store=store, pipeline=Pipeline(embedder=writer_side))
+    store.close()
+    assert len(report.added) == 2 and worker_side.calls == 2
+    assert writer_side.calls == 0  # every story text was embedded by the worker, under the key the store looks up

@@ -21,7 +21,7 @@ from .engines import on_processes, on_ray
 from .plan import SHARD_DOCUMENTS, Reading, Shard, plan, read_shard
 from .worker import Analyser, Outcome, Recipe
 
-__all__ = ["Analyser", "Outcome", "Reading", "Recipe", "Shard", "ingest_parallel", "plan", "read_shard", "write"]
+__all__ = ["Analyser", "Outcome", "Reading", "Recipe", "Shard", "absolute", "ingest_parallel", "plan", "read_shard", "write"]
 
 
 READING = Reading()
@@ -40,7 +40,7 @@ def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None
     without it they analyse everything and the writer still stores each document once.
     """
     pipeline = pipeline or Pipeline()
-    options = {"recipe": Recipe.of(pipeline), "reading": reading, "db": db}
+    options = {"recipe": Recipe.of(pipeline), "reading": reading, "db": absolute(db) if db else None}
     shards = plan(paths, reading=reading, size=shard_size)
     if ray:
         outcomes = on_ray(shards, options=options, workers=workers, address=address)
@@ -50,6 +50,14 @@ def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None
     if report.added:
         rebuild(store=store, pipeline=pipeline)
     return report
+
+
+def absolute(url: str) -> str:
+    """A SQLite URL with its file as an absolute path: a worker may not start in this process's folder."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and url[len(prefix):] not in ("", ":memory:"):
+        return prefix + str(Path(url[len(prefix):]).resolve())
+    return url
 
 
 def write(outcomes: Iterable[Outcome], *, store, progress: Progress = _quiet) -> IngestReport:

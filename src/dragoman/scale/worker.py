@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import PipelineError
 from ..model import Document, DocumentAnalysis
 from ..pipeline import Pipeline
-from ..stories import CachedEmbedder, Embedder, embedder_named, profile
+from ..stories import CachedEmbedder, Embedder, calibration_of, embedder_named, profile
 from .plan import Reading, Shard, read_shard
 
 
@@ -115,8 +115,10 @@ class Analyser:
             return outcomes
         cache = _Collected()
         embedder = CachedEmbedder(self.pipeline.embedder, cache)
-        keys = [embedder.key(profile(o.analysis).text) for o in new]
-        embedder.encode([profile(o.analysis).text for o in new])
+        # the text clustering embeds: its lead is as long as the embedder's calibration says
+        texts = [profile(o.analysis, calibration_of(self.pipeline.embedder).lead_chars).text for o in new]
+        keys = [embedder.key(text) for text in texts]
+        embedder.encode(texts)
         vectors = {id(o): ((k, cache.rows[k]),) for o, k in zip(new, keys) if k in cache.rows}
         return [replace(o, vectors=vectors.get(id(o), ()), embedder=embedder.version) for o in outcomes]
 
