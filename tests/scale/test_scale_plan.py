@@ -94,3 +94,32 @@ def test_vectors_made_by_a_worker_are_the_ones_the_rebuild_uses(tmp_path):
     store.close()
     assert len(report.added) == 2 and worker_side.calls == 2
     assert writer_side.calls == 0  # every story text was embedded by the worker, under the key the store looks up
+
+
+class Breaking:
+    """spaCy, except that a text with BOOM in it breaks ``nlp.pipe``."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+
+    def pipe(self, texts, batch_size: int = 16):
+        for text in texts:
+            if "BOOM" in text:
+                raise RuntimeError("parser crashed")
+            yield self.nlp(text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_document_that_breaks_the_parser_is_its_own_error_and_the_shard_goes_on(tmp_path, lang):
+    from dragoman.nlp import load_pipeline
+    from dragoman.scale import Analyser, Recipe
+
+    text = FR if lang == "fr" else EN
+    lines = [{"text": text, "id": "a"}, {"text": f"{text} BOOM.", "id": "b"}, {"text": f"{text} Encore.", "id": "c"}]
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    analyser = Analyser(recipe=Recipe(embedder=Counting(), strict=False), reading=Reading())
+    analyser.pipeline.load_nlp = lambda language: Breaking(load_pipeline(language))
+    (shard,) = plan([tmp_path / "wire.jsonl"])
+    outcomes = {o.analysis.document.id: o.analysis.document for o in analyser.shard(shard)}
+    assert outcomes["a"].ok and outcomes["c"].ok and outcomes["a"].language == lang
+    assert outcomes["b"].error.code == "E201" and "parser crashed" in outcomes["b"].error.message

@@ -28,6 +28,7 @@ BROKEN = '{"text": "Le chef de la diplomatie suisse a reçu mardi à Berne son h
 
 @pytest.fixture(scope="module")
 def local_ray():
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # nothing leaves the machine
     ray.init(address="local", num_cpus=2, include_dashboard=False, object_store_memory=200 * 1024 * 1024,
              log_to_driver=False, configure_logging=False)
     yield ray

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import PipelineError
+from ..errors import DragomanError, PipelineError
 from ..model import Document, DocumentAnalysis
 from ..pipeline import Pipeline
 from ..stories import CachedEmbedder, Embedder, calibration_of, embedder_named, profile
@@ -98,16 +98,12 @@ class Analyser:
         try:
             found = {_key(analysis.document): analysis for analysis in self.pipeline.analyse(docs)}
             return [found[_key(doc)] for doc in docs]
-        except Exception:  # one bad document must not lose its shard: retried one by one
+        except Exception as exc:  # one bad document must not lose its shard: retried one by one
             if self.pipeline.strict:
                 raise
             if len(docs) == 1:
-                return [self._failed(docs[0])]
+                return [_failed(docs[0], exc)]
         return [self._analyse([doc])[0] for doc in docs]
-
-    def _failed(self, doc: Document) -> DocumentAnalysis:
-        error = PipelineError(stage="parse", source=doc.source, detail="the document broke the pipeline")
-        return DocumentAnalysis(replace(doc, error=error.record()))
 
     def _with_vectors(self, outcomes: list[Outcome]) -> list[Outcome]:
         new = [o for o in outcomes if not o.stored and o.analysis.document.ok]
@@ -118,10 +114,18 @@ class Analyser:
         # the text clustering embeds: its lead is as long as the embedder's calibration says
         texts = [profile(o.analysis, calibration_of(self.pipeline.embedder).lead_chars).text for o in new]
         keys = [embedder.key(text) for text in texts]
-        embedder.encode(texts)
+        try:
+            embedder.encode(texts)
+        except DragomanError:  # no vectors: the rebuild embeds these texts itself (and reports the problem)
+            return outcomes
         vectors = {id(o): ((k, cache.rows[k]),) for o, k in zip(new, keys) if k in cache.rows}
         return [replace(o, vectors=vectors.get(id(o), ()), embedder=embedder.version) for o in outcomes]
 
 
 def _key(doc: Document) -> tuple[str, str]:
     return doc.source, doc.content_hash
+
+
+def _failed(doc: Document, exc: Exception) -> DocumentAnalysis:
+    error = PipelineError(stage="parse", source=doc.source, detail=f"{type(exc).__name__}: {exc}")
+    return DocumentAnalysis(replace(doc, error=error.record()))
