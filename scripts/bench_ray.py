@@ -111,12 +111,13 @@ def raw_spacy(paths: dict[str, Path]) -> dict:
         by_lang.setdefault(d.language or "", []).append(d.text)
     for lang in by_lang:
         load_pipeline(lang)("warm up")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for lang, texts in by_lang.items():
         for _ in load_pipeline(lang).pipe(texts, batch_size=16):
             pass
-    seconds = time.perf_counter() - start
-    return {"documents": len(docs), "seconds": round(seconds, 2), "docs_per_s": round(len(docs) / seconds, 2)}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return {"documents": len(docs), "seconds": round(seconds, 2), "docs_per_s": round(len(docs) / seconds, 2),
+            "docs_per_cpu_s": round(len(docs) / cpu, 2)}
 
 
 def reading(paths: dict[str, Path]) -> dict:
@@ -170,6 +171,7 @@ class Peaks(threading.Thread):
     def __init__(self, session: int) -> None:
         super().__init__(daemon=True)
         self.session, self.peaks, self.names, self.done = session, {}, {}, threading.Event()
+        self.cpu: dict[str, float] = {}  # CPU seconds (user + system) each process had used when last seen
 
     def run(self) -> None:
         while not self.done.wait(0.3):
@@ -184,10 +186,14 @@ class Peaks(threading.Thread):
                 except (OSError, StopIteration, IndexError, ValueError):
                     continue
                 self.peaks[pid] = max(self.peaks.get(pid, 0), kb)
+                self.cpu[pid] = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+    def worker_pids(self) -> list[str]:
+        marks = ("MapWorker", "multiprocessing.spawn", "spawn_main")
+        return [pid for pid in self.peaks if any(m in self.names[pid] for m in marks)]
 
     def workers(self) -> list[float]:
-        marks = ("MapWorker", "multiprocessing.spawn", "spawn_main")
-        return sorted(round(kb / 1024, 1) for pid, kb in self.peaks.items() if any(m in self.names[pid] for m in marks))
+        return sorted(round(self.peaks[pid] / 1024, 1) for pid in self.worker_pids())
 
 
 def measure(mode: str, path: Path, folder: Path) -> dict:
@@ -205,6 +211,10 @@ def measure(mode: str, path: Path, folder: Path) -> dict:
     result = json.loads(out.strip().splitlines()[-1])
     result["driver_peak_rss_mb"] = round(peaks.peaks.get(str(job.pid), 0) / 1024, 1)
     result["worker_peak_rss_mb"] = peaks.workers()
+    # CPU seconds the analysing processes used: a throughput that other jobs on the machine do not skew
+    cpu = sum(peaks.cpu[pid] for pid in peaks.worker_pids()) or peaks.cpu.get(str(job.pid), 0.0)
+    result["analysis_cpu_s"] = round(cpu, 1)
+    result["docs_per_cpu_s"] = round(result["added"] / cpu, 2) if cpu else None
     return result
 
 
@@ -247,6 +257,8 @@ def summary(report: dict) -> dict:
                        "speedup_vs_1_worker": round(run["analysis_docs_per_s"] / one["analysis_docs_per_s"], 2),
                        "end_to_end_speedup_vs_1_worker": round(run["docs_per_s"] / one["docs_per_s"], 2),
                        "worker_peak_rss_mb": run["worker_peak_rss_mb"] or [run["driver_peak_rss_mb"]]}
+        if run.get("docs_per_cpu_s") and report["raw_nlp_pipe"].get("docs_per_cpu_s"):
+            found[mode]["per_cpu_vs_raw"] = round(run["docs_per_cpu_s"] / report["raw_nlp_pipe"]["docs_per_cpu_s"], 2)
     return found
 
 

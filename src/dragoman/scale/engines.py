@@ -12,6 +12,7 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 from typing import Any
 
@@ -38,24 +39,32 @@ def _run(shard: Shard) -> list:
 
 def on_processes(shards: Iterable[Shard], *, options: dict, workers: int) -> Iterator:
     """Outcomes, in shard order, from ``workers`` fresh processes (spawned: no state shared with the caller)."""
+    with _one_thread_each():  # held while the pool lives: it spawns its processes on demand
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start,
+                                 initargs=(options,)) as pool:
+            pending: deque[Future] = deque()
+            for shard in shards:
+                pending.append(pool.submit(_run, shard))
+                if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Spawned workers use one core each: OpenMP (the embedder) and BLAS threads of several workers on the
+    same cores spin waiting for each other."""
     saved = {name: os.environ.get(name) for name in _THREADS}
-    os.environ.update({name: "1" for name in _THREADS})  # one core per worker: no BLAS threads fighting over it
+    os.environ.update({name: "1" for name in _THREADS})
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start, initargs=(options,))
+        yield
     finally:
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name)
             else:
                 os.environ[name] = value
-    with pool:
-        pending: deque[Future] = deque()
-        for shard in shards:
-            pending.append(pool.submit(_run, shard))
-            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
 
 
 def on_ray(shards: Iterable[Shard], *, options: dict, workers: int, address: str | None) -> Iterator:
