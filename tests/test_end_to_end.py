@@ -119,7 +119,7 @@ def test_cli_unreachable_store_is_one_line_and_nonzero():
 
 
 def test_cli_help_everywhere():
-    for command in ("ingest", "extract", "events", "stories", "timeline", "documents", "dates", "code"):
+    for command in ("ingest", "extract", "events", "stories", "timeline", "documents", "dates", "code", "rebuild"):
         done = cli(command, "--help")
         assert done.returncode == 0 and "Usage" in done.stdout, command
 
@@ -143,3 +143,12 @@ def test_wire_copies_are_flagged_near_duplicate(tmp_path, pipeline):
     result = extract([tmp_path], pipeline=pipeline)
     flagged = [Path(d.source).name for d in result.documents if "near_duplicate" in d.flags]
     assert len(flagged) == 1
+
+
+def test_cli_rebuild_recomputes_what_ingest_wrote(tmp_path, shared_dir):
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    assert cli("ingest", "--db", db, *map(str, sorted((shared_dir / "seeds").glob("*.txt")))).returncode == 0
+    events = json.loads(cli("events", "--db", db, "--json").stdout)
+    done = cli("rebuild", "--db", db)
+    assert done.returncode == 0 and f"{len(events)} events" in done.stdout
+    assert json.loads(cli("events", "--db", db, "--json").stdout) == events

@@ -112,6 +112,14 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of
 
 
 @app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Recompute stories, events and series over everything stored (from stored analyses and vectors)."""
+    with open_db(db) as store:
+        result = service.rebuild(store=store, pipeline=make_pipeline())
+    out.print(f"{len(result.stories)} stories, {len(result.events)} events")
+
+
+@app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
             as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract (the default).")] = True,
             published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None,

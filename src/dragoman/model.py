@@ -273,3 +273,14 @@ class Result:
     stories: tuple[Story, ...] = ()
     events: tuple[Event, ...] = ()
     story_of: tuple[tuple[str, str], ...] = ()  # (document id, story id)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Articles posted to the API, ingested in order by one writer; ``report`` once it is done."""
+    id: str
+    status: str  # queued, running, done, failed
+    articles: tuple[dict[str, Any], ...] = ()
+    report: dict[str, Any] | None = None
+    created_at: datetime | None = None
+    finished_at: datetime | None = None

@@ -20,7 +20,7 @@ from .errors import ConfigError, DragomanError, PipelineError, UnsupportedLangua
 from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
 from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
-from .stories import CachedEmbedder, E5Embedder, Embedder, VectorCache, assemble
+from .stories import Assembly, CachedEmbedder, E5Embedder, Embedder, VectorCache
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,19 @@ class Pipeline:
         return value
 
     # ------------------------------------------------------------ across documents
-    def assemble(self, analyses: Sequence[DocumentAnalysis], *, vectors: VectorCache | None = None) -> Result:
-        """Stories, merged events and series over every analysed document; with ``vectors`` (a store),
-        story vectors are read from it and only new texts are embedded."""
+    def assembly(self, *, vectors: VectorCache | None = None) -> Assembly:
+        """An empty cross-document layer to add analysed documents to, batch by batch; with ``vectors``
+        (a store), story vectors are read from it and only new texts are embedded."""
         if self.embedder is None:  # __post_init__ sets one; only assigning None afterwards clears it
             raise ConfigError(name="embedder", detail="the pipeline has no embedder")
         embedder = self.embedder if vectors is None else CachedEmbedder(self.embedder, vectors)
-        return assemble(analyses, embedder=embedder, threshold=self.story_threshold)
+        return Assembly(embedder=embedder, threshold=self.story_threshold)
+
+    def assemble(self, analyses: Sequence[DocumentAnalysis], *, vectors: VectorCache | None = None) -> Result:
+        """Stories, merged events and series over every analysed document, in one batch."""
+        assembly = self.assembly(vectors=vectors)
+        assembly.add(analyses)
+        return assembly.result()
 
     def run(self, docs: Iterable[Document]) -> Result:
         return self.assemble(list(self.analyse(docs)))

@@ -8,7 +8,8 @@ a store built in ``tmp_path`` and a cheap fake pipeline.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,19 +48,48 @@ class AppState:
     pipeline_factory: Callable[[], Any]
     max_bytes: int
     min_chars: int
-    lock: threading.Lock = field(default_factory=threading.Lock)  # one ingestion at a time
+    lock: threading.Lock = field(default_factory=threading.Lock)  # builds the layer once
     _pipeline: Any = None
+    _live: Any = None
 
     def pipeline(self) -> Any:
         if self._pipeline is None:
             self._pipeline = self.pipeline_factory()
         return self._pipeline
 
+    _jobs: Any = None
+
+    def live(self) -> Any:
+        """The store's cross-document layer, restored by the first job and kept in memory after it."""
+        with self.lock:
+            if self._live is None:
+                from .service import LiveStore
+
+                self._live = LiveStore(self.store, self.pipeline())
+            return self._live
+
+    def jobs(self) -> Any:
+        """The one writer of posted articles (:mod:`dragoman.jobs`)."""
+        if self._jobs is None:
+            from .jobs import JobRunner
+
+            self._jobs = JobRunner(self.store, self.live, min_chars=self.min_chars)
+        return self._jobs
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The writer starts with the server, so jobs a killed server left unfinished run again."""
+    runner = app.state.dragoman.jobs()
+    runner.start()
+    yield
+    runner.stop()
+
 
 def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,
                max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> FastAPI:
     # No /docs or /redoc: their pages load scripts from a CDN, and the UI must work offline.
-    app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Diplomatic events read from multilingual news, each field linked to its sources.")
     app.state.dragoman = AppState(store=store, token=token, pipeline_factory=pipeline_factory,
                                   max_bytes=max_bytes, min_chars=min_chars)

@@ -1,8 +1,10 @@
 """Plain functions behind every shell (CLI, REST API, web UI, Python callers).
 
-``extract`` runs in memory; ``ingest`` writes each new document in its own
-transaction and then rebuilds stories and events over the whole store (from stored analyses and
-stored story vectors: only new texts are embedded).
+``extract`` runs in memory; ``ingest`` writes each new document in its own transaction, then
+brings stories, events and series up to date through a :class:`LiveStore`: the cross-document layer
+(:class:`~dragoman.stories.Assembly`) revisits only what the new documents change and the store
+rewrites only those rows. ``serve`` keeps one LiveStore for its lifetime; a one-off ``ingest``
+restores it from the stored analyses and story vectors (nothing is re-embedded).
 """
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .config import DEFAULT
 from .ingest import Columns, read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
+from .stories import Assembly, Delta
 
 Progress = Callable[[Document], None]
 
@@ -49,37 +53,73 @@ def ingest(paths: Iterable[str | Path], *, store, pipeline: Pipeline | None = No
 
 
 def ingest_documents(docs: Iterable[Document], *, store, pipeline: Pipeline | None = None,
-                     progress: Progress = _quiet) -> IngestReport:
-    """Store each new document with its analysis (one transaction each), then rebuild."""
-    pipeline = pipeline or Pipeline()
-    report = IngestReport()
-    fresh: list[Document] = []
-    for doc in docs:
-        if doc.ok and store.has_document(doc.content_hash):
-            report.skipped.append(doc.source)
-        elif doc.ok:
-            fresh.append(doc)
-        else:
-            store.add_failed(doc)
-            report.failed.append(doc)
-            progress(doc)
-    for analysis in pipeline.analyse(fresh):
-        record(analysis, store, report)
-        progress(analysis.document)
-    if report.added:
-        rebuild(store=store, pipeline=pipeline)
-    return report
+                     progress: Progress = _quiet, live: LiveStore | None = None) -> IngestReport:
+    """Store each new document with its analysis (one transaction each), then update what they change."""
+    live = live or LiveStore(store, pipeline or Pipeline())
+    return live.ingest(docs, progress=progress)
 
 
-def record(analysis: DocumentAnalysis, store, report: IngestReport) -> None:
+@dataclass
+class LiveStore:
+    """A store and its cross-document layer held in memory between batches (see the module docstring)."""
+    store: Any
+    pipeline: Pipeline
+    _assembly: Assembly | None = None
+
+    @property
+    def assembly(self) -> Assembly:
+        if self._assembly is None:
+            self._assembly = self._restore()
+        return self._assembly
+
+    def _restore(self) -> Assembly:
+        """The layer over everything stored, written back whole: a run killed between storing its documents
+        and writing what they changed leaves derived rows behind, and this is where they catch up."""
+        assembly = self.pipeline.assembly(vectors=self.store)
+        assembly.add(list(self.store.analyses()))
+        result = assembly.result()
+        self.store.replace_derived(stories=result.stories, events=result.events, story_of=dict(result.story_of))
+        return assembly
+
+    def ingest(self, docs: Iterable[Document], *, progress: Progress = _quiet) -> IngestReport:
+        report = IngestReport()
+        fresh: list[Document] = []
+        for doc in docs:
+            if doc.ok and self.store.has_document(doc.content_hash):
+                report.skipped.append(doc.source)
+            elif doc.ok:
+                fresh.append(doc)
+            else:
+                self.store.add_failed(doc)
+                report.failed.append(doc)
+                progress(doc)
+        assembly = self.assembly if fresh else None
+        stored: list[DocumentAnalysis] = []
+        for analysis in self.pipeline.analyse(fresh):
+            if record(analysis, self.store, report):
+                stored.append(analysis)
+            progress(analysis.document)
+        if assembly is not None and stored:
+            self.apply(assembly.add(stored))
+        return report
+
+    def apply(self, delta: Delta) -> None:
+        self.store.apply_changes(stories=list(delta.stories.values()), removed_stories=delta.removed_stories,
+                                 events=list(delta.events.values()), removed_events=delta.removed_events,
+                                 story_of=delta.story_of)
+
+
+def record(analysis: DocumentAnalysis, store, report: IngestReport) -> bool:
+    """Stores one analysed document; whether it was new."""
     if analysis.document.ok:
         if store.add_analysis(analysis):
             report.added.append(analysis.document.id)
-        else:
-            report.skipped.append(analysis.document.source)
+            return True
+        report.skipped.append(analysis.document.source)
     else:
         store.add_failed(analysis.document)
         report.failed.append(analysis.document)
+    return False
 
 
 def rebuild(*, store, pipeline: Pipeline | None = None) -> Result:

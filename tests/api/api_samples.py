@@ -29,6 +29,7 @@ from dragoman.model import (
     Story,
 )
 from dragoman.store import Store, open_store
+from dragoman.stories import Delta
 
 TOKEN = "s3cret-token"  # the bearer token of the API tests
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -191,8 +192,29 @@ class FakePipeline:
             self.analysed.append(doc.id)
             yield DocumentAnalysis(doc)
 
+    def assembly(self, *, vectors=None) -> FakeAssembly:
+        return FakeAssembly()
+
     def assemble(self, analyses, *, vectors=None) -> Result:
-        ids = tuple(a.document.id for a in analyses if a.document.ok)
-        story = Story("s-all", "Everything", ids, ())
-        return Result(documents=tuple(a.document for a in analyses), stories=(story,),
-                      story_of=tuple((doc_id, story.id) for doc_id in ids))
+        assembly = FakeAssembly()
+        assembly.add(analyses)
+        return assembly.result()
+
+
+@dataclass
+class FakeAssembly:
+    """One story of every readable document."""
+    documents: list = field(default_factory=list)
+
+    def add(self, analyses) -> Delta:
+        self.documents.extend(a.document for a in analyses)
+        story = self.story()
+        return Delta(stories={story.id: story}, story_of={doc_id: story.id for doc_id in story.documents})
+
+    def story(self) -> Story:
+        return Story("s-all", "Everything", tuple(d.id for d in self.documents if d.ok), ())
+
+    def result(self) -> Result:
+        story = self.story()
+        return Result(documents=tuple(self.documents), stories=(story,),
+                      story_of=tuple((doc_id, story.id) for doc_id in story.documents))

@@ -1,6 +1,7 @@
 """Stories, documents, and POST /api/documents with its bearer token."""
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 
 import pytest
@@ -77,6 +78,20 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def ingested(client, body) -> dict:
+    """POST, then follow the job until it is done; its report."""
+    response = client.post("/api/documents", json=body, headers=auth(TOKEN))
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert response.headers["location"] == job["url"] == f"/api/jobs/{job['id']}"
+    deadline = time.monotonic() + 60
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job = client.get(job["url"]).json()
+    assert job["status"] == "done", job
+    return job["report"]
+
+
 def test_post_without_a_configured_token_is_always_401(make_client, pipeline):
     client = make_client(token="")
     for headers in ({}, auth(""), auth("anything")):
@@ -100,10 +115,8 @@ def test_post_is_401_before_the_body_is_even_validated(client):
     assert client.post("/api/documents", json={"nonsense": 1}).status_code == 401
 
 
-def test_post_with_the_token_ingests_and_rebuilds(client, store, pipeline):
-    response = client.post("/api/documents", json=ARTICLE, headers=auth(TOKEN))
-    assert response.status_code == 200, response.text
-    report = response.json()
+def test_post_with_the_token_queues_a_job_that_ingests(client, store, pipeline):
+    report = ingested(client, ARTICLE)
     assert report["added"] == ["posted-1"] and report["failed"] == []
     assert report["summary"] == "1 added, 0 already present, 0 failed"
     assert pipeline.analysed == ["posted-1"]
@@ -114,7 +127,7 @@ def test_post_with_the_token_ingests_and_rebuilds(client, store, pipeline):
 
 def test_post_with_a_publication_time_keeps_it_in_utc(client, store):
     timed = {**ARTICLE, "published": "2025-06-03T09:15:00+02:00"}
-    assert client.post("/api/documents", json=timed, headers=auth(TOKEN)).json()["added"] == ["posted-1"]
+    assert ingested(client, timed)["added"] == ["posted-1"]
     assert client.get("/api/documents/posted-1").json()["published"] == "2025-06-03"
     stored = store.document("posted-1")
     assert (stored.published, stored.published_at) == (date(2025, 6, 3), datetime(2025, 6, 3, 7, 15))
@@ -122,9 +135,9 @@ def test_post_with_a_publication_time_keeps_it_in_utc(client, store):
 
 def test_post_a_list_and_the_same_content_again_is_skipped(client):
     second = {**ARTICLE, "id": "posted-2", "text": ARTICLE["text"].replace("Berlin", "Rome")}
-    first = client.post("/api/documents", json=[ARTICLE, second], headers=auth(TOKEN)).json()
+    first = ingested(client, [ARTICLE, second])
     assert first["added"] == ["posted-1", "posted-2"]
-    again = client.post("/api/documents", json=[ARTICLE], headers=auth(TOKEN)).json()
+    again = ingested(client, [ARTICLE])
     assert (again["added"], len(again["skipped"])) == ([], 1)
 
 
@@ -162,3 +175,19 @@ def test_post_too_many_articles_is_400(client):
     response = client.post("/api/documents", json=[ARTICLE] * 101, headers=auth(TOKEN))
     assert response.status_code == 400
     assert "at most 100 articles" in response.json()["error"]["message"]
+
+
+def test_an_unknown_job_is_404(client):
+    response = client.get("/api/jobs/job-nothing")
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "E404")
+
+
+def test_jobs_left_unfinished_by_a_killed_server_run_when_it_starts(make_client, store, pipeline):
+    store.add_job("job-left-running", [ARTICLE])
+    assert store.claim_job().status == "running"  # the server was killed while it ran
+    with make_client() as client:  # startup starts the writer
+        deadline = time.monotonic() + 60
+        while client.get("/api/jobs/job-left-running").json()["status"] != "done" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.get("/api/jobs/job-left-running").json()["report"]["added"] == ["posted-1"]
+    assert pipeline.analysed == ["posted-1"]

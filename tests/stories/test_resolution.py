@@ -90,11 +90,20 @@ def test_a_recalled_round_never_joins_its_own_articles_news():
     news = meeting("a", day("2022-10-06"), PRG)
     recalled = meeting("a", UNDATED, BRU, background=True, start=50)
     earlier = meeting("b", day("2022-08-31"), BRU)
-    events = resolve([news, recalled, earlier], story_of={"a": "s1", "b": "s2"})
+    events = resolve([news, recalled, earlier], story_of={"a": "s1", "b": "s1"})
     brussels = next(e for e in events if e.location.name == "Brussels")
     assert len(events) == 2 and brussels.documents == ("a", "b")
     alone = resolve([news, recalled], story_of={"a": "s1"})
     assert len(alone) == 2
+
+
+def test_a_recalled_round_joins_only_an_event_its_story_reports():
+    # what a reading may join is decided within its story, so that one new document revisits one story
+    news = meeting("a", day("2022-10-06"), PRG)
+    recalled = meeting("a", UNDATED, BRU, background=True, start=50)
+    elsewhere = meeting("b", day("2022-08-31"), BRU)
+    events = resolve([news, recalled, elsewhere], story_of={"a": "s1", "b": "s2"})
+    assert len(events) == 3
 
 
 def test_an_undated_report_joins_the_news_of_its_own_story():
@@ -127,3 +136,49 @@ def test_talks_over_several_days_and_a_report_of_their_last_day_are_one_event():
     talks = DateValue(date(2023, 3, 6), date(2023, 3, 10), "day", "du 6 au 10 mars")
     events = resolve([meeting("a", talks, PRG), meeting("b", day("2023-03-10"), PRG), meeting("c", day("2023-03-20"), PRG)])
     assert sorted(e.documents for e in events) == [("a", "b"), ("c",)]
+
+
+ARLINGTON = Location("Arlington", "USA", 38.88, -77.10, 4744709)
+WASHINGTON = Location("Washington", "USA", 38.90, -77.04, 4140963)
+BALTIMORE = Location("Baltimore", "USA", 39.29, -76.61, 4347778)
+
+
+def test_a_suburb_and_its_city_are_one_place_for_one_meeting():
+    # one source names the venue's suburb (Arlington), the other the city (Washington)
+    events = resolve([meeting("a", day("2022-11-07"), ARLINGTON), meeting("b", day("2022-11-07"), WASHINGTON)])
+    assert len(events) == 1
+
+
+def test_a_city_beyond_the_metropolitan_area_is_another_place():
+    events = resolve([meeting("a", day("2022-11-07"), BALTIMORE), meeting("b", day("2022-11-08"), WASHINGTON)])
+    assert len(events) == 2
+
+
+def signing(doc: str, type_: str, when: DateValue) -> EventCandidate:
+    return EventCandidate(document=doc, type=type_, status="occurred", actors=(ARM, AZE, EU), location=BRU,
+                          date=when, evidence=(Evidence(doc, 0, 9, "signed"),))
+
+
+def test_an_accord_read_as_agree_by_one_source_and_support_by_another_is_one_event():
+    events = resolve([signing("a", "SUPPORT", day("2022-10-06")), signing("b", "AGREE", day("2022-10-06")),
+                      signing("c", "AGREE", day("2022-10-06"))])
+    assert [(e.type, len(e.documents)) for e in events] == [("AGREE", 3)]
+
+
+def test_types_of_different_families_stay_apart():
+    events = resolve([signing("a", "AGREE", day("2022-10-06")), signing("b", "CONSULT", day("2022-10-06"))])
+    assert sorted(e.type for e in events) == ["AGREE", "CONSULT"]
+
+
+def talk(doc: str, mode: str | None) -> EventCandidate:
+    return EventCandidate(document=doc, type="CONSULT", status="occurred", mode=mode, actors=(ARM, AZE),
+                          location=None, date=day("2022-09-22"), evidence=(Evidence(doc, 0, 9, "spoke"),))
+
+
+def test_a_call_and_a_reading_silent_on_how_they_spoke_are_one_event():
+    events = resolve([talk("a", "phone"), talk("b", None)])
+    assert [(e.mode, len(e.documents)) for e in events] == [("phone", 2)]
+
+
+def test_a_call_and_a_meeting_on_one_day_stay_two_events():
+    assert len(resolve([talk("a", "phone"), talk("b", "meet")])) == 2

@@ -46,3 +46,21 @@ def test_rounds_on_unrelated_subjects_are_two_tracks():
     rounds = [meeting("a1", "2021-07-28"), meeting("b1", "2021-08-10", topics=("diplomatic_missions",)),
               meeting("a2", "2021-09-30"), meeting("b2", "2021-10-20", topics=("diplomatic_missions", "visas"))]
     assert chain(rounds) == [("a1", "a2"), ("b1", "b2")]
+
+
+def test_the_same_negotiators_continue_their_track_whatever_each_report_says_they_discussed():
+    rounds = [meeting("r1", "2021-07-28", DEPUTIES), meeting("r2", "2021-09-30", DEPUTIES, topics=("sanctions",))]
+    assert chain(rounds) == [("r1", "r2")]
+    others = (Person("Antony Blinken", "USA", "secretary of state", "head_of_delegation"),
+              Person("Sergueï Lavrov", "RUS", "ministre des affaires étrangères", "head_of_delegation"))
+    apart = [meeting("r1", "2021-07-28", DEPUTIES), meeting("m1", "2021-09-30", others, topics=("sanctions",))]
+    assert chain(apart) == []
+
+
+def test_presidents_read_among_the_heads_of_an_officials_round_leave_it_officials():
+    launched = tuple(Person(p.name, p.actor, p.title, "head_of_delegation") for p in PRESIDENTS)
+    round2 = meeting("r2", "2021-09-30", DEPUTIES + launched,
+                     said="Le dialogue lancé par Biden et Poutine a repris avec Sherman et Riabkov.")
+    assert level(round2) == "officials"
+    summit = meeting("summit", "2021-06-16", PRESIDENTS, said="Biden and Putin met in Geneva.")
+    assert chain([summit, meeting("r1", "2021-07-28", DEPUTIES), round2]) == [("r1", "r2")]

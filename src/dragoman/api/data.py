@@ -13,7 +13,7 @@ from typing import Any
 from .. import service
 from ..contract import document_json, event_json, evidence_json, source_json, story_json
 from ..errors import NotFound
-from ..model import Document, Event, Evidence
+from ..model import Document, Event, Evidence, Job
 from ..store import EventFilter, Store
 
 # Where a quote's sentence ends: sentence punctuation before a space, or a line break.
@@ -174,3 +174,12 @@ def _documents(store: Store, doc_ids) -> dict[str, Document]:
 
 def overview(store: Store, *, stories: int = 20) -> dict[str, Any]:
     return {"counts": store.counts(), "stories": [story_json(s) for s in store.stories(limit=stories)]}
+
+
+def job_json(job: Job) -> dict[str, Any]:
+    report = job.report or {}
+    done = job.status == "done"
+    return {"id": job.id, "status": job.status, "articles": len(job.articles), "report": report if done else None,
+            "error": report.get("error"), "url": f"/api/jobs/{job.id}",
+            "created_at": job.created_at.isoformat() if job.created_at else None,
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None}

@@ -4,11 +4,9 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .. import service
-from ..contract import document_json
 from ..errors import OversizedInput, RejectedDocument, Unauthorised
 from ..ingest import documents_from_records
 from . import data
@@ -20,7 +18,7 @@ from .schemas import (
     ErrorOut,
     EventDetailOut,
     EventPageOut,
-    IngestReportOut,
+    JobOut,
     StoryDetailOut,
     StoryPageOut,
     TimelineOut,
@@ -94,19 +92,24 @@ def require_token(request: Request,
 Posted = Annotated[ArticleIn | list[ArticleIn], Body(description=f"An article or a list of at most {MAX_POSTED}.")]
 
 
-@router.post("/documents", response_model=IngestReportOut, dependencies=[Depends(require_token)],
-             summary="Ingest articles (bearer token)")
-def post_documents(request: Request, store: StoreDep, posted: Posted) -> dict:
+@router.post("/documents", response_model=JobOut, status_code=202, dependencies=[Depends(require_token)],
+             summary="Queue articles for ingestion (bearer token); 202 with the job to follow")
+def post_documents(request: Request, response: Response, store: StoreDep, posted: Posted) -> dict:
     state = request.app.state.dragoman
-    docs = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars)
-    with state.lock:
-        report = service.ingest_documents(docs, store=store, pipeline=state.pipeline())
-    return {"added": report.added, "skipped": report.skipped,
-            "failed": [document_json(d) for d in report.failed], "summary": report.summary()}
+    records = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars)
+    job_id = state.jobs().submit(records)
+    response.headers["Location"] = f"/api/jobs/{job_id}"
+    return data.job_json(store.job(job_id))
 
 
-def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int) -> list:
-    """Cleaned documents; one that cannot be read rejects the whole request, naming it."""
+@router.get("/jobs/{job_id}", response_model=JobOut, summary="A queued ingestion: its status, then its report")
+def get_job(store: StoreDep, job_id: IdPath) -> dict:
+    return data.job_json(store.job(job_id))
+
+
+def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int) -> list[dict[str, Any]]:
+    """The posted records, once every one reads as a document; one that cannot rejects the whole request,
+    naming it."""
     articles = posted if isinstance(posted, list) else [posted]
     if len(articles) > MAX_POSTED:
         raise RejectedDocument(source=f"<api>#{MAX_POSTED}", detail=f"at most {MAX_POSTED} articles per request")
@@ -114,9 +117,8 @@ def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_char
         size = len((article.text or article.html or "").encode("utf-8", "surrogatepass"))
         if size > max_bytes:
             raise OversizedInput(source=f"<api>#{index}", size=size, limit=max_bytes)
-    records = [article.model_dump(exclude_none=True) for article in articles]
-    docs = list(documents_from_records(records, min_chars=min_chars))
-    for doc in docs:
+    records = [article.model_dump(mode="json", exclude_none=True) for article in articles]
+    for doc in documents_from_records(records, min_chars=min_chars):
         if not doc.ok:
             raise RejectedDocument(source=doc.source, detail=str(doc.error))
-    return docs
+    return records

@@ -208,6 +208,18 @@ class IngestReportOut(BaseModel):
     summary: str
 
 
+class JobOut(BaseModel):
+    """An ingestion queued by ``POST /api/documents``; ``report`` once it is done (or why it failed)."""
+    id: str
+    status: str = Field(description="queued, running, done or failed")
+    articles: int = Field(description="How many articles were posted.")
+    report: IngestReportOut | None = None
+    error: str | None = None
+    url: str
+    created_at: str | None = None
+    finished_at: str | None = None
+
+
 class ArticleIn(BaseModel):
     """One posted article: ``text`` or ``html`` with optional metadata."""
     model_config = ConfigDict(extra="forbid")

@@ -7,8 +7,9 @@ The inputs are cut into shards (:mod:`.plan`); each worker (:class:`~.worker.Ana
 the embedder once, reads its shards, skips documents the store already holds and analyses the rest
 (parse, mentions, coding, candidates, story vector); outcomes stream back to this process, the one
 writer, which stores each document in its own transaction as it arrives. A killed run therefore loses
-at most the documents in flight, and the next run skips what was stored. Stories and events are then
-rebuilt over the whole store, as :func:`dragoman.service.ingest` does.
+at most the documents in flight, and the next run skips what was stored. The cross-document layer then
+takes the new documents incrementally, as :func:`dragoman.service.ingest` does
+(:class:`~dragoman.service.LiveStore`; restoring it catches up after a run killed before that step).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..pipeline import Pipeline
-from ..service import IngestReport, Progress, rebuild, record
+from ..service import IngestReport, LiveStore, Progress, record
 from .engines import on_processes, on_ray
 from .plan import SHARD_DOCUMENTS, Reading, Shard, plan, read_shard
 from .worker import Analyser, Outcome, Recipe
@@ -46,9 +47,12 @@ def ingest_parallel(paths: Iterable[str | Path], *, store, db: str | None = None
         outcomes = on_ray(shards, options=options, workers=workers, address=address)
     else:
         outcomes = on_processes(shards, options=options, workers=workers)
-    report = write(outcomes, store=store, progress=progress)
-    if report.added:
-        rebuild(store=store, pipeline=pipeline)
+    live = LiveStore(store, pipeline)
+    assembly = live.assembly  # the layer over what is stored before this run, restored before it writes
+    stored: list = []
+    report = write(outcomes, store=store, progress=progress, stored=stored)
+    if stored:
+        live.apply(assembly.add(stored))
     return report
 
 
@@ -60,8 +64,10 @@ def absolute(url: str) -> str:
     return url
 
 
-def write(outcomes: Iterable[Outcome], *, store, progress: Progress = _quiet) -> IngestReport:
-    """The one writer: each document (and its story vector) in its own transaction, as outcomes arrive."""
+def write(outcomes: Iterable[Outcome], *, store, progress: Progress = _quiet,
+          stored: list | None = None) -> IngestReport:
+    """The one writer: each document (and its story vector) in its own transaction, as outcomes arrive;
+    the analyses it stored are appended to ``stored``."""
     report = IngestReport()
     for outcome in outcomes:
         doc = outcome.analysis.document
@@ -70,6 +76,7 @@ def write(outcomes: Iterable[Outcome], *, store, progress: Progress = _quiet) ->
         else:
             if outcome.vectors:
                 store.add_vectors(dict(outcome.vectors), embedder=outcome.embedder)
-            record(outcome.analysis, store, report)
+            if record(outcome.analysis, store, report) and stored is not None:
+                stored.append(outcome.analysis)
         progress(doc)
     return report

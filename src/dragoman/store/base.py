@@ -1,12 +1,12 @@
 """The one interface every store implements; the pipeline, API and CLI see only this."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from ..model import Document, DocumentAnalysis, Event, Story
+from ..model import Document, DocumentAnalysis, Event, Job, Story
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,18 @@ class Store(Protocol):
     def replace_derived(self, *, stories: Sequence[Story], events: Sequence[Event],
                         story_of: Mapping[str, str]) -> None:
         """Replace all stories and events, and set each document's story id."""
+
+    def apply_changes(self, *, stories: Sequence[Story], removed_stories: Iterable[str], events: Sequence[Event],
+                      removed_events: Iterable[str], story_of: Mapping[str, str]) -> None:
+        """Replace the rows of changed stories and events, delete removed ones, relink documents' stories."""
+
+    def add_job(self, job_id: str, articles: Sequence[Mapping[str, Any]]) -> None: ...
+
+    def claim_job(self) -> Job | None: ...
+
+    def finish_job(self, job_id: str, *, status: str, report: Mapping[str, Any]) -> None: ...
+
+    def job(self, job_id: str) -> Job: ...
 
     def documents(self, *, limit: int = 100, offset: int = 0, errors: bool | None = None,
                   language: str | None = None) -> list[Document]:

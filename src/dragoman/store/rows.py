@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, exists
 
-from ..model import Document, DocumentError, Event, EventCandidate, OffsetMap, Story
+from ..model import Document, DocumentError, Event, EventCandidate, Job, OffsetMap, Story
 from ..serialize import from_data, to_data
 from .base import EventFilter
 from .engine import Unserialisable
@@ -49,6 +49,11 @@ def row_document(row: Row[Any]) -> Document:
                     content_hash=row.content_hash, raw_text=row.raw_text,
                     offsets=from_data(OffsetMap, row.offsets), published_at=row.published_at,
                     outlet=row.outlet)
+
+
+def row_job(row: Row[Any], *, status: str | None = None) -> Job:
+    return Job(id=row.id, status=status or row.status, articles=tuple(row.articles), report=row.report,
+               created_at=row.created_at, finished_at=row.finished_at)
 
 
 def candidate_rows(doc_id: str, cands: Sequence[EventCandidate]) -> list[dict[str, Any]]:

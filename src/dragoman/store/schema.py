@@ -107,3 +107,16 @@ vectors = Table(
     Column("embedder", String, nullable=False),
     Column("data", LargeBinary, nullable=False),  # float32, little-endian
 )
+
+# Posted articles waiting to be ingested, in order (migration 0006): the API answers 202 with the job's id.
+jobs = Table(
+    "jobs", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String, nullable=False, unique=True),
+    Column("status", String, nullable=False),  # queued, running, done, failed
+    Column("articles", JSON, nullable=False),  # the posted records, as validated
+    Column("report", JSON),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Index("ix_jobs_status", "status", "seq"),
+)

@@ -7,7 +7,7 @@ concurrent callers queue instead of colliding and a write interrupted midway
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,13 +16,15 @@ from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, inse
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import ConfigError, NotFound, StoreError
-from ..model import Document, DocumentAnalysis, Event, EventCandidate, Mention, Story
+from ..model import Document, DocumentAnalysis, Event, EventCandidate, Job, Mention, Story
 from ..serialize import from_data
 from . import rows
 from .base import EventFilter
 from .engine import WRITE
 from .engine import errors as db_errors
-from .schema import analyses, candidates, documents, event_actors, event_topics, events, stories, vectors
+from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
+from .schema import events as events_table
+from .schema import stories as stories_table
 
 _BATCH = 200  # analyses read per query by analyses()
 
@@ -126,6 +128,21 @@ class SqlStore:
                         .values(story_id=bindparam("story_key")))
                 conn.execute(link, [{"doc_key": doc, "story_key": story} for doc, story in story_of.items()])
 
+    def apply_changes(self, *, stories: Sequence[Story], removed_stories: Iterable[str], events: Sequence[Event],
+                      removed_events: Iterable[str], story_of: Mapping[str, str]) -> None:
+        """Writes what one batch changed (new or changed stories and events replace their rows), in one
+        transaction: a kill midway leaves the store as it was."""
+        with self._write("update stories and events") as conn:
+            _delete_ids(conn, [event_topics, event_actors], {e.id for e in events} | set(removed_events), "event_id")
+            _delete_ids(conn, [events_table], {e.id for e in events} | set(removed_events), "id")
+            _delete_ids(conn, [stories_table], {s.id for s in stories} | set(removed_stories), "id")
+            start = conn.execute(select(func.coalesce(func.max(stories_table.c.position), -1))).scalar_one() + 1
+            _insert_derived(conn, sorted(stories, key=lambda s: s.id), events, first_position=start)
+            if story_of:
+                link = (update(documents).where(documents.c.id == bindparam("doc_key"))
+                        .values(story_id=bindparam("story_key")))
+                conn.execute(link, [{"doc_key": doc, "story_key": story} for doc, story in sorted(story_of.items())])
+
     def events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                type: str | None = None, status: str | None = None, topic: str | None = None,
                start: date | None = None, end: date | None = None, text: str | None = None,
@@ -174,6 +191,35 @@ class SqlStore:
                    "events": select(func.count()).select_from(events)}
         with self._read("count records") as conn:
             return {name: conn.scalar(query) or 0 for name, query in queries.items()}
+
+    # ------------------------------------------------------------ jobs
+
+    def add_job(self, job_id: str, articles: Sequence[Mapping[str, Any]]) -> None:
+        with self._write(f"queue job {job_id!r}") as conn:
+            conn.execute(insert(jobs), {"id": job_id, "status": "queued", "articles": [dict(a) for a in articles],
+                                        "created_at": datetime.now(UTC)})
+
+    def claim_job(self) -> Job | None:
+        """The oldest job not finished (one left running by a killed server first), marked running."""
+        with self._write("claim a job") as conn:
+            row = conn.execute(select(jobs).where(jobs.c.status.in_(("running", "queued")))
+                               .order_by(jobs.c.seq).limit(1)).first()
+            if row is None:
+                return None
+            conn.execute(update(jobs).where(jobs.c.id == row.id).values(status="running"))
+        return rows.row_job(row, status="running")
+
+    def finish_job(self, job_id: str, *, status: str, report: Mapping[str, Any]) -> None:
+        with self._write(f"finish job {job_id!r}") as conn:
+            conn.execute(update(jobs).where(jobs.c.id == job_id)
+                         .values(status=status, report=dict(report), finished_at=datetime.now(UTC)))
+
+    def job(self, job_id: str) -> Job:
+        with self._read("read a job") as conn:
+            row = conn.execute(select(jobs).where(jobs.c.id == job_id)).first()
+        if row is None:
+            raise NotFound(what="job", key=job_id)
+        return rows.row_job(row)
 
     # ------------------------------------------------------------ vectors
 
@@ -228,9 +274,18 @@ def _clear_derived(conn: Connection) -> None:
     conn.execute(update(documents).where(documents.c.story_id.is_not(None)).values(story_id=None))
 
 
-def _insert_derived(conn: Connection, new_stories: Sequence[Story], new_events: Sequence[Event]) -> None:
+def _delete_ids(conn: Connection, tables: Sequence[Any], ids: set[str], column: str) -> None:
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), _BATCH):
+        chunk = chosen[start:start + _BATCH]
+        for table in tables:
+            conn.execute(delete(table).where(table.c[column].in_(chunk)))
+
+
+def _insert_derived(conn: Connection, new_stories: Sequence[Story], new_events: Sequence[Event], *,
+                    first_position: int = 0) -> None:
     if new_stories:
-        conn.execute(insert(stories), [rows.story_row(i, story) for i, story in enumerate(new_stories)])
+        conn.execute(insert(stories), [rows.story_row(first_position + i, story) for i, story in enumerate(new_stories)])
     if not new_events:
         return
     conn.execute(insert(events), [rows.event_row(event) for event in new_events])

@@ -3,7 +3,7 @@
 Its front door is :func:`assemble`; the embedders and the incremental :class:`StoryIndex` are the
 types other code builds on. Code outside this package imports only from here.
 """
-from .assemble import assemble
+from .assemble import Assembly, Delta, assemble
 from .calibration import Calibration, StorySettings, load_calibration
 from .cluster import Profile, StoryIndex, cluster, profile
 from .embedders import (
@@ -17,6 +17,6 @@ from .embedders import (
                          embedder_named,
 )
 
-__all__ = ["EMBEDDERS", "CachedEmbedder", "Calibration", "E5Embedder", "Embedder", "Profile", "StoryIndex", "StorySettings",
-           "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster", "embedder_named", "load_calibration",
-           "profile"]
+__all__ = ["EMBEDDERS", "Assembly", "CachedEmbedder", "Calibration", "Delta", "E5Embedder", "Embedder", "Profile",
+           "StoryIndex", "StorySettings", "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster",
+           "embedder_named", "load_calibration", "profile"]

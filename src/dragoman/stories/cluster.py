@@ -290,11 +290,21 @@ class StoryIndex:
         self._dirty.add(root_a)
 
     # ------------------------------------------------------------ settling
-    def settle(self) -> None:
-        """Re-clusters every component of the graph that changed since the last call."""
+    def settle(self) -> list[str]:
+        """Re-clusters every component of the graph that changed since the last call; returns the ids of
+        the documents of those components (their stories may have changed)."""
+        settled: list[str] = []
         for root in sorted({self._find(r) for r in self._dirty}):
-            self._settle_component(self._component[root])
+            rows = self._component[root]
+            self._settle_component(rows)
+            settled.extend(self._profiles[r].doc_id for r in rows)
         self._dirty.clear()
+        return settled
+
+    def story_with(self, doc_id: str) -> Story:
+        """The (settled) story holding a document, without events."""
+        label = self._story[self._row_of[doc_id]]
+        return make_story([self._profiles[r] for r in self._groups[label].members])
 
     def _settle_component(self, rows: list[int]) -> None:
         for label in {self._story[r] for r in rows}:

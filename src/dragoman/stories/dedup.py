@@ -66,6 +66,7 @@ class DuplicateIndex:
         self._lsh = MinHashLSH(threshold=max(threshold - LSH_SLACK, 0.05), num_perm=num_perm)
         self._copies: dict[str, Copy] = {}
         self._parent: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}  # root -> the documents of its group
 
     def add(self, doc_id: str, text: str, published: date | None = None) -> list[str]:
         """Indexes one document; returns the earlier documents it copies (sorted)."""
@@ -74,6 +75,7 @@ class DuplicateIndex:
         copy = Copy(doc_id, shingles(text), published)
         self._copies[doc_id] = copy
         self._parent[doc_id] = doc_id
+        self._members[doc_id] = [doc_id]
         if not copy.shingles:
             return []
         signature = minhash(copy.shingles, self.num_perm)
@@ -104,7 +106,15 @@ class DuplicateIndex:
     def _union(self, a: str, b: str) -> None:
         root_a, root_b = self._find(a), self._find(b)
         if root_a != root_b:
-            self._parent[max(root_a, root_b)] = min(root_a, root_b)
+            low, high = min(root_a, root_b), max(root_a, root_b)
+            self._parent[high] = low
+            self._members[low].extend(self._members.pop(high))
+
+    def copies_in_group(self, doc_id: str) -> dict[str, bool]:
+        """Each document of ``doc_id``'s group -> whether it is a copy (not the group's canonical one)."""
+        members = [self._copies[d] for d in self._members[self._find(doc_id)]]
+        first = min(members, key=_rank)
+        return {c.doc_id: c is not first for c in members}
 
 
 def _rank(copy: Copy) -> tuple:

@@ -29,6 +29,7 @@ from ..model import (
     StatusChange,
 )
 from .people import merge_people
+from .resolution import family_rank
 
 QUALITY_FLAGS = {"near_duplicate": 0.8, "promotional": 0.25, "clickbait": 0.25, "anonymous_sources": 0.15,
                  "machine_translated": 0.3}
@@ -51,12 +52,20 @@ def resolve_event(event_id: str, members: Sequence[EventCandidate], documents: M
     history = status_history(members, documents)
     conflicts = [c for c in (date_conflict, *place_conflicts, topic_conflict) if c]
     return Event(
-        id=event_id, type=members[0].type, status=choose_status(history, documents),
+        id=event_id, type=choose_type(members), status=choose_status(history, documents),
         mode=vote([c.mode for c in members if c.mode]), cameo=vote([c.cameo for c in members if c.cameo]),
         actors=merge_actors(members), people=merge_people(_readings(members, documents)), location=location, date=date,
         topics=topics, excluded_topics=excluded, documents=tuple(sorted({c.document for c in members})),
         evidence=tuple(dict.fromkeys(e for c in members for e in c.evidence)), conflicts=tuple(conflicts),
         provenance=prov, status_history=tuple(history))
+
+
+def choose_type(members: Sequence[EventCandidate]) -> str:
+    """The type most readings carry (a family's readings may differ: AGREE or SUPPORT for one signing)."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in members:
+        counts[c.type] += 1
+    return min(counts, key=lambda t: (-counts[t], family_rank(t), t))
 
 
 def _readings(members: Sequence[EventCandidate], documents: Mapping[str, Document]) -> list[tuple[Person, str | None]]:

@@ -57,6 +57,7 @@ def tokens(name: str) -> list[str]:
     return [t for t in _TOKENS.split(name.strip()) if t]
 
 
+@lru_cache(maxsize=65536)
 def keys(name: str) -> frozenset[str]:
     parts = tokens(name)
     if not parts:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..languages import common_data, language_data, languages
 from ..model import Event, Person, Relation
+from .people import keys as name_keys
 from .people import same_person
 from .resolution import parties_fit
 
@@ -26,7 +27,16 @@ def is_round(event: Event) -> bool:
 
 
 def same_subject(a: Event, b: Event) -> bool:
-    return not (a.topics and b.topics) or bool(set(a.topics) & set(b.topics))
+    """Two rounds are on one subject unless their topics, both known, are disjoint and no one leads a
+    delegation at both: the same negotiators meeting again continue their track whatever each report
+    says they discussed (topics read off one article are partial)."""
+    if not (a.topics and b.topics) or set(a.topics) & set(b.topics):
+        return True
+    return any(same_person(p.name, q.name) for p in heads(a) for q in heads(b))
+
+
+def heads(event: Event) -> list[Person]:
+    return [p for p in event.people if p.role == "head_of_delegation" and p.name]
 
 
 @lru_cache(maxsize=1)
@@ -38,26 +48,36 @@ def _leader_titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _leader_names() -> tuple[str, ...]:
-    keys = set(common_data("levels")["leaders"])
-    return tuple(r["name"] for r in common_data("leaders")["leaders"] if r["title"] in keys)
+def _leader_names() -> dict[str, tuple[str, ...]]:
+    """Each spelling key of a head of state or government's name -> the names that have it."""
+    titles = set(common_data("levels")["leaders"])
+    index: dict[str, set[str]] = defaultdict(set)
+    for row in common_data("leaders")["leaders"]:
+        if row["title"] in titles:
+            for key in name_keys(row["name"]):
+                index[key].add(row["name"])
+    return {key: tuple(sorted(names)) for key, names in index.items()}
 
 
+@lru_cache(maxsize=16384)
 def is_leader(person: Person) -> bool:
     title = (person.title or "").lower()
     if any(title == form or title.startswith(form + " ") for form in _leader_titles()):
         return True
-    return any(same_person(person.name, name) for name in _leader_names())
+    index = _leader_names()
+    found = {name for key in name_keys(person.name) for name in index.get(key, ())}
+    return any(same_person(person.name, name) for name in sorted(found))
 
 
 def level(event: Event) -> str | None:
     """``leaders`` when heads of state or government meet, ``officials`` when others do, else unknown.
 
-    Only the people its own sentences name count, or else its heads of delegation: an article on a
-    ministers' meeting often names the presidents who sent them."""
+    The people its own sentences name and its heads of delegation count together: an article on a
+    ministers' meeting often names the presidents who launched it, in its sentences or among the people
+    it reads as leading; only when every one of them is a leader is the meeting a leaders' one."""
     quoted = " ".join(ev.text for ev in event.evidence).lower()
-    present = [p for p in event.people if p.name and p.name.split()[-1].lower() in quoted]
-    present = present or [p for p in event.people if p.role == "head_of_delegation"]
+    present = [p for p in event.people if p.name and (p.name.split()[-1].lower() in quoted
+                                                     or p.role == "head_of_delegation")]
     if not present:
         return None
     return "leaders" if all(is_leader(p) for p in present) else "officials"
@@ -66,27 +86,30 @@ def level(event: Event) -> str | None:
 @dataclass
 class Track:
     rounds: list[Event] = field(default_factory=list)
+    codes: set[str] = field(default_factory=set)
+    level: str | None = None  # the first level one of its rounds shows
 
-    def codes(self) -> set[str]:
-        return {a.code for e in self.rounds for a in e.actors}
+    def add(self, event: Event, event_level: str | None) -> None:
+        self.rounds.append(event)
+        self.codes |= {a.code for a in event.actors}
+        self.level = self.level or event_level
 
-    def level(self) -> str | None:
-        return next((lv for e in self.rounds if (lv := level(e))), None)
-
-    def fits(self, event: Event) -> bool:
-        own, theirs = level(event), self.level()
-        return (parties_fit(self.codes(), {a.code for a in event.actors})
-                and (own is None or theirs is None or own == theirs) and same_subject(self.rounds[-1], event))
+    def fits(self, event: Event, own: str | None) -> bool:
+        return (parties_fit(self.codes, {a.code for a in event.actors})
+                and (own is None or self.level is None or own == self.level) and same_subject(self.rounds[-1], event))
 
 
 def tracks(events: Sequence[Event]) -> list[Track]:
     found: list[Track] = []
     for event in sorted((e for e in events if is_round(e)), key=lambda e: (e.date.start, e.id)):
-        fitting = [t for t in found if t.fits(event)]
+        own = level(event)
+        fitting = [t for t in found if t.fits(event, own)]
         if fitting:
-            max(fitting, key=lambda t: (t.rounds[-1].date.start, t.rounds[-1].id)).rounds.append(event)
+            max(fitting, key=lambda t: (t.rounds[-1].date.start, t.rounds[-1].id)).add(event, own)
         else:
-            found.append(Track([event]))
+            track = Track()
+            track.add(event, own)
+            found.append(track)
     return found
 
 

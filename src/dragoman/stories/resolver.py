@@ -1,0 +1,381 @@
+"""Event resolution one document at a time: readings of every document -> one group per real event.
+
+Readings are blocked on their type family (:func:`.resolution.family`). Inside a block:
+
+1. **Anchors** are readings dated to the day that name at least two parties. Two anchors are one event
+   when :func:`.resolution.same_event_day` says so; an event's **core** is a connected set of anchors
+   (single linkage), so cores only ever merge as documents arrive. A reading naming one party cannot
+   bridge two meetings of one day.
+2. **Other dated readings** (a week, a month, one party named) join the one core that fits them and
+   whose anchors their interval overlaps; with several, the one of their place, then of their own
+   document, then of their story; else none. Readings left over join each other when they overlap and
+   fit (single linkage): the **loose** events.
+3. **Undated readings** join the event that their own document reports (the one holding most of its
+   dated readings), else their story's; a reading recalled as background never joins its own
+   article's news but joins the one event of its story's other documents at the place it names.
+   Readings left over join the undated readings of their own story that fit: the **quiet** events.
+
+Each decision reads only the cores, documents and story it names, and nothing decided for one reading
+changes what another may join, so the outcome is a function of the set of readings: whatever the order
+and batches they arrive in, the same readings give the same groups. :meth:`Resolver.add` revisits only
+what a new document can change: the cores its anchors touch, the readings overlapping them, and the
+undated readings of the stories concerned.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import EventCandidate
+from .resolution import (
+    block_key,
+    canonical,
+    directions_fit,
+    modes_fit,
+    overlaps,
+    parties_fit,
+    places_agree,
+    same_event_day,
+    same_place,
+)
+
+Key = tuple[str, int]  # (document id, position of the reading among the document's readings)
+GroupId = tuple[str, Key]  # ("c", root anchor) | ("l", loose component) | ("q", quiet component)
+
+
+def ordinals(cand: EventCandidate, slack: int = 0) -> range:
+    start, end = cand.date.start, cand.date.end or cand.date.start
+    if start is None or end is None:
+        return range(0)
+    return range(start.toordinal() - slack, end.toordinal() + slack + 1)
+
+
+def is_anchor(cand: EventCandidate) -> bool:
+    return cand.date.known and cand.date.precision == "day" and len(cand.actor_codes) >= 2
+
+
+def compatible(a: EventCandidate, b: EventCandidate) -> bool:
+    """Nothing in two readings says they are different events (dates aside)."""
+    return (parties_fit(a.actor_codes, b.actor_codes) and places_agree(a.location, b.location)
+            and directions_fit(a, b) and modes_fit(a, b))
+
+
+def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
+    members = list(members)
+    codes = {a.code for m in members for a in m.actors}
+    return (parties_fit(codes, cand.actor_codes)
+            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
+                    for m in members))
+
+
+@dataclass
+class Changes:
+    """What one :meth:`Resolver.add` changed: groups gone (by id) and groups new or with new members."""
+    gone: set[GroupId] = field(default_factory=set)
+    groups: dict[GroupId, list[EventCandidate]] = field(default_factory=dict)
+
+
+class Resolver:
+    """The groups of every reading added so far; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.cands: dict[Key, EventCandidate] = {}
+        self.by_doc: dict[str, list[Key]] = defaultdict(list)
+        self.story: dict[str, str] = {}
+        self.docs_of_story: dict[str, set[str]] = defaultdict(set)
+        self.anchor_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
+        self.dated_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
+        self.parent: dict[Key, Key] = {}
+        self.core: dict[Key, list[Key]] = {}
+        self.home: dict[Key, GroupId | None] = {}
+        self.loose: dict[Key, Key] = {}
+        self.quiet: dict[Key, Key] = {}
+        self.attached: dict[GroupId, set[Key]] = defaultdict(set)
+        self.loose_members: dict[Key, list[Key]] = {}
+        self.quiet_members: dict[Key, list[Key]] = {}
+        self.emitted: dict[Key, GroupId] = {}  # each reading's group as the last Changes gave it
+
+    # ------------------------------------------------------------ the front door
+    def add(self, readings: Mapping[str, Sequence[EventCandidate]], *, story_of: Mapping[str, str]) -> Changes:
+        """Adds the readings of new documents (doc id -> its readings, in order) and the story of every
+        document whose story is new or changed; returns the groups that changed."""
+        fresh = self._register(readings, story_of)
+        touched = self._revisit(fresh, set(story_of))
+        return self._changes(touched)
+
+    def groups(self) -> list[list[EventCandidate]]:
+        """Every group, its readings in canonical order, groups ordered by their first reading."""
+        found: dict[GroupId, list[Key]] = defaultdict(list)
+        for key in self.cands:
+            found[self.gid(key)].append(key)
+        return sorted((self._ordered(keys) for keys in found.values()), key=lambda g: canonical(g[0]))
+
+    def members_of(self, gid: GroupId) -> list[EventCandidate]:
+        """A group's readings in canonical order; none when the group no longer exists."""
+        return self._ordered(self._members(gid)) if self._exists(gid) else []
+
+    def gid(self, key: Key) -> GroupId:
+        if key in self.parent:
+            return ("c", self.find(key))
+        if key in self.loose:
+            return ("l", self.loose[key])
+        if key in self.quiet:
+            return ("q", self.quiet[key])
+        home = self.home.get(key)
+        if home is None:  # a reading not placed yet: its own group
+            return ("q", key)
+        return self.current(home)
+
+    def current(self, group: GroupId) -> GroupId:
+        return ("c", self.find(group[1])) if group[0] == "c" else group
+
+    # ------------------------------------------------------------ registering
+    def _register(self, readings: Mapping[str, Sequence[EventCandidate]],
+                  story_of: Mapping[str, str]) -> list[Key]:
+        for doc, story in story_of.items():
+            old = self.story.get(doc)
+            if old is not None:
+                self.docs_of_story[old].discard(doc)
+            self.story[doc] = story
+            self.docs_of_story[story].add(doc)
+        fresh: list[Key] = []
+        for doc, cands in readings.items():
+            if doc in self.by_doc:
+                continue
+            self.docs_of_story[self.story_of(doc)].add(doc)
+            for pos, cand in enumerate(cands):
+                key = (doc, pos)
+                self.cands[key] = cand
+                self.by_doc[doc].append(key)
+                fresh.append(key)
+                block = block_key(cand)
+                if is_anchor(cand):
+                    self.parent[key] = key
+                    self.core[key] = [key]
+                    for day in ordinals(cand):
+                        self.anchor_days[(block, day)].append(key)
+                elif cand.date.known:
+                    for day in ordinals(cand):
+                        self.dated_days[(block, day)].append(key)
+        return fresh
+
+    def story_of(self, doc: str) -> str:
+        return self.story.get(doc, doc)
+
+    # ------------------------------------------------------------ revisiting what a document changes
+    def _revisit(self, fresh: list[Key], moved_docs: set[str]) -> set[Key]:
+        touched: set[Key] = set(fresh)
+        cores = self._link_anchors([k for k in fresh if k in self.parent])
+        moved_anchors = {k for d in moved_docs for k in self.by_doc.get(d, ()) if k in self.parent}
+        cores |= {self.find(k) for k in moved_anchors}
+        for root in cores:
+            touched.update(self.core[root])
+            touched.update(self.attached[("c", root)])
+        dated = {k for k in fresh if k not in self.parent and self.cands[k].date.known}
+        dated |= {k for root in cores for k in self._overlapping_dated(root)}
+        dated |= {k for d in moved_docs for k in self.by_doc.get(d, ())
+                  if k not in self.parent and self.cands[k].date.known}
+        touched |= dated
+        touched |= self._place_dated(dated)
+        docs = {k[0] for k in touched} | moved_docs
+        stories = {self.story_of(d) for d in docs}
+        undated = {k for s in stories for d in self.docs_of_story[s] for k in self.by_doc.get(d, ())
+                   if not self.cands[k].date.known}
+        touched |= undated
+        touched |= self._place_undated(undated)
+        return touched
+
+    def _link_anchors(self, anchors: list[Key]) -> set[Key]:
+        for key in anchors:
+            cand = self.cands[key]
+            block = block_key(cand)
+            for day in ordinals(cand, slack=1):
+                for other in self.anchor_days.get((block, day), ()):
+                    if other != key and self.find(other) != self.find(key) and same_event_day(cand, self.cands[other]):
+                        self._union(key, other)
+        return {self.find(k) for k in anchors}
+
+    def _overlapping_dated(self, root: Key) -> set[Key]:
+        found: set[Key] = set()
+        for anchor in self.core[root]:
+            cand = self.cands[anchor]
+            for day in ordinals(cand):
+                found.update(self.dated_days.get((block_key(cand), day), ()))
+        return found
+
+    def find(self, key: Key) -> Key:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def _union(self, a: Key, b: Key) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        self.parent[rb] = ra
+        self.core[ra].extend(self.core.pop(rb))
+        self.attached[("c", ra)] |= self.attached.pop(("c", rb), set())
+
+    # ------------------------------------------------------------ placing dated readings
+    def _place_dated(self, keys: set[Key]) -> set[Key]:
+        """Decides the home of each reading; recomputes the loose events they leave or join."""
+        for key in keys:
+            self._move(key, self.home.get(key), self._dated_home(key))
+        return self._components(keys, self.loose, self.loose_members, self._loose_neighbours)
+
+    def _dated_home(self, key: Key) -> GroupId | None:
+        cand = self.cands[key]
+        block = block_key(cand)
+        roots = sorted({self.find(a) for day in ordinals(cand) for a in self.anchor_days.get((block, day), ())
+                        if overlaps(self.cands[a], cand)})
+        held = [r for r in roots if fits_all((self.cands[a] for a in self.core[r]), cand)]
+        story = self.story_of(key[0])
+        tests = (
+            lambda r: any(same_place(self.cands[a].location, cand.location) for a in self.core[r]),
+            lambda r: any(a[0] == key[0] and not self.cands[a].background for a in self.core[r]),
+            lambda r: any(self.story_of(a[0]) == story for a in self.core[r]),
+        )
+        for test in tests:
+            if len(held) <= 1:
+                break
+            held = [r for r in held if test(r)] or held
+        return ("c", held[0]) if len(held) == 1 else None
+
+    def _loose_neighbours(self, key: Key) -> set[Key]:
+        cand = self.cands[key]
+        block = block_key(cand)
+        return {o for day in ordinals(cand) for o in self.dated_days.get((block, day), ())
+                if o != key and self.home.get(o) is None and overlaps(cand, self.cands[o])
+                and compatible(cand, self.cands[o])}
+
+    # ------------------------------------------------------------ placing undated readings
+    def _place_undated(self, keys: set[Key]) -> set[Key]:
+        for key in keys:
+            self._move(key, self.home.get(key), self._undated_home(key))
+        return self._components(keys, self.quiet, self.quiet_members, self._quiet_neighbours)
+
+    def _undated_home(self, key: Key) -> GroupId | None:
+        cand, doc = self.cands[key], key[0]
+        siblings = self.docs_of_story[self.story_of(doc)] | {doc}
+        options: dict[GroupId, list[Key]] = {}
+        block = block_key(cand)
+        for other_doc in sorted(siblings):
+            for other in self.by_doc.get(other_doc, ()):
+                if self.cands[other].date.known and block_key(self.cands[other]) == block:
+                    gid = self.gid(other)
+                    options.setdefault(gid, self._dated_members(gid))
+        fitting = {g: m for g, m in options.items() if fits_all((self.cands[k] for k in m), cand)}
+        if cand.background:
+            named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
+                     and any(same_place(self.cands[k].location, cand.location) for k in m)]
+            return named[0] if len(named) == 1 else None
+        for docs in ({doc}, siblings):
+            near = {g: m for g, m in fitting.items() if self._main_in(m, docs)}
+            if near:
+                return max(near, key=lambda g: (self._main_in(near[g], docs), self._latest(near[g]),
+                                                self._rank(near[g])))
+        return None
+
+    def _dated_members(self, gid: GroupId) -> list[Key]:
+        if gid[0] == "c":
+            root = self.find(gid[1])
+            return self.core[root] + [k for k in self.attached.get(("c", root), ()) if self.cands[k].date.known]
+        return list(self.loose_members.get(gid[1], ()))
+
+    def _main_in(self, members: list[Key], docs: set[str]) -> int:
+        return sum(1 for k in members if k[0] in docs and not self.cands[k].background)
+
+    def _latest(self, members: list[Key]) -> str:
+        starts = [self.cands[k].date.start.isoformat() for k in members if self.cands[k].date.start]  # type: ignore[union-attr]
+        return max(starts) if starts else ""
+
+    def _rank(self, members: list[Key]) -> tuple:
+        """Ties go to the group whose first reading comes last canonically: any fixed order will do."""
+        return min(canonical(self.cands[k]) + k for k in members)
+
+    def _quiet_neighbours(self, key: Key) -> set[Key]:
+        cand = self.cands[key]
+        block = block_key(cand)
+        docs = self.docs_of_story[self.story_of(key[0])] | {key[0]}
+        return {o for d in docs for o in self.by_doc.get(d, ()) if o != key and not self.cands[o].date.known
+                and block_key(self.cands[o]) == block and self.home.get(o) is None
+                and compatible(cand, self.cands[o])}
+
+    # ------------------------------------------------------------ shared bookkeeping
+    def _move(self, key: Key, old: GroupId | None, new: GroupId | None) -> None:
+        if old is not None:
+            self.attached[self.current(old)].discard(key)
+        self.home[key] = new
+        if new is not None:
+            self.attached[self.current(new)].add(key)
+
+    def _components(self, seeds: set[Key], label: dict[Key, Key], members: dict[Key, list[Key]],
+                    neighbours: Callable[[Key], set[Key]]) -> set[Key]:
+        """Recomputes the leftover components (loose or quiet) that ``seeds`` belong or belonged to.
+
+        A component none of whose members is a seed is unchanged and still connected: reaching one of its
+        members reaches all of them."""
+        work = set(seeds)
+        for key in seeds:
+            if key in label:
+                work.update(members.get(label[key], ()))
+        for key in work:
+            old = label.pop(key, None)
+            if old is not None:
+                members.pop(old, None)
+        done: set[Key] = set()
+        for start in sorted(work):
+            if start in done or self.home.get(start) is not None:
+                continue
+            component, stack = {start}, [start]
+            while stack:
+                for other in neighbours(stack.pop()):
+                    if other not in component:
+                        component.add(other)
+                        stack.append(other)
+            for other in component:
+                old = label.pop(other, None)
+                if old is not None:
+                    members.pop(old, None)
+            ident = min(component)
+            members[ident] = sorted(component)
+            for other in component:
+                label[other] = ident
+            done |= component
+        return work | done
+
+    def _changes(self, touched: set[Key]) -> Changes:
+        """The groups of every touched reading, as they were at the last call and as they are now."""
+        changes = Changes()
+        now = {k: self.gid(k) for k in touched}
+        for key in touched:
+            old = self.emitted.get(key)
+            if old is None:
+                continue
+            if not self._exists(old) or self.current(old) != old:
+                changes.gone.add(old)
+            elif old not in now.values():
+                changes.groups[old] = self._ordered(self._members(old))
+        for gid in set(now.values()):
+            changes.groups[gid] = self._ordered(self._members(gid))
+        self.emitted.update(now)
+        for gid in changes.groups:
+            for key in self._members(gid):
+                self.emitted[key] = gid
+        return changes
+
+    def _exists(self, gid: GroupId) -> bool:
+        if gid[0] == "c":
+            return gid[1] in self.core
+        store = self.loose_members if gid[0] == "l" else self.quiet_members
+        return gid[1] in store
+
+    def _members(self, gid: GroupId) -> list[Key]:
+        if gid[0] == "c":
+            return self.core[gid[1]] + sorted(self.attached.get(gid, ()))
+        if gid[0] == "l":
+            return self.loose_members[gid[1]] + sorted(self.attached.get(gid, ()))
+        return list(self.quiet_members.get(gid[1], [gid[1]]))
+
+    def _ordered(self, keys: Iterable[Key]) -> list[EventCandidate]:
+        return [self.cands[k] for k in sorted(set(keys), key=lambda k: canonical(self.cands[k]) + k)]
