@@ -44,6 +44,7 @@ bench: setup
 	$(BIN)/python scripts/bench_stories.py --titles
 	$(BIN)/python scripts/bench_embed.py | tail -n 2
 	$(BIN)/python scripts/bench_api.py
+	$(BIN)/python scripts/bench_ray.py
 
 clean:
 	rm -rf $(VENV) demo.sqlite reports .pytest_cache

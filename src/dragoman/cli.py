@@ -70,17 +70,42 @@ def make_pipeline(actor_files: list[Path] | None = None):
                     embedder=embedder_named(conf.embedder), extra_actors=extra)
 
 
+def _column(field: str) -> object:
+    return typer.Option(f"--{field}-column", help=f"Parquet column of the {field}.")
+
+
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")], db: DbOption = None,
-           published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None) -> None:
+           published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None,
+           text_column: Annotated[str, _column("text")] = "text", title_column: Annotated[str, _column("title")] = "title",
+           published_column: Annotated[str, _column("published")] = "published",
+           url_column: Annotated[str, _column("url")] = "url",
+           workers: Annotated[int, typer.Option(help="Analyse in N worker processes (with --ray: N Ray workers).")] = 0,
+           ray: Annotated[str | None, typer.Option(
+               "--ray", help="Run on Ray: at ADDRESS, or alone for a local Ray started for the run.",
+               metavar="[ADDRESS]")] = None) -> None:
     """Read articles into the store; rebuild stories and events."""
+    from .ingest import Columns
+
+    if ray not in (None, "local", "auto") and ":" not in ray:  # `--ray corpus/` reads the path as the address
+        raise ConfigError(name="--ray", detail=f"{ray!r} is not a Ray address (auto, HOST:PORT, ray://HOST:PORT); "
+                                               "put the paths before a bare --ray")
     conf = settings()
+    columns = Columns(text=text_column, title=title_column, published=published_column, url=url_column)
     with open_db(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                         console=err, transient=True) as bar:
         task = bar.add_task("analysing", total=None)
-        report = service.ingest(paths, store=store, pipeline=make_pipeline(), published=parse_day(published),
-                                max_bytes=conf.max_bytes, min_chars=conf.min_chars,
-                                progress=lambda _doc: bar.advance(task))
+        options = {"store": store, "pipeline": make_pipeline(), "progress": lambda _doc: bar.advance(task)}
+        if workers or ray:
+            from .scale import Reading, ingest_parallel
+
+            reading = Reading(max_bytes=conf.max_bytes, min_chars=conf.min_chars, published=parse_day(published),
+                              columns=columns)
+            report = ingest_parallel(paths, db=db or conf.db, reading=reading, workers=workers or 2, ray=bool(ray),
+                                     address=None if ray in (None, "local") else ray, **options)
+        else:
+            report = service.ingest(paths, published=parse_day(published), max_bytes=conf.max_bytes,
+                                    min_chars=conf.min_chars, columns=columns, **options)
     for doc in report.failed:
         err.print(f"[yellow]skipped[/] {doc.error}", markup=True, highlight=False)
     out.print(report.summary())
@@ -260,9 +285,16 @@ def show_events(rows: list[Event], *, as_json: bool, title: str, outlets: Callab
     out.print(table)
 
 
+def bare_ray(args: list[str]) -> list[str]:
+    """``--ray`` without an address (last, or before another option) stands for ``--ray=local``: the CLI
+    library has no options with an optional value."""
+    return [f"{arg}=local" if arg == "--ray" and (i + 1 == len(args) or args[i + 1].startswith("-")) else arg
+            for i, arg in enumerate(args)]
+
+
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        app(args=bare_ray(sys.argv[1:]), standalone_mode=False)
     except DragomanError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise SystemExit(1) from None

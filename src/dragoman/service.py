@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import DEFAULT
-from .ingest import read_documents
+from .ingest import Columns, read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
 from .stories import Assembly, Delta
@@ -47,8 +47,8 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], *, store, pipeline: Pipeline | None = None, published: date | None = None,
            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
-           progress: Progress = _quiet) -> IngestReport:
-    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published)
+           progress: Progress = _quiet, columns: Columns | None = None) -> IngestReport:
+    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published, columns=columns)
     return ingest_documents(docs, store=store, pipeline=pipeline, progress=progress)
 
 

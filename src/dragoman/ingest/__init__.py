@@ -19,29 +19,32 @@ from ..errors import InputError
 from ..model import Document, RawItem
 from . import files
 from .clean import clean
+from .corpora import Columns
 from .formats import record_item
 from .language import detect_language
 
-__all__ = ["clean", "detect_language", "documents_from_records", "error_document", "iter_raw", "read_documents"]
+__all__ = ["Columns", "clean", "detect_language", "document_of", "documents_from_records", "error_document", "iter_raw",
+           "read_documents"]
 
 
 def iter_raw(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, published: date | None = None
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, published: date | None = None,
+    columns: Columns | None = None
 ) -> Iterator[RawItem | InputError]:
     """Articles in files and folders (recursive, sorted; hidden files and sidecars skipped).
 
-    ``published`` is the date for items that carry none of their own.
+    ``published`` is the date for items that carry none of their own; ``columns`` maps Parquet columns.
     """
-    return files.iter_raw(paths, max_bytes=max_bytes, published=published)
+    return files.iter_raw(paths, max_bytes=max_bytes, published=published, columns=columns)
 
 
 def read_documents(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
-    published: date | None = None
+    published: date | None = None, columns: Columns | None = None
 ) -> Iterator[Document]:
     """Cleaned documents; a failing one comes out with ``error`` set."""
-    for item in iter_raw(paths, max_bytes=max_bytes, published=published):
-        yield _document(item, min_chars=min_chars)
+    for item in iter_raw(paths, max_bytes=max_bytes, published=published, columns=columns):
+        yield document_of(item, min_chars=min_chars)
 
 
 def documents_from_records(
@@ -57,7 +60,7 @@ def documents_from_records(
             continue
         if item.published is None and published is not None:
             item = dataclasses.replace(item, published=published)
-        yield _document(item, min_chars=min_chars)
+        yield document_of(item, min_chars=min_chars)
 
 
 def error_document(source: str, error: InputError) -> Document:
@@ -66,7 +69,8 @@ def error_document(source: str, error: InputError) -> Document:
     return Document(id=key, source=source, text="", error=error.record())
 
 
-def _document(item: RawItem | InputError, *, min_chars: int) -> Document:
+def document_of(item: RawItem | InputError, *, min_chars: int) -> Document:
+    """The cleaned document of a read item, or the placeholder of a read error."""
     if isinstance(item, InputError):
         return error_document(str(item.fields.get("source", "<unknown>")), item)
     try:

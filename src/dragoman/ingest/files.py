@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError, MalformedInput, UnreadableInput
 from ..model import RawItem
+from .corpora import Columns, corpus_kind, read_corpus
 from .decode import check_bytes, decode_bytes, read_bytes
 from .formats import Result, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
 from .language import normalise_language
@@ -25,12 +26,13 @@ _FEED_TAGS = (b"<rss", b"<feed", b"<rdf:rdf")
 _HTML_TAG = re.compile(rb"<(html|head|body|p|div|article|h1|br)[\s/>]")
 
 
-def iter_raw(paths: Iterable[str | Path], *, max_bytes: int, published: date | None) -> Iterator[Result]:
+def iter_raw(paths: Iterable[str | Path], *, max_bytes: int, published: date | None,
+             columns: Columns | None = None) -> Iterator[Result]:
     for path in walk(paths):
         if isinstance(path, InputError):
             yield path
             continue
-        for result in read_file(path, max_bytes=max_bytes):
+        for result in read_file(path, max_bytes=max_bytes, columns=columns):
             if isinstance(result, RawItem) and result.published is None and published is not None:
                 result = dataclasses.replace(result, published=published)
             yield result
@@ -67,9 +69,12 @@ def is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(SIDECAR)
 
 
-def read_file(path: Path, *, max_bytes: int) -> Iterator[Result]:
+def read_file(path: Path, *, max_bytes: int, columns: Columns | None = None) -> Iterator[Result]:
     """Every article in one file; problems come out as InputErrors."""
     source = str(path)
+    if corpus_kind(path):  # JSONL, Parquet, WARC: streamed, max_bytes bounds each record
+        yield from read_corpus(path, max_bytes=max_bytes, columns=columns or Columns())
+        return
     try:
         data = read_bytes(path, source, max_bytes)
         check_bytes(data, source)
