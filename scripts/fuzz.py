@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("DRAGOMAN_STRICT", "1")
 
 import fuzzgen  # noqa: E402  (tests/ is put on the path just above)
-
 from dragoman import service  # noqa: E402
 from dragoman.cli import make_pipeline  # noqa: E402
 from dragoman.store import open_store  # noqa: E402

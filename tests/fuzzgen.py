@@ -330,7 +330,7 @@ ODD_NAMES: tuple[bytes, ...] = (
     b"line\nbreak.txt", b"tab\there.txt", b"-rf.txt", b"\xff\xfe-latin.txt", b"caf\xe9.txt", b"\xc3(.txt",
     b"\xed\xa0\x80-surrogate.txt", "\u202eevil\u202dtxt.txt".encode(), "emoji-\U0001f30d.json".encode(),
     b"x" * 250 + b".txt", b" leading space.txt", b"trailing.txt ", b"back\\slash.html", b"quote\"'.txt",
-    b"README.txt", b"CON.txt", b"a.b.c.d.jsonl", b"noext", b"UPPER.TXT", b"\x1b[31mred.txt",
+    b"CON.txt", b"a.b.c.d.jsonl", b"noext", b"UPPER.TXT", b"\x1b[31mred.txt",
 )
 
 
