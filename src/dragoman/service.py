@@ -1,8 +1,8 @@
 """Plain functions behind every shell (CLI, REST API, web UI, Python callers).
 
 ``extract`` runs in memory; ``ingest`` writes each new document in its own
-transaction and then rebuilds stories and events over the whole store (from stored analyses and
-stored story vectors: only new texts are embedded).
+transaction and then rebuilds stories and events over the whole store in one transaction (from stored
+analyses and stored story vectors: only new texts are embedded).
 """
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ def _quiet(_doc: Document) -> None:
 
 
 def extract(paths: Iterable[str | Path], *, pipeline: Pipeline | None = None, published: date | None = None,
-            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> Result:
+            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+            max_chars: int = DEFAULT.max_chars) -> Result:
     """Read, analyse and assemble in memory (no store)."""
     pipeline = pipeline or Pipeline()
-    docs = list(read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published))
+    docs = list(read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published,
+                               max_chars=max_chars))
     return pipeline.run(docs)
 
 
@@ -40,17 +42,23 @@ class IngestReport:
     def summary(self) -> str:
         return f"{len(self.added)} added, {len(self.skipped)} already present, {len(self.failed)} failed"
 
+    @property
+    def read_any(self) -> bool:
+        """Whether at least one document could be read (stored now or before)."""
+        return bool(self.added or self.skipped)
+
 
 def ingest(paths: Iterable[str | Path], *, store, pipeline: Pipeline | None = None, published: date | None = None,
-           max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+           max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars, max_chars: int = DEFAULT.max_chars,
            progress: Progress = _quiet) -> IngestReport:
-    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published)
+    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published, max_chars=max_chars)
     return ingest_documents(docs, store=store, pipeline=pipeline, progress=progress)
 
 
 def ingest_documents(docs: Iterable[Document], *, store, pipeline: Pipeline | None = None,
                      progress: Progress = _quiet) -> IngestReport:
-    """Store each new document with its analysis (one transaction each), then rebuild."""
+    """Store each new document with its analysis (one transaction each), then rebuild (also when an earlier
+    run was stopped before its rebuild: killed at any moment, a rerun ends as a clean run would)."""
     pipeline = pipeline or Pipeline()
     report = IngestReport()
     fresh: list[Document] = []
@@ -66,7 +74,7 @@ def ingest_documents(docs: Iterable[Document], *, store, pipeline: Pipeline | No
     for analysis in pipeline.analyse(fresh):
         record(analysis, store, report)
         progress(analysis.document)
-    if report.added:
+    if report.added or store.needs_rebuild():
         rebuild(store=store, pipeline=pipeline)
     return report
 

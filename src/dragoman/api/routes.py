@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import service
+from ..config import DEFAULT
 from ..contract import document_json
 from ..errors import OversizedInput, RejectedDocument, Unauthorised
 from ..ingest import documents_from_records
@@ -98,14 +99,15 @@ Posted = Annotated[ArticleIn | list[ArticleIn], Body(description=f"An article or
              summary="Ingest articles (bearer token)")
 def post_documents(request: Request, store: StoreDep, posted: Posted) -> dict:
     state = request.app.state.dragoman
-    docs = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars)
+    docs = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars, max_chars=state.max_chars)
     with state.lock:
         report = service.ingest_documents(docs, store=store, pipeline=state.pipeline())
     return {"added": report.added, "skipped": report.skipped,
             "failed": [document_json(d) for d in report.failed], "summary": report.summary()}
 
 
-def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int) -> list:
+def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int,
+                max_chars: int = DEFAULT.max_chars) -> list:
     """Cleaned documents; one that cannot be read rejects the whole request, naming it."""
     articles = posted if isinstance(posted, list) else [posted]
     if len(articles) > MAX_POSTED:
@@ -115,7 +117,7 @@ def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_char
         if size > max_bytes:
             raise OversizedInput(source=f"<api>#{index}", size=size, limit=max_bytes)
     records = [article.model_dump(exclude_none=True) for article in articles]
-    docs = list(documents_from_records(records, min_chars=min_chars))
+    docs = list(documents_from_records(records, min_chars=min_chars, max_chars=max_chars))
     for doc in docs:
         if not doc.ok:
             raise RejectedDocument(source=doc.source, detail=str(doc.error))

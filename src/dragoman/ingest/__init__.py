@@ -88,6 +88,10 @@ def _document(item: RawItem | InputError, *, min_chars: int, max_chars: int) -> 
 def bounded(item: RawItem, max_chars: int) -> tuple[RawItem, bool]:
     """The item with its strings scrubbed of lone surrogates and its text cut to ``max_chars``; whether it was cut."""
     text, cut = truncate(scrub(item.text), max_chars)
-    strings = {name: scrub(value) for name in ("source", "title", "url", "language", "given_id", "outlet")
-               if isinstance(value := getattr(item, name), str)}
-    return dataclasses.replace(item, text=text, **strings), cut
+    return dataclasses.replace(item, text=text, source=scrub(item.source), title=_scrubbed(item.title),
+                               url=_scrubbed(item.url), language=_scrubbed(item.language),
+                               given_id=_scrubbed(item.given_id), outlet=_scrubbed(item.outlet)), cut
+
+
+def _scrubbed(value: str | None) -> str | None:
+    return None if value is None else scrub(value)
