@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -11,7 +10,7 @@ from pathlib import Path
 from ..errors import InputError, MalformedInput
 from ..model import RawItem
 from .decode import check_bytes, decode_bytes, read_bytes
-from .formats import Result, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
+from .formats import Result, load_json, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
 from .language import normalise_language
 from .limits import display_path, guarded
 from .walk import walk as walk_paths
@@ -111,11 +110,12 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
 
 
 def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
-    data = read_bytes(sidecar, str(sidecar), max_bytes)
+    data = read_bytes(sidecar, display_path(sidecar), max_bytes)
     try:
-        meta = json.loads(decode_bytes(data, str(sidecar)))
-    except json.JSONDecodeError as exc:
-        raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not JSON ({exc.msg})") from exc
+        meta = load_json(decode_bytes(data, display_path(sidecar)), source)
+    except MalformedInput as exc:
+        detail = f"sidecar {sidecar.name} is not JSON ({exc.fields['detail']})"
+        raise MalformedInput(source=source, detail=detail) from exc
     if not isinstance(meta, dict):
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not a JSON object")
     bad = [k for k in SIDECAR_STRINGS if meta.get(k) is not None and not isinstance(meta[k], str)]
