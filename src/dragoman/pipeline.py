@@ -22,6 +22,7 @@ from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
 from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
 from .stories import CachedEmbedder, E5Embedder, Embedder, VectorCache, assemble
+from .text import break_long_runs
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Pipeline:
             return
         nlp = self.load_nlp(language)
         # same offsets; a text is never longer than the parser accepts (max_chars keeps it far shorter)
-        texts = (without_dateline(d.text, language=language)[:nlp.max_length] for d in docs)
+        texts = (break_long_runs(without_dateline(d.text, language=language))[:nlp.max_length] for d in docs)
         for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=self.batch_size)):
             yield self.analyse_parsed(doc, sdoc, language)
 
