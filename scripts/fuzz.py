@@ -110,18 +110,26 @@ def main() -> int:
             outcome = run_case(case, folder, store, pipeline, hang=args.hang)
             shutil.rmtree(folder, ignore_errors=True)
             outcomes.append(outcome)
+            if (index + 1) % args.per_store == 0:  # a partial report, in case the run is stopped
+                write_report(args.report, outcomes, started=started, hang=args.hang)
+                print(line(summarise(outcomes, wall=time.perf_counter() - started, hang=args.hang)), flush=True)
             if "crash" in outcome or "hang" in outcome or not outcome.get("accounted"):
                 print(json.dumps({k: v for k, v in outcome.items() if k != "trace"}), file=sys.stderr, flush=True)
     finally:
         if store is not None:
             store.close()
         shutil.rmtree(work, ignore_errors=True)
-    summary = summarise(outcomes, wall=time.perf_counter() - started, hang=args.hang)
-    args.report.parent.mkdir(parents=True, exist_ok=True)
-    args.report.write_text(json.dumps({"summary": summary, "outcomes": outcomes}, indent=1) + "\n", encoding="utf-8")
+    summary = write_report(args.report, outcomes, started=started, hang=args.hang)
     print(line(summary))
     bad = summary["crashes"] or summary["hangs"] or summary["unaccounted"] or summary["peak_rss_mb"] >= MAX_RSS_MB
     return 1 if bad else 0
+
+
+def write_report(path: Path, outcomes: list[dict], *, started: float, hang: int) -> dict:
+    summary = summarise(outcomes, wall=time.perf_counter() - started, hang=hang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"summary": summary, "outcomes": outcomes}, indent=1) + "\n", encoding="utf-8")
+    return summary
 
 
 def summarise(outcomes: list[dict], *, wall: float, hang: int) -> dict:
