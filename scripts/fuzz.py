@@ -86,8 +86,9 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--per-store", type=int, default=100)
-    parser.add_argument("--hang", type=int, default=30, help="seconds after which one input is a hang")
+    parser.add_argument("--per-store", type=int, default=25)
+    parser.add_argument("--hang", type=int, default=30, help="seconds per document over which an input is a hang")
+    parser.add_argument("--watchdog", type=int, default=300, help="seconds after which one input is stopped")
     parser.add_argument("--family", action="append", help="only these families")
     parser.add_argument("--report", type=Path, default=ROOT / "reports" / "fuzz.json")
     args = parser.parse_args()
@@ -107,10 +108,10 @@ def main() -> int:
                 store = open_store(f"sqlite:///{work / f'store{index:05d}.sqlite'}")
             folder = work / case.name
             folder.mkdir()
-            outcome = run_case(case, folder, store, pipeline, hang=args.hang)
+            outcome = run_case(case, folder, store, pipeline, hang=args.watchdog)
             shutil.rmtree(folder, ignore_errors=True)
             outcomes.append(outcome)
-            if (index + 1) % args.per_store == 0:  # a partial report, in case the run is stopped
+            if (index + 1) % 100 == 0:  # a partial report, in case the run is stopped
                 write_report(args.report, outcomes, started=started, hang=args.hang)
                 print(line(summarise(outcomes, wall=time.perf_counter() - started, hang=args.hang)), flush=True)
             if "crash" in outcome or "hang" in outcome or not outcome.get("accounted"):
@@ -139,7 +140,8 @@ def summarise(outcomes: list[dict], *, wall: float, hang: int) -> dict:
         "errors_recorded": sum(o.get("failed", 0) for o in outcomes),
         "documents_added": sum(o.get("added", 0) for o in outcomes),
         "crashes": sum("crash" in o for o in outcomes),
-        "hangs": sum(1 for o in outcomes if o.get("hang") or o.get("seconds", 0) > hang),
+        "hangs": sum(1 for o in outcomes if o.get("hang") or per_document(o) > hang),
+        "slowest_per_document": round(max((per_document(o) for o in outcomes), default=0.0), 2),
         "unaccounted": sum(1 for o in outcomes if "crash" not in o and not o.get("hang") and not o.get("accounted")),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "wall_seconds": round(wall, 1),
@@ -149,10 +151,17 @@ def summarise(outcomes: list[dict], *, wall: float, hang: int) -> dict:
     }
 
 
+def per_document(outcome: dict) -> float:
+    """Seconds per document the input held (a feed or a JSON list holds many)."""
+    documents = outcome.get("added", 0) + outcome.get("skipped", 0) + outcome.get("failed", 0)
+    return outcome.get("seconds", 0.0) / max(documents, 1)
+
+
 def line(summary: dict) -> str:
     return (f"fuzz: {summary['inputs']} inputs, {summary['errors_recorded']} errors recorded, "
             f"{summary['documents_added']} documents added, {summary['crashes']} crashes, {summary['hangs']} hangs, "
-            f"{summary['unaccounted']} unaccounted, peak memory {summary['peak_rss_mb']} MB, "
+            f"{summary['unaccounted']} unaccounted, slowest {summary['slowest_per_document']} s per document, "
+            f"peak memory {summary['peak_rss_mb']} MB, "
             f"{summary['wall_seconds']} s")
 
 

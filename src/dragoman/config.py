@@ -24,7 +24,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///dragoman.sqlite", "Store URL: a SQLite file (default) or postgresql://..."),
     Setting("max_bytes", 5_000_000, "Largest input file accepted, in bytes; larger ones get error E105."),
-    Setting("max_chars", 50_000, "Most characters of one article analysed; a longer text is cut at a sentence "
+    Setting("max_chars", 20_000, "Most characters of one article analysed; a longer text is cut at a sentence "
                                   "boundary and flagged truncated."),
     Setting("max_html_chars", 3_000_000, "Largest HTML page (or posted html field) parsed, in characters (E105)."),
     Setting("stage_seconds", 30.0, "Time budget of one document in one stage; a document over it gets error E109."),

@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import fuzzgen
 import numpy as np
 import pytest
 
+import fuzzgen
 from dragoman.ingest import read_documents
 from dragoman.pipeline import Pipeline
 from dragoman.service import ingest
