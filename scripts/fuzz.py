@@ -89,9 +89,21 @@ def main() -> int:
     parser.add_argument("--per-store", type=int, default=25)
     parser.add_argument("--hang", type=int, default=30, help="seconds per document over which an input is a hang")
     parser.add_argument("--watchdog", type=int, default=300, help="seconds after which one input is stopped")
+    parser.add_argument("--start", type=int, default=0, help="first case index (to share a run between processes)")
     parser.add_argument("--family", action="append", help="only these families")
+    parser.add_argument("--merge", type=Path, nargs="+", help="only merge these reports into --report")
     parser.add_argument("--report", type=Path, default=ROOT / "reports" / "fuzz.json")
     args = parser.parse_args()
+    if args.merge:
+        outcomes = [o for path in args.merge for o in json.loads(path.read_text(encoding="utf-8"))["outcomes"]]
+        walls = [json.loads(path.read_text(encoding="utf-8"))["summary"]["wall_seconds"] for path in args.merge]
+        summary = summarise(outcomes, wall=max(walls), hang=args.hang)
+        summary["peak_rss_mb"] = max(json.loads(p.read_text(encoding="utf-8"))["summary"]["peak_rss_mb"]
+                                     for p in args.merge)
+        args.report.write_text(json.dumps({"summary": summary, "outcomes": outcomes}, indent=1) + "\n",
+                               encoding="utf-8")
+        print(line(summary))
+        return 0
     signal.signal(signal.SIGALRM, on_alarm)
     pipeline = make_pipeline()
     outcomes: list[dict] = []
@@ -100,7 +112,7 @@ def main() -> int:
     store = None
     try:
         chosen = [c for c in fuzzgen.cases(args.count, seed=args.seed, scale=args.scale)
-                  if not args.family or c.family in args.family]
+                  if not args.family or c.family in args.family][args.start:]
         for index, case in enumerate(chosen):
             if index % args.per_store == 0:
                 if store is not None:
