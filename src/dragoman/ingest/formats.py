@@ -124,19 +124,22 @@ def parse_jsonl(text: str, source: str) -> Iterator[Result]:
             continue
         line_source = f"{source}:{number}"
         try:
-            record = load_json(line, line_source)
+            record = load_json(line, line_source, line=number)
         except MalformedInput as exc:
             yield exc
             continue
         yield _record_or_error(record, line_source)
 
 
-def load_json(text: str, source: str) -> object:
-    """Parsed JSON; malformed for bad syntax, nesting deeper than the parser's stack, or over-long numbers."""
+def load_json(text: str, source: str, *, line: int | None = None) -> object:
+    """Parsed JSON (``line``: of a JSONL file); malformed for bad syntax, nesting deeper than the parser's
+    stack, or over-long numbers."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MalformedInput(source=source, detail=f"bad JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        detail = (f"line {line} is not JSON ({exc.msg} at column {exc.colno})" if line is not None
+                  else f"bad JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        raise MalformedInput(source=source, detail=detail) from None
     except RecursionError:
         raise MalformedInput(source=source, detail="JSON nested too deeply") from None
     except ValueError as exc:  # an integer of more than 4,300 digits (sys.int_info.default_max_str_digits)
