@@ -97,7 +97,7 @@ def sidecar_of(path: Path) -> Path:
 def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
     """``NAME.meta.json`` beside ``NAME.txt`` overrides title, url, published, language, id, outlet."""
     sidecar = sidecar_of(path)
-    if not sidecar.is_file():
+    if not os.path.isfile(sidecar):  # False, not an error, for a name too long once ".meta.json" is added
         return item
     meta = _read_sidecar(sidecar, item.source, max_bytes=min(max_bytes, SIDECAR_MAX_BYTES))
     day, moment = parse_published(meta.get("published"), item.source, name=f"{sidecar.name}: published")
