@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_DB ?= sqlite:///demo.sqlite
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: setup
 	$(BIN)/python scripts/bench_embed.py | tail -n 2
 	$(BIN)/python scripts/bench_api.py
 	$(BIN)/python scripts/bench_ray.py
+
+# issue #15: 2,000 generated bad inputs ingested one by one; report in reports/fuzz.json
+fuzz: setup
+	$(BIN)/python scripts/fuzz.py --count $(or $(FUZZ_COUNT),2000)
 
 clean:
 	rm -rf $(VENV) demo.sqlite reports .pytest_cache

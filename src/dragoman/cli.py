@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -105,10 +106,12 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders of
                                      address=None if ray in (None, "local") else ray, **options)
         else:
             report = service.ingest(paths, published=parse_day(published), max_bytes=conf.max_bytes,
-                                    min_chars=conf.min_chars, columns=columns, **options)
+                                    min_chars=conf.min_chars, max_chars=conf.max_chars, columns=columns, **options)
     for doc in report.failed:
-        err.print(f"[yellow]skipped[/] {doc.error}", markup=True, highlight=False)
-    out.print(report.summary())
+        err.print(f"[yellow]skipped[/] {escape(str(doc.error))}", markup=True, highlight=False)
+    out.print(report.summary(), markup=False, highlight=False)
+    if not report.read_any:  # every failure is stored and listed by `dragoman documents --errors`
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -128,7 +131,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders o
     """Run the whole pipeline in memory and print one JSON object."""
     conf = settings()
     result = service.extract(paths, pipeline=make_pipeline(actors), published=parse_day(published),
-                             max_bytes=conf.max_bytes, min_chars=conf.min_chars)
+                             max_bytes=conf.max_bytes, min_chars=conf.min_chars, max_chars=conf.max_chars)
     sys.stdout.write(json.dumps(result_json(result), ensure_ascii=False, indent=1) + "\n")
 
 
@@ -174,7 +177,7 @@ def documents(db: DbOption = None, errors: Annotated[bool, typer.Option("--error
     table = Table("id", "lang", "published", "title / error", "flags", title="Documents")
     for d in rows:
         shown = str(d.error) if d.error else d.title or ""
-        table.add_row(d.id, d.language or "", str(d.published or ""), shown, ",".join(d.flags))
+        table.add_row(d.id, d.language or "", str(d.published or ""), escape(shown), ",".join(d.flags))
     out.print(table)
 
 
@@ -206,7 +209,8 @@ def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address t
 
     conf = settings()
     with open_db(db) as store:
-        serve_app(store, host=host, port=port, token=conf.token, max_bytes=conf.max_bytes, min_chars=conf.min_chars)
+        serve_app(store, host=host, port=port, token=conf.token, max_bytes=conf.max_bytes, min_chars=conf.min_chars,
+                  max_chars=conf.max_chars, max_request_bytes=conf.max_request_bytes)
 
 
 @app.command()
@@ -294,7 +298,7 @@ def bare_ray(args: list[str]) -> list[str]:
 
 def main() -> None:
     try:
-        app(args=bare_ray(sys.argv[1:]), standalone_mode=False)
+        code = app(args=bare_ray(sys.argv[1:]), standalone_mode=False)  # a command's typer.Exit: its code
     except DragomanError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise SystemExit(1) from None
@@ -308,3 +312,5 @@ def main() -> None:
             exc.show()
             raise SystemExit(exc.exit_code) from None
         raise
+    if isinstance(code, int) and code:
+        raise SystemExit(code)

@@ -24,6 +24,11 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///dragoman.sqlite", "Store URL: a SQLite file (default) or postgresql://..."),
     Setting("max_bytes", 5_000_000, "Largest input file accepted, in bytes; larger ones get error E105."),
+    Setting("max_chars", 20_000, "Most characters of one article analysed; a longer text is cut at a sentence "
+                                  "boundary and flagged truncated."),
+    Setting("max_html_chars", 3_000_000, "Largest HTML page (or posted html field) parsed, in characters (E105)."),
+    Setting("stage_seconds", 30.0, "Time budget of one document in one stage; a document over it gets error E109."),
+    Setting("max_request_bytes", 10_000_000, "Largest body of POST /api/documents, in bytes (413 beyond it)."),
     Setting("min_chars", 40, "Fewer characters than this after cleaning is an empty document (E103)."),
     Setting("batch_size", 16, "Documents per spaCy nlp.pipe batch."),
     Setting("languages", "fr,en", "Languages with a full extraction pipeline."),
@@ -41,6 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     db: str
     max_bytes: int
+    max_chars: int
+    max_html_chars: int
+    stage_seconds: float
+    max_request_bytes: int
     min_chars: int
     batch_size: int
     languages: str
@@ -80,7 +89,7 @@ DEFAULT = Settings(**{spec.name: spec.default for spec in SETTINGS})  # type: ig
 
 
 def _coerce(spec: Setting, raw: object) -> object:
-    kind: type = type(spec.default)  # str, int or bool: each converts any raw value or raises
+    kind: type = type(spec.default)  # str, int, float or bool: each converts any raw value or raises
     if kind is bool:
         return _flag(spec, raw)
     try:

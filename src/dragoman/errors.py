@@ -11,7 +11,9 @@ The tree::
     │   ├── OversizedInput        E105 larger than the configured limit
     │   ├── MalformedInput        E106 JSON/feed/HTML that does not parse or lacks text
     │   ├── UnsupportedLanguage   E107 no pipeline for the detected language
-    │   └── RejectedDocument      E108 a posted article was refused (HTTP 400)
+    │   ├── RejectedDocument      E108 a posted article was refused (HTTP 400)
+    │   ├── OverBudget            E109 a stage ran past its time budget on the document
+    │   └── InputFailure          E110 reading or cleaning failed unexpectedly (a bug; strict mode raises)
     ├── PipelineError             E201 a stage returned something of the wrong shape
     ├── ModelError                E202 a language model is not installed
     ├── LanguageDataError         E203 a language pack's data file is missing or broken
@@ -19,7 +21,8 @@ The tree::
     ├── ConfigError               E401 a setting or option has a bad value
     ├── NotFound                  E404 an id or resource does not exist
     └── (HTTP shell)              E500 internal error, E501 invalid request (422),
-                                  E502 unauthorised (401), E503 other HTTP errors
+                                  E502 unauthorised (401), E503 other HTTP errors,
+                                  E504 request body too large (413)
 
 The library raises; only the CLI (and the API) turn errors into messages and
 exit codes. Messages are templates kept here, filled by keyword.
@@ -38,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "E105": "{source} is {size} bytes, over the limit of {limit} bytes",
     "E106": "{source} is malformed: {detail}",
     "E107": "{source}: language '{language}' has no pipeline (supported: {supported})",
+    "E109": "{source}: stage '{stage}' took {seconds:.1f} s, over its budget of {budget:.1f} s",
+    "E110": "{source}: reading failed unexpectedly ({detail})",
     "E201": "stage '{stage}' failed on {source}: {detail}",
     "E202": "language model '{model}' is not installed: {detail}",
     "E203": "language data {path} cannot be used: {detail}",
@@ -49,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "E501": "invalid request: {detail}",
     "E502": "not authorised: {detail}",
     "E503": "{detail}",
+    "E504": "request body of {size} bytes is over the limit of {limit} bytes",
 }
 
 
@@ -101,6 +107,17 @@ class UnsupportedLanguage(InputError):
     code = "E107"
 
 
+class OverBudget(InputError):
+    """A document whose work in one stage took longer than the per-stage budget (``stage_seconds``)."""
+    code = "E109"
+
+
+class InputFailure(InputError):
+    """An unexpected exception while reading or cleaning one input: a bug, kept as that input's error
+    so the run goes on (strict mode raises it instead)."""
+    code = "E110"
+
+
 class PipelineError(DragomanError):
     code = "E201"
 
@@ -148,3 +165,8 @@ class Unauthorised(DragomanError):
 class HttpError(DragomanError):
     """Any other HTTP-level refusal (405 method not allowed...); the status travels with the response."""
     code = "E503"
+
+
+class TooLarge(DragomanError):
+    """A request body over ``max_request_bytes`` (HTTP 413)."""
+    code = "E504"

@@ -35,10 +35,11 @@ def report_json(report: Any) -> dict[str, Any]:
 class JobRunner:
     """One writer thread over a store's queue of jobs."""
 
-    def __init__(self, store: Any, live: Callable[[], Any], *, min_chars: int) -> None:
+    def __init__(self, store: Any, live: Callable[[], Any], *, min_chars: int, max_chars: int) -> None:
         self.store = store
         self.live = live  # built on first use: loading spaCy and e5 is slow
         self.min_chars = min_chars
+        self.max_chars = max_chars
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -85,7 +86,8 @@ class JobRunner:
 
     def _run(self, job: Job) -> None:
         try:
-            docs = list(documents_from_records([dict(a) for a in job.articles], min_chars=self.min_chars))
+            docs = list(documents_from_records([dict(a) for a in job.articles], min_chars=self.min_chars,
+                                               max_chars=self.max_chars))
             report = self.live().ingest(docs)
         except DragomanError as exc:
             self.store.finish_job(job.id, status="failed", report={"error": str(exc)})

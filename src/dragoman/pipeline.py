@@ -10,17 +10,19 @@ injected: the spaCy loader and the embedder are parameters, so tests can swap th
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any
 
 from .config import DEFAULT, settings
-from .errors import ConfigError, DragomanError, PipelineError, UnsupportedLanguage
+from .errors import ConfigError, DragomanError, OverBudget, PipelineError, UnsupportedLanguage
 from .events import build_candidates, code_doc
 from .model import Document, DocumentAnalysis, EventCandidate, Result
 from .nlp import Mentions, find_mentions, load_pipeline, supported_languages, without_dateline
 from .stories import Assembly, CachedEmbedder, E5Embedder, Embedder, VectorCache
+from .text import break_long_runs
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Pipeline:
     story_threshold: float | None = None  # None: the embedder's calibrated threshold
     extra_actors: tuple = ()
     strict: bool = field(default_factory=lambda: settings().strict)
+    stage_seconds: float = field(default_factory=lambda: settings().stage_seconds)
     stages: tuple[Stage, ...] = STAGES
 
     def __post_init__(self) -> None:
@@ -100,7 +103,8 @@ class Pipeline:
                 yield DocumentAnalysis(replace(doc, error=error.record()))
             return
         nlp = self.load_nlp(language)
-        texts = (without_dateline(d.text, language=language) for d in docs)  # same offsets
+        # same offsets; a text is never longer than the parser accepts (max_chars keeps it far shorter)
+        texts = (break_long_runs(without_dateline(d.text, language=language))[:nlp.max_length] for d in docs)
         for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=self.batch_size)):
             yield self.analyse_parsed(doc, sdoc, language)
 
@@ -109,12 +113,20 @@ class Pipeline:
         work = Work(doc, sdoc, language, extra_actors=self.extra_actors)
         for stage in self.stages:
             try:
+                started = time.perf_counter()
                 value = self._run(stage, work)
+                self._within_budget(stage, doc, time.perf_counter() - started)
             except DragomanError as exc:
                 return DocumentAnalysis(replace(doc, error=exc.record()))
             work = replace(work, **{stage.name: value})
         mentions = work.mentions.all() if work.mentions else ()
         return DocumentAnalysis(with_inferred_date(doc, work.mentions), tuple(mentions), work.candidates)
+
+    def _within_budget(self, stage: Stage, doc: Document, seconds: float) -> None:
+        """A stage over its time budget fails the document (checked after it returns: one thread cannot
+        interrupt spaCy; the character limit keeps each stage's work bounded)."""
+        if seconds > self.stage_seconds:
+            raise OverBudget(source=doc.source, stage=stage.name, seconds=seconds, budget=self.stage_seconds)
 
     def _run(self, stage: Stage, work: Work) -> Any:
         try:

@@ -7,6 +7,7 @@ a store built in ``tmp_path`` and a cheap fake pipeline.
 """
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .api import handlers, routes
 from .config import DEFAULT
+from .errors import TooLarge
 from .store import Store
 from .web import pages, static_dir
 
@@ -48,6 +50,7 @@ class AppState:
     pipeline_factory: Callable[[], Any]
     max_bytes: int
     min_chars: int
+    max_chars: int = DEFAULT.max_chars
     lock: threading.Lock = field(default_factory=threading.Lock)  # builds the layer once
     _pipeline: Any = None
     _live: Any = None
@@ -73,7 +76,7 @@ class AppState:
         if self._jobs is None:
             from .jobs import JobRunner
 
-            self._jobs = JobRunner(self.store, self.live, min_chars=self.min_chars)
+            self._jobs = JobRunner(self.store, self.live, min_chars=self.min_chars, max_chars=self.max_chars)
         return self._jobs
 
 
@@ -87,18 +90,64 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(store: Store, *, token: str | None, pipeline_factory: Callable[[], Any] = default_pipeline,
-               max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> FastAPI:
+               max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+               max_chars: int = DEFAULT.max_chars, max_request_bytes: int = DEFAULT.max_request_bytes) -> FastAPI:
     # No /docs or /redoc: their pages load scripts from a CDN, and the UI must work offline.
     app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Diplomatic events read from multilingual news, each field linked to its sources.")
     app.state.dragoman = AppState(store=store, token=token, pipeline_factory=pipeline_factory,
-                                  max_bytes=max_bytes, min_chars=min_chars)
+                                  max_bytes=max_bytes, min_chars=min_chars, max_chars=max_chars)
     handlers.install(app, html=pages.error_page)
     app.include_router(routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    app.add_middleware(BodyLimit, limit=max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class BodyLimit:
+    """Answers 413 (E504, the API's JSON error shape) to a request body over ``limit`` bytes, announced by
+    its Content-Length or counted as it arrives; the application sees only bodies within the limit."""
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", ())).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(int(declared), send)
+            return
+        messages, size = [], 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                await self._refuse(size, send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+        await self.app(scope, _replay(messages, receive), send)
+
+    async def _refuse(self, size: int, send: Send) -> None:
+        error = TooLarge(size=size, limit=self.limit)
+        body = json.dumps(handlers.error_json(code=error.code, status=413, message=error.message)).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replay() -> Message:
+        return pending.pop(0) if pending else await receive()
+    return replay
 
 
 class SecurityHeaders:
@@ -120,9 +169,11 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def serve(store: Store, *, host: str, port: int, token: str | None, max_bytes: int, min_chars: int) -> None:
+def serve(store: Store, *, host: str, port: int, token: str | None, max_bytes: int, min_chars: int,
+          max_chars: int = DEFAULT.max_chars, max_request_bytes: int = DEFAULT.max_request_bytes) -> None:
     """Serve the app with uvicorn until interrupted."""
     import uvicorn
 
-    app = create_app(store, token=token, max_bytes=max_bytes, min_chars=min_chars)
+    app = create_app(store, token=token, max_bytes=max_bytes, min_chars=min_chars, max_chars=max_chars,
+                     max_request_bytes=max_request_bytes)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -28,10 +28,12 @@ def _quiet(_doc: Document) -> None:
 
 
 def extract(paths: Iterable[str | Path], *, pipeline: Pipeline | None = None, published: date | None = None,
-            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars) -> Result:
+            max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+            max_chars: int = DEFAULT.max_chars) -> Result:
     """Read, analyse and assemble in memory (no store)."""
     pipeline = pipeline or Pipeline()
-    docs = list(read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published))
+    docs = list(read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published,
+                               max_chars=max_chars))
     return pipeline.run(docs)
 
 
@@ -44,17 +46,25 @@ class IngestReport:
     def summary(self) -> str:
         return f"{len(self.added)} added, {len(self.skipped)} already present, {len(self.failed)} failed"
 
+    @property
+    def read_any(self) -> bool:
+        """Whether at least one document could be read (stored now or before)."""
+        return bool(self.added or self.skipped)
+
 
 def ingest(paths: Iterable[str | Path], *, store, pipeline: Pipeline | None = None, published: date | None = None,
-           max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
+           max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars, max_chars: int = DEFAULT.max_chars,
            progress: Progress = _quiet, columns: Columns | None = None) -> IngestReport:
-    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published, columns=columns)
+    docs = read_documents(paths, max_bytes=max_bytes, min_chars=min_chars, published=published, columns=columns,
+                          max_chars=max_chars)
     return ingest_documents(docs, store=store, pipeline=pipeline, progress=progress)
 
 
 def ingest_documents(docs: Iterable[Document], *, store, pipeline: Pipeline | None = None,
                      progress: Progress = _quiet, live: LiveStore | None = None) -> IngestReport:
-    """Store each new document with its analysis (one transaction each), then update what they change."""
+    """Store each new document with its analysis (one transaction each), then update what they change (also
+    when an earlier run was stopped before writing what it changed: killed at any moment, a rerun ends as a
+    clean run would)."""
     live = live or LiveStore(store, pipeline or Pipeline())
     return live.ingest(docs, progress=progress)
 
@@ -93,7 +103,9 @@ class LiveStore:
                 self.store.add_failed(doc)
                 report.failed.append(doc)
                 progress(doc)
-        assembly = self.assembly if fresh else None
+        # a run killed before it wrote what its documents changed leaves some without a story: restoring
+        # the layer rewrites every derived row
+        assembly = self.assembly if fresh or self.store.needs_rebuild() else None
         stored: list[DocumentAnalysis] = []
         for analysis in self.pipeline.analyse(fresh):
             if record(analysis, self.store, report):

@@ -14,6 +14,7 @@ function                                  same length?   what it does
 :func:`fold_for_dates`                    yes            the same, plus dashes, more apostrophes and spaces
 :func:`fold_accents`                      no             case-folded, compatibility-decomposed, accents removed
 :func:`fold_name`                         no             :func:`fold_accents` with ``’`` as ``'``
+:func:`break_long_runs`                   yes            a space inside every run of over N non-space characters
 ========================================  =============  ========================================================
 
 .. [1] ``str.lower`` lengthens a few characters ("İ" becomes "i̇").
@@ -22,11 +23,12 @@ A same-length view keeps offsets: a span found in it slices the original text.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = [
-    "fold_accents", "fold_for_dates", "fold_name", "fold_same_length", "normalise_text", "plain_apostrophes",
-    "plain_apostrophes_and_spaces", "word_key",
+    "break_long_runs", "fold_accents", "fold_for_dates", "fold_name", "fold_same_length", "normalise_text",
+    "plain_apostrophes", "plain_apostrophes_and_spaces", "word_key",
 ]
 
 TYPOGRAPHIC_APOSTROPHE = "\u2019"
@@ -41,6 +43,26 @@ def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line endings, no BOM characters: the one form every later stage reads."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     return unicodedata.normalize("NFC", text)
+
+
+def break_long_runs(text: str, longest: int = 200) -> str:
+    """The text with a space in place of every ``longest + 1``-th character of a longer run of non-space
+    characters.
+
+    spaCy's tokenizer strips prefixes and suffixes one at a time, searching the whole token each time:
+    a 20,000-character run of punctuation takes minutes (issue #15). No word or URL is that long, and
+    the same length keeps every offset.
+    """
+    if len(text) <= longest:
+        return text
+    return re.sub(rf"\S{{{longest + 1},}}", lambda m: _spaced(m.group(), longest), text)
+
+
+def _spaced(run: str, longest: int) -> str:
+    chars = list(run)
+    for i in range(longest, len(chars), longest + 1):
+        chars[i] = " "
+    return "".join(chars)
 
 
 # ----------------------------------------------------------------- apostrophes and spaces

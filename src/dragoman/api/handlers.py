@@ -32,6 +32,7 @@ STATUS: dict[str, int] = {
     "E500": 500,
     "E501": 422,
     "E502": 401,
+    "E504": 413,
 }
 
 HtmlRenderer = Callable[[Request, int, dict], Response]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from ..config import DEFAULT
 from ..errors import OversizedInput, RejectedDocument, Unauthorised
 from ..ingest import documents_from_records
 from . import data
@@ -96,7 +97,7 @@ Posted = Annotated[ArticleIn | list[ArticleIn], Body(description=f"An article or
              summary="Queue articles for ingestion (bearer token); 202 with the job to follow")
 def post_documents(request: Request, response: Response, store: StoreDep, posted: Posted) -> dict:
     state = request.app.state.dragoman
-    records = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars)
+    records = read_posted(posted, max_bytes=state.max_bytes, min_chars=state.min_chars, max_chars=state.max_chars)
     job_id = state.jobs().submit(records)
     response.headers["Location"] = f"/api/jobs/{job_id}"
     return data.job_json(store.job(job_id))
@@ -107,7 +108,8 @@ def get_job(store: StoreDep, job_id: IdPath) -> dict:
     return data.job_json(store.job(job_id))
 
 
-def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int) -> list[dict[str, Any]]:
+def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_chars: int,
+                max_chars: int = DEFAULT.max_chars) -> list[dict[str, Any]]:
     """The posted records, once every one reads as a document; one that cannot rejects the whole request,
     naming it."""
     articles = posted if isinstance(posted, list) else [posted]
@@ -118,7 +120,7 @@ def read_posted(posted: ArticleIn | list[ArticleIn], *, max_bytes: int, min_char
         if size > max_bytes:
             raise OversizedInput(source=f"<api>#{index}", size=size, limit=max_bytes)
     records = [article.model_dump(mode="json", exclude_none=True) for article in articles]
-    for doc in documents_from_records(records, min_chars=min_chars):
+    for doc in documents_from_records(records, min_chars=min_chars, max_chars=max_chars):
         if not doc.ok:
             raise RejectedDocument(source=doc.source, detail=str(doc.error))
     return records

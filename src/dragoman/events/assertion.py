@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..languages import labels_for, language_data
 from .status_lexicon import normalise, status_lexicon
@@ -78,7 +78,7 @@ def heading(span: Span) -> bool:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return False
-    text, first, last = span.doc.text, tokens[0], tokens[-1]
+    text, first, last = doc_text(span.doc), tokens[0], tokens[-1]
     before, after = text[:first.idx].rstrip(" \t"), text[last.idx + len(last):].lstrip(" \t")
     if not before.strip() or not before.endswith("\n") or (after and not after.startswith("\n")):
         return False
@@ -86,6 +86,17 @@ def heading(span: Span) -> bool:
     if not words or len(words) > HEADING_WORDS or last.text in HEADING_ENDS or _tags_an_event(words):
         return False
     return not any(_has_subject(t) for t in span if "Fin" in t.morph.get("VerbForm", []))
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it on every access, once per sentence here (#15)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "dragoman.text"
 
 
 def _tags_an_event(words: list[Token]) -> bool:

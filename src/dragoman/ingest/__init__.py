@@ -14,14 +14,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from ..config import DEFAULT
-from ..errors import InputError
-from ..model import Document, RawItem
+from ..config import DEFAULT, settings
+from ..errors import InputError, InputFailure
+from ..model import Document, DocumentError, RawItem
 from . import files
 from .clean import clean
 from .corpora import Columns
 from .formats import record_item
 from .language import detect_language
+from .limits import TRUNCATED, scrub, truncate
 
 __all__ = ["Columns", "clean", "detect_language", "document_of", "documents_from_records", "error_document", "iter_raw",
            "read_documents"]
@@ -40,15 +41,16 @@ def iter_raw(
 
 def read_documents(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT.max_bytes, min_chars: int = DEFAULT.min_chars,
-    published: date | None = None, columns: Columns | None = None
+    published: date | None = None, columns: Columns | None = None, max_chars: int = DEFAULT.max_chars
 ) -> Iterator[Document]:
     """Cleaned documents; a failing one comes out with ``error`` set."""
     for item in iter_raw(paths, max_bytes=max_bytes, published=published, columns=columns):
-        yield document_of(item, min_chars=min_chars)
+        yield document_of(item, min_chars=min_chars, max_chars=max_chars)
 
 
 def documents_from_records(
-    records: Iterable[dict], *, source: str = "<api>", published: date | None = None, min_chars: int = DEFAULT.min_chars
+    records: Iterable[dict], *, source: str = "<api>", published: date | None = None, min_chars: int = DEFAULT.min_chars,
+    max_chars: int = DEFAULT.max_chars
 ) -> Iterator[Document]:
     """Cleaned documents from article dicts (``text`` or ``html``, ``title url published language id``)."""
     for index, record in enumerate(records):
@@ -60,20 +62,40 @@ def documents_from_records(
             continue
         if item.published is None and published is not None:
             item = dataclasses.replace(item, published=published)
-        yield document_of(item, min_chars=min_chars)
+        yield document_of(item, min_chars=min_chars, max_chars=max_chars)
 
 
 def error_document(source: str, error: InputError) -> Document:
     """The placeholder for a document that could not be read or cleaned."""
+    source = scrub(source)
     key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
-    return Document(id=key, source=source, text="", error=error.record())
+    record = error.record()
+    return Document(id=key, source=source, text="", error=DocumentError(record.code, scrub(record.message)))
 
 
-def document_of(item: RawItem | InputError, *, min_chars: int) -> Document:
+def document_of(item: RawItem | InputError, *, min_chars: int, max_chars: int = DEFAULT.max_chars) -> Document:
     """The cleaned document of a read item, or the placeholder of a read error."""
     if isinstance(item, InputError):
         return error_document(str(item.fields.get("source", "<unknown>")), item)
+    item, cut = bounded(item, max_chars)
     try:
-        return clean(item, min_chars=min_chars)
+        doc = clean(item, min_chars=min_chars)
     except InputError as exc:
         return error_document(item.source, exc)
+    except Exception as exc:
+        if settings().strict:
+            raise
+        return error_document(item.source, InputFailure(source=item.source, detail=f"{type(exc).__name__}: {exc}"))
+    return dataclasses.replace(doc, flags=tuple(sorted({*doc.flags, TRUNCATED}))) if cut else doc
+
+
+def bounded(item: RawItem, max_chars: int) -> tuple[RawItem, bool]:
+    """The item with its strings scrubbed of lone surrogates and its text cut to ``max_chars``; whether it was cut."""
+    text, cut = truncate(scrub(item.text), max_chars)
+    return dataclasses.replace(item, text=text, source=scrub(item.source), title=_scrubbed(item.title),
+                               url=_scrubbed(item.url), language=_scrubbed(item.language),
+                               given_id=_scrubbed(item.given_id), outlet=_scrubbed(item.outlet)), cut
+
+
+def _scrubbed(value: str | None) -> str | None:
+    return None if value is None else scrub(value)

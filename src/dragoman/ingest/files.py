@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import dataclasses
-import json
+import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from ..errors import InputError, MalformedInput, UnreadableInput
+from ..errors import InputError, MalformedInput
 from ..model import RawItem
 from .corpora import Columns, corpus_kind, read_corpus
 from .decode import check_bytes, decode_bytes, read_bytes
-from .formats import Result, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
+from .formats import Result, load_json, parse_feed, parse_html, parse_json, parse_jsonl, parse_published, parse_text
 from .language import normalise_language
+from .limits import display_path, guarded
+from .walk import walk as walk_paths
 
 SIDECAR = ".meta.json"
 FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
@@ -32,37 +34,20 @@ def iter_raw(paths: Iterable[str | Path], *, max_bytes: int, published: date | N
         if isinstance(path, InputError):
             yield path
             continue
-        for result in read_file(path, max_bytes=max_bytes, columns=columns):
+        for result in guarded(read_file(path, max_bytes=max_bytes, columns=columns), display_path(path)):
             if isinstance(result, RawItem) and result.published is None and published is not None:
                 result = dataclasses.replace(result, published=published)
             yield result
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Given files, and every visible non-sidecar file under given folders, sorted."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from _folder(path)
-        elif path.exists() or path.is_symlink():
-            if not is_sidecar(path):
-                yield path
-        else:
-            yield UnreadableInput(source=str(given), detail="no such file or directory")
+    """Given files, and every visible non-sidecar file under given folders, sorted (see :mod:`.walk`)."""
+    return walk_paths(paths, skip=_not_article, skip_given=is_sidecar)
 
 
-def _folder(root: Path) -> Sequence[Path | InputError]:
-    try:
-        return sorted(p for p in root.rglob("*") if _is_article(p, root))
-    except OSError as exc:
-        return [UnreadableInput(source=str(root), detail=exc.strerror or str(exc))]
-
-
-def _is_article(path: Path, root: Path) -> bool:
-    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+def _not_article(path: Path) -> bool:
     # a folder's own README or LICENCE describes the folder; it is not an article
-    notes = path.stem.upper() in FOLDER_NOTES
-    return not hidden and not notes and not is_sidecar(path) and path.is_file()
+    return path.stem.upper() in FOLDER_NOTES or is_sidecar(path)
 
 
 def is_sidecar(path: Path) -> bool:
@@ -71,7 +56,7 @@ def is_sidecar(path: Path) -> bool:
 
 def read_file(path: Path, *, max_bytes: int, columns: Columns | None = None) -> Iterator[Result]:
     """Every article in one file; problems come out as InputErrors."""
-    source = str(path)
+    source = display_path(path)
     if corpus_kind(path):  # JSONL, Parquet, WARC: streamed, max_bytes bounds each record
         yield from read_corpus(path, max_bytes=max_bytes, columns=columns or Columns())
         return
@@ -118,7 +103,7 @@ def sidecar_of(path: Path) -> Path:
 def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
     """``NAME.meta.json`` beside ``NAME.txt`` overrides title, url, published, language, id, outlet."""
     sidecar = sidecar_of(path)
-    if not sidecar.is_file():
+    if not os.path.isfile(sidecar):  # False, not an error, for a name too long once ".meta.json" is added
         return item
     meta = _read_sidecar(sidecar, item.source, max_bytes=min(max_bytes, SIDECAR_MAX_BYTES))
     day, moment = parse_published(meta.get("published"), item.source, name=f"{sidecar.name}: published")
@@ -131,11 +116,12 @@ def with_sidecar(item: RawItem, path: Path, *, max_bytes: int) -> RawItem:
 
 
 def _read_sidecar(sidecar: Path, source: str, *, max_bytes: int) -> dict:
-    data = read_bytes(sidecar, str(sidecar), max_bytes)
+    data = read_bytes(sidecar, display_path(sidecar), max_bytes)
     try:
-        meta = json.loads(decode_bytes(data, str(sidecar)))
-    except json.JSONDecodeError as exc:
-        raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not JSON ({exc.msg})") from exc
+        meta = load_json(decode_bytes(data, display_path(sidecar)), source)
+    except MalformedInput as exc:
+        detail = f"sidecar {sidecar.name} is not JSON ({exc.fields['detail']})"
+        raise MalformedInput(source=source, detail=detail) from exc
     if not isinstance(meta, dict):
         raise MalformedInput(source=source, detail=f"sidecar {sidecar.name} is not a JSON object")
     bad = [k for k in SIDECAR_STRINGS if meta.get(k) is not None and not isinstance(meta[k], str)]

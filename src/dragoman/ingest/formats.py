@@ -1,6 +1,7 @@
 """Readers for each input format; each gives RawItems (or InputErrors to pass on)."""
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -22,10 +23,16 @@ RECORD_FIELDS = ("title", "url", "language", "id", "outlet")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
            "section", "article", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt")
 _DROP = "//script|//style|//noscript|//template|//head"
+MAX_EXTRACTED_TAGS = 20_000
+_OPEN_TAG = re.compile(r"<[A-Za-z]")
 # Dates only from the page's metadata: guessing them from the body confuses
 # the date an article mentions with the date it was published.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _HAS_TIME = re.compile(r"\d[T ]\d{2}:\d{2}")
+# A publication date outside these years is a typo or a placeholder (0001-01-01, 9999-12-31); later
+# stages add and subtract years around it, which would leave the calendar.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+_MAX_DATE_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -48,8 +55,9 @@ def parse_html(markup: str, source: str) -> RawItem:
 
 
 def extract_html(markup: str, source: str) -> Page:
-    """Main text and metadata with trafilatura; lxml's text when it finds nothing."""
-    doc = _bare_extraction(markup, source)
+    """Main text and metadata with trafilatura; lxml's text when it finds nothing, or for a page of more
+    than :data:`MAX_EXTRACTED_TAGS` tags (trafilatura's time grows faster than the page: 80 s for 10^5)."""
+    doc = _bare_extraction(markup, source) if len(_OPEN_TAG.findall(markup)) <= MAX_EXTRACTED_TAGS else None
     text = paragraphs(doc.text) if doc is not None and doc.text else ""
     if not text:
         text = html_to_text(markup)
@@ -94,9 +102,9 @@ def html_to_text(markup: str) -> str:
 def parse_json(text: str, source: str) -> Iterator[Result]:
     """One article object, or a list of them (``source#index`` each)."""
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield MalformedInput(source=source, detail=f"bad JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        value = load_json(text, source)
+    except MalformedInput as exc:
+        yield exc
         return
     if isinstance(value, dict):
         yield _record_or_error(value, source)
@@ -116,11 +124,26 @@ def parse_jsonl(text: str, source: str) -> Iterator[Result]:
             continue
         line_source = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield MalformedInput(source=line_source, detail=f"line {number} is not JSON ({exc.msg} at column {exc.colno})")
+            record = load_json(line, line_source, line=number)
+        except MalformedInput as exc:
+            yield exc
             continue
         yield _record_or_error(record, line_source)
+
+
+def load_json(text: str, source: str, *, line: int | None = None) -> object:
+    """Parsed JSON (``line``: of a JSONL file); malformed for bad syntax, nesting deeper than the parser's
+    stack, or over-long numbers."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        detail = (f"line {line} is not JSON ({exc.msg} at column {exc.colno})" if line is not None
+                  else f"bad JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        raise MalformedInput(source=source, detail=detail) from None
+    except RecursionError:
+        raise MalformedInput(source=source, detail="JSON nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits (sys.int_info.default_max_str_digits)
+        raise MalformedInput(source=source, detail=f"bad JSON value: {str(exc)[:120]}") from None
 
 
 def _record_or_error(record: object, source: str) -> Result:
@@ -171,12 +194,18 @@ def parse_date(value: object, source: str, name: str = "published") -> date | No
     """``YYYY-MM-DD`` or an ISO datetime; anything else is malformed."""
     if value is None or value == "":
         return None
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= _MAX_DATE_CHARS:
         try:
-            return datetime.fromisoformat(value.strip()).date()
+            day = datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
-    raise MalformedInput(source=source, detail=f"'{name}' is not a YYYY-MM-DD date or ISO datetime: {value!r}")
+        else:
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise MalformedInput(source=source, detail=f"'{name}' is out of range (years {MIN_YEAR}-{MAX_YEAR}): "
+                                                           f"{value!r}")
+            return day
+    shown = repr(value) if not isinstance(value, int) or value.bit_length() < 64 else "a huge number"
+    raise MalformedInput(source=source, detail=f"'{name}' is not a YYYY-MM-DD date or ISO datetime: {shown[:80]}")
 
 
 def parse_published(value: object, source: str, name: str = "published") -> tuple[date | None, datetime | None]:
@@ -199,9 +228,17 @@ def _lenient_date(value: object) -> date | None:
 
 # ----------------------------------------------------------------- feeds
 
+# Entity expansion ("billion laughs") and external entities both need a declaration; a DTD is never fetched.
+_DECLARATIONS = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_PROLOG_BYTES = 1_000_000
+
 def parse_feed(data: bytes, source: str) -> Iterator[Result]:
-    """One item per RSS/Atom entry (``source#index``); never fetches anything."""
-    feed = feedparser.parse(data)
+    """One item per RSS/Atom entry (``source#index``); never fetches anything, never expands entities."""
+    if _DECLARATIONS.search(data[:_PROLOG_BYTES]):
+        yield MalformedInput(source=source, detail="the feed declares entities, which are not expanded")
+        return
+    # a stream, not bytes: feedparser treats a short bytes value as a file name or URL to open
+    feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:
         detail = f"not a readable feed ({feed.get('bozo_exception', 'no entries')})"
         yield MalformedInput(source=source, detail=detail)
@@ -221,9 +258,19 @@ def _entry_item(entry: dict, source: str, media_type: str, outlet: str | None) -
     text = html_to_text(body) if body.strip() else ""
     if not text:
         return MalformedInput(source=source, detail="feed entry has no content or summary")
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    moment = _entry_time(entry.get("published_parsed") or entry.get("updated_parsed"))
     title = " ".join(entry.get("title", "").split()) or None
-    # feedparser gives the time in UTC
     return RawItem(source=source, text=text, title=title, url=entry.get("link") or None,
-                   published=date(*stamp[:3]) if stamp else None,
-                   published_at=datetime(*stamp[:6]) if stamp else None, media_type=media_type, outlet=outlet)
+                   published=moment.date() if moment else None, published_at=moment, media_type=media_type,
+                   outlet=outlet)
+
+
+def _entry_time(stamp: Any) -> datetime | None:
+    """feedparser's time tuple (in UTC) as a datetime; none when it is out of range."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime(*stamp[:6])
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return moment if MIN_YEAR <= moment.year <= MAX_YEAR else None

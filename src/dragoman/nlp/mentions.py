@@ -7,9 +7,10 @@ publication date, or when it has none, the latest absolute date it states).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from ..languages import language_data
 from ..model import Document, Location, Mention
@@ -51,18 +52,36 @@ class Mentions:
         return self.actors + self.places + self.people + self.venues + self.dates
 
     def in_span(self, kind: str, start: int, end: int) -> list[Mention]:
-        return [m for m in getattr(self, kind) if m.start >= start and m.end <= end]
+        """The mentions of ``kind`` inside ``[start, end)``, in stored order (a binary search: called once
+        per sentence, it must not read every mention each time, #15)."""
+        items = getattr(self, kind)
+        order, starts = self._by_start[kind]
+        found = sorted(order[bisect_left(starts, start):bisect_right(starts, end)])
+        return [items[i] for i in found if items[i].end <= end]
+
+    @cached_property
+    def _by_start(self) -> dict[str, tuple[list[int], list[int]]]:
+        index = {}
+        for kind in ("actors", "places", "people", "venues", "dates"):
+            items = getattr(self, kind)
+            order = sorted(range(len(items)), key=lambda i: items[i].start)
+            index[kind] = (order, [items[i].start for i in order])
+        return index
 
 
-def sentence_index(spans: tuple[tuple[int, int], ...], offset: int) -> int:
-    for i, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return i
+def sentence_index(spans: tuple[tuple[int, int], ...], offset: int, starts: list[int] | None = None) -> int:
+    """The sentence (sorted, disjoint spans) holding ``offset``; the last one when none does. A binary
+    search: a long text has thousands of sentences and mentions (#15)."""
+    starts = [start for start, _ in spans] if starts is None else starts
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < spans[i][1]:
+        return i
     return max(len(spans) - 1, 0)
 
 
 def with_sentence(mentions: list[Mention], spans: tuple[tuple[int, int], ...]) -> tuple[Mention, ...]:
-    return tuple(Mention(m.kind, m.start, m.end, m.text, sentence_index(spans, m.start), m.value)
+    starts = [start for start, _ in spans]
+    return tuple(Mention(m.kind, m.start, m.end, m.text, sentence_index(spans, m.start, starts), m.value)
                  for m in sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
@@ -158,10 +177,19 @@ def split_capitals(text: str, actors: list[Mention], places: list[Mention], *,
     of an event unless it is one of that event's parties ("Moscou a annoncé").
     """
     preps = set(locative_prepositions(language))
-    city_spans = [(m.start, m.end) for m in places if m.value.is_city]
+    city_spans = sorted((m.start, m.end) for m in places if m.value.is_city)
+    longest = max((e - s for s, e in city_spans), default=0)
     kept = [a for a in actors
-            if not (any(s < a.end and a.start < e for s, e in city_spans) and previous_word(text, a.start) in preps)]
+            if not (_overlaps(city_spans, longest, a) and previous_word(text, a.start) in preps)]
     return kept, places
+
+
+def _overlaps(spans: list[tuple[int, int]], longest: int, mention: Mention) -> bool:
+    """Whether a span of ``spans`` (sorted, none longer than ``longest``) overlaps the mention; only the
+    spans that can are looked at."""
+    low = bisect_left(spans, (mention.start - longest,))
+    high = bisect_left(spans, (mention.end,))
+    return any(mention.start < e for _, e in spans[low:high])
 
 
 def previous_word(text: str, offset: int) -> str:

@@ -43,13 +43,29 @@ def _register_line_breaks() -> None:
     def line_breaks(doc):
         for line in _lines(doc):
             line[0].is_sent_start = True
-            if not any(t.text in SENTENCE_END for t in line[:-1]):
+            if len(line) <= MAX_SENTENCE_TOKENS and not any(t.text in SENTENCE_END for t in line[:-1]):
                 for token in line[1:]:  # a heading or table row is one sentence
                     token.is_sent_start = False
+            _bound_sentences(line)
         return doc
 
 
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+# No sentence of prose runs this long without a full stop; a run that does (a table flattened into one
+# line, a list of names) is cut, since later stages read each sentence once per token (issue #15).
+MAX_SENTENCE_TOKENS = 200
+
+
+def _bound_sentences(line: list[Any]) -> None:
+    """A sentence start after every MAX_SENTENCE_TOKENS tokens without a sentence end."""
+    run = 0
+    for token in line:
+        run += 1
+        if run > MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        if token.text in SENTENCE_END:
+            run = 0
 
 
 def _lines(doc) -> list[list[Any]]:

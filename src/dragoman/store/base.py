@@ -91,6 +91,9 @@ class Store(Protocol):
 
     def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None: ...
 
+    def needs_rebuild(self) -> bool:
+        """Whether stories and events miss a stored document (an ingest stopped before its rebuild)."""
+
     def counts(self) -> dict[str, int]:
         """``documents`` (all, failed included), ``failed``, ``stories``, ``events``."""
 

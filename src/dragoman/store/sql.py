@@ -184,6 +184,13 @@ class SqlStore:
 
     # ------------------------------------------------------------ whole store
 
+    def needs_rebuild(self) -> bool:
+        """Whether a stored document is in no story: a run stopped between storing it and rebuilding."""
+        query = (select(documents.c.seq).join(analyses, analyses.c.document_id == documents.c.id)
+                 .where(documents.c.story_id.is_(None), documents.c.error.is_(None)).limit(1))
+        with self._read("look for documents not yet in a story") as conn:
+            return conn.execute(query).first() is not None
+
     def counts(self) -> dict[str, int]:
         queries = {"documents": select(func.count()).select_from(documents),
                    "failed": select(func.count()).select_from(documents).where(documents.c.error.is_not(None)),
