@@ -9,7 +9,7 @@ restores it from the stored analyses and story vectors (nothing is re-embedded).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -94,10 +94,13 @@ class LiveStore:
     def ingest(self, docs: Iterable[Document], *, progress: Progress = _quiet) -> IngestReport:
         report = IngestReport()
         fresh: list[Document] = []
+        ids: set[str] = set()
         for doc in docs:
             if doc.ok and self.store.has_document(doc.content_hash):
                 report.skipped.append(doc.source)
             elif doc.ok:
+                doc = self._own_id(doc, ids)
+                ids.add(doc.id)
                 fresh.append(doc)
             else:
                 self.store.add_failed(doc)
@@ -114,6 +117,13 @@ class LiveStore:
         if assembly is not None and stored:
             self.apply(assembly.add(stored))
         return report
+
+    def _own_id(self, doc: Document, taken: set[str]) -> Document:
+        """A new text under an id another text already has (a source's article id reused, a corrected
+        article): kept as a version of its own, its id suffixed with its content."""
+        if doc.id not in taken and not self.store.has_id(doc.id):
+            return doc
+        return replace(doc, id=f"{doc.id}~{doc.content_hash[:8]}")
 
     def apply(self, delta: Delta) -> None:
         self.store.apply_changes(stories=list(delta.stories.values()), removed_stories=delta.removed_stories,

@@ -37,6 +37,8 @@ class Store(Protocol):
 
     def has_document(self, content_hash: str) -> bool: ...
 
+    def has_id(self, doc_id: str) -> bool: ...
+
     def add_analysis(self, analysis: DocumentAnalysis) -> bool:
         """Store a document and what was extracted from it; ``False`` if its content is already stored."""
 

@@ -59,6 +59,10 @@ class SqlStore:
             found = conn.execute(select(documents.c.seq).where(documents.c.key == content_hash)).first()
         return found is not None
 
+    def has_id(self, doc_id: str) -> bool:
+        with self._read("look up a document id") as conn:
+            return conn.execute(select(documents.c.seq).where(documents.c.id == doc_id)).first() is not None
+
     def add_analysis(self, analysis: DocumentAnalysis) -> bool:
         doc = analysis.document
         with self._write(f"store document {doc.id!r}") as conn:
