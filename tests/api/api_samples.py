@@ -218,3 +218,16 @@ class FakeAssembly:
         story = self.story()
         return Result(documents=tuple(self.documents), stories=(story,),
                       story_of=tuple((doc_id, story.id) for doc_id in story.documents))
+
+
+def follow_job(client, response) -> dict:
+    """The final state of the job a 202 answer names (polled until done or failed)."""
+    import time
+
+    assert response.status_code == 202, response.text
+    job = response.json()
+    deadline = time.monotonic() + 60
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job = client.get(job["url"]).json()
+    return job

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from api_samples import TOKEN
+from api_samples import TOKEN, follow_job
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLE = {"text": "Les ministres des affaires étrangères du Chili et de la Norvège se sont entretenus mardi à Oslo "
@@ -34,14 +34,14 @@ def test_a_streamed_body_without_length_is_counted(make_client, pipeline):
 
 def test_a_body_within_the_limit_is_ingested(make_client, pipeline):
     client = make_client(max_request_bytes=2_000)
-    response = client.post("/api/documents", json=ARTICLE, headers=AUTH)
-    assert response.status_code == 200, response.text
-    assert response.json()["added"] == ["limit-1"] and pipeline.analysed == ["limit-1"]
+    job = follow_job(client, client.post("/api/documents", json=ARTICLE, headers=AUTH))
+    assert job["status"] == "done" and job["report"]["added"] == ["limit-1"] and pipeline.analysed == ["limit-1"]
 
 
 def test_a_posted_text_over_the_character_limit_is_truncated_and_flagged(make_client, store):
     client = make_client(max_chars=300)
     long = {**ARTICLE, "text": " ".join([ARTICLE["text"]] * 10)}
-    assert client.post("/api/documents", json=long, headers=AUTH).json()["added"] == ["limit-1"]
+    job = follow_job(client, client.post("/api/documents", json=long, headers=AUTH))
+    assert job["report"]["added"] == ["limit-1"]
     doc = store.document("limit-1")
     assert "truncated" in doc.flags and len(doc.text) <= 300 and doc.text.endswith("commerce.")
