@@ -45,6 +45,8 @@ bench: setup
 	$(BIN)/python scripts/bench_embed.py | tail -n 2
 	$(BIN)/python scripts/bench_api.py
 	$(BIN)/python scripts/bench_ray.py
+	$(BIN)/python scripts/bench_live.py --sizes 1000 10000 --posts 10
+	$(BIN)/python scripts/bench_live.py --phases --sizes 1000 10000 --posts 10
 
 # issue #15: 2,000 generated bad inputs ingested one by one; report in reports/fuzz.json
 fuzz: setup
