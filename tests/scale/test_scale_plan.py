@@ -102,6 +102,9 @@ class Breaking:
     def __init__(self, nlp) -> None:
         self.nlp = nlp
 
+    def __getattr__(self, name: str):  # max_length and the rest: spaCy's own
+        return getattr(self.nlp, name)
+
     def pipe(self, texts, batch_size: int = 16):
         for text in texts:
             if "BOOM" in text:

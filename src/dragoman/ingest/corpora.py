@@ -9,7 +9,6 @@ many workers; a record's source names it the same way whoever reads it: ``file.j
 from __future__ import annotations
 
 import dataclasses
-import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import IO, Any
 from ..errors import EmptyInput, InputError, MalformedInput, OversizedInput, UnreadableInput
 from ..model import RawItem
 from .decode import check_bytes, decode_bytes
-from .formats import Result, parse_html, parse_published, record_item
+from .formats import Result, load_json, parse_html, parse_published, record_item
 
 KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".warc": "warc", ".warc.gz": "warc"}
 RECORD_COLUMNS = ("language", "id", "outlet", "html")  # read by their own names when a Parquet file has them
@@ -102,9 +101,7 @@ def _jsonl_record(line: bytes, source: str, number: int, max_bytes: int) -> Resu
         return OversizedInput(source=source, size=f"more than {max_bytes}", limit=max_bytes)
     try:
         check_bytes(line, source)
-        record = json.loads(decode_bytes(line, source))
-    except json.JSONDecodeError as exc:
-        return MalformedInput(source=source, detail=f"line {number} is not JSON ({exc.msg} at column {exc.colno})")
+        record = load_json(decode_bytes(line, source), source, line=number)  # depth and number limits too
     except InputError as exc:
         return exc
     return _item(record, source)
