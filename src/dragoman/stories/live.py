@@ -71,7 +71,8 @@ class Assembly:
         self.story_of: dict[str, str] = {}
         self.links: dict[str, tuple[Relation, ...]] = {}
         self.events: dict[str, Event] = {}
-        self.rounds_with: dict[str, set[str]] = defaultdict(set)  # actor code -> rounds
+        self.rounds_with: dict[tuple[str, str], set[str]] = defaultdict(set)  # two actor codes -> rounds
+        self.round_pairs: dict[str, list[tuple[str, str]]] = {}
 
     # ------------------------------------------------------------ the front door
     def add(self, analyses: Iterable[DocumentAnalysis]) -> Delta:
@@ -265,12 +266,13 @@ class Assembly:
     def _relink(self, changed: set[str]) -> set[str]:
         """Relinks the tracks the changed rounds belong to; returns the events whose links changed."""
         for eid in changed:
-            for members in self.rounds_with.values():
-                members.discard(eid)
+            for pair in self.round_pairs.pop(eid, ()):
+                self.rounds_with[pair].discard(eid)
         seeds = {eid for eid in changed if eid in self.base and self._is_round(self.base[eid])}
         for eid in seeds:
-            for code in codes_of(self.base[eid]):
-                self.rounds_with[code].add(eid)
+            self.round_pairs[eid] = code_pairs(codes_of(self.base[eid]))
+            for pair in self.round_pairs[eid]:
+                self.rounds_with[pair].add(eid)
         scope = self._track_scope(seeds | {e for e in changed if e in self.links})
         links: dict[str, list[Relation]] = defaultdict(list)
         for track in tracks([self.base[e] for e in scope if e in self.base]):
@@ -292,23 +294,18 @@ class Assembly:
         return reportable(event) and is_round(event)
 
     def _track_scope(self, seeds: set[str]) -> set[str]:
-        """Rounds that may share a track with the seeds: every round whose parties fit those gathered so far
-        (a track's parties are a subset of them, so no round outside can join a track inside)."""
-        scope = {e for e in seeds if e in self.base and self._is_round(self.base[e])}
-        codes = {c for e in scope for c in codes_of(self.base[e])}
-        for e in seeds:
-            for rel in self.links.get(e, ()):
-                if rel.event in self.base:
-                    scope.add(rel.event)
-                    codes |= codes_of(self.base[rel.event])
-        grew = True
-        while grew:
-            grew = False
-            for eid in sorted({e for c in codes for e in self.rounds_with.get(c, ())} - scope):
-                if parties_fit(codes, codes_of(self.base[eid])):
-                    scope.add(eid)
-                    codes |= codes_of(self.base[eid])
-                    grew = True
+        """Rounds that may share a track with the seeds: those linked to them by rounds whose parties fit
+        pairwise (a round continues a track whose last round it fits, so no round outside this set can take
+        part in a track inside it). Fitting parties share two codes: the index of code pairs finds them."""
+        start = {e for e in seeds if e in self.base and self._is_round(self.base[e])}
+        start |= {rel.event for e in seeds for rel in self.links.get(e, ()) if rel.event in self.base}
+        scope, stack = set(start), sorted(start)
+        while stack:
+            codes = codes_of(self.base[stack.pop()])
+            for other in sorted({o for pair in code_pairs(codes) for o in self.rounds_with.get(pair, ())} - scope):
+                if parties_fit(codes, codes_of(self.base[other])):
+                    scope.add(other)
+                    stack.append(other)
         return scope
 
     def _emit(self, eid: str, delta: Delta) -> set[str]:
@@ -350,3 +347,8 @@ def with_flag(doc: Document, copy: bool) -> Document:
 
 def codes_of(event: Event) -> set[str]:
     return {a.code for a in event.actors}
+
+
+def code_pairs(codes: set[str]) -> list[tuple[str, str]]:
+    ordered = sorted(codes)
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]

@@ -1,10 +1,12 @@
 """Series: rounds of a negotiation track, ordered and linked ``previous_round`` / ``next_round``.
 
-A round is a meeting (CONSULT, not by phone) with a date. Rounds belong to one track when their
-parties fit (one side's parties hold the other's, or they share two: a mediator read by one source
-only), they are held at the same level (a leaders' summit is not a round of a ministers' track;
+A round is a meeting (CONSULT, not by phone) with a date. A round continues a track when its parties
+fit those of the track's last round (one side's parties hold the other's, or they share two: a mediator
+read by one source only; fitting pairwise bounds what one new round can change to the rounds linked to
+it), both are held at the same level (a leaders' summit is not a round of a ministers' track;
 ``data/common/levels.json``) and their subjects do not exclude each other (topics both known and
-disjoint). In date order, each round continues the latest track it fits, else starts one.
+disjoint, and no head of delegation in common). In date order, each round continues the latest track it
+fits, else starts one.
 """
 from __future__ import annotations
 
@@ -95,7 +97,7 @@ class Track:
         self.level = self.level or event_level
 
     def fits(self, event: Event, own: str | None) -> bool:
-        return (parties_fit(self.codes, {a.code for a in event.actors})
+        return (parties_fit({a.code for a in self.rounds[-1].actors}, {a.code for a in event.actors})
                 and (own is None or self.level is None or own == self.level) and same_subject(self.rounds[-1], event))
 
 
