@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Actor, Mention, Person
+from ..model import Actor
 from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
@@ -19,7 +19,7 @@ from .framing import FRAME_TYPES, sentence_reading
 from .posts import post_targets
 from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
-__all__ = ["NOT_PARTIES", "event_parties", "event_people", "party_codes"]
+__all__ = ["NOT_PARTIES", "event_parties", "party_codes"]
 
 NOT_PARTIES = frozenset({"host", "observer"})  # present at an event without being one of its parties
 ANY_EVENT_KINDS = frozenset({"observer", "absent", "label"})  # the others hold for meetings and agreements only
@@ -154,15 +154,3 @@ def symmetric(actors: tuple[Actor, ...], event_type: str) -> tuple[Actor, ...]:
     if event_type in FRAME_TYPES:
         return tuple(with_role(a, "participant") for a in actors)
     return actors
-
-
-def event_people(people: Sequence[Mention], actors: tuple[Actor, ...]) -> tuple[Person, ...]:
-    """The people named with a role or title who speak for one of the event's parties."""
-    codes = {a.code for a in actors}
-    chosen: dict[str, Person] = {}
-    for m in people:
-        person: Person = m.value
-        if person.actor in codes and (person.role or person.title):
-            chosen.setdefault(person.name, person)
-    return tuple(chosen.values())
-
