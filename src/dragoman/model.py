@@ -11,6 +11,7 @@ contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.contract`; the stor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -200,7 +201,7 @@ class EventCandidate:
     confidence: float = 0.5
     background: bool = False  # recalled as context, not the article's news
 
-    @property
+    @cached_property
     def actor_codes(self) -> frozenset[str]:
         return frozenset(a.code for a in self.actors)
 

@@ -55,6 +55,9 @@ def partition(groups) -> set[frozenset[int]]:
 def test_any_split_into_batches_gives_the_groups_of_one_pass(docs, data):
     readings = {f"d{i}": [candidate(f"d{i}", spec) for spec in specs] for i, specs in enumerate(docs)}
     names = sorted(readings)
+    # each article's day: none, or one that puts some events inside its recall window and some outside
+    published = {d: data.draw(st.sampled_from((None, BASE, BASE + timedelta(days=200), BASE + timedelta(days=380))))
+                 for d in names}
     order = data.draw(st.permutations(names))
     cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(names) - 1)), max_size=3)))
     batches = [order[a:b] for a, b in zip([0, *cuts], [*cuts, len(order)]) if order[a:b]]
@@ -67,12 +70,13 @@ def test_any_split_into_batches_gives_the_groups_of_one_pass(docs, data):
             if old in story_of:
                 moved[old] = data.draw(st.sampled_from(("s1", "s2", "s3")))
         story_of.update(moved)
-        changes = live.add({d: readings[d] for d in batch}, story_of=moved)
+        changes = live.add({d: readings[d] for d in batch}, story_of=moved,
+                           published={d: published[d] for d in batch})
         for gid in changes.gone:
             state.pop(gid, None)
         state.update(changes.groups)
     once = Resolver()
-    once.add(readings, story_of=story_of)
+    once.add(readings, story_of=story_of, published=published)
     assert partition(state.values()) == partition(once.groups())
     assert partition(live.groups()) == partition(once.groups())
 

@@ -84,7 +84,8 @@ class Assembly:
         good = sorted((a for a in fresh if a.document.ok), key=lambda a: a.document.id)
         flagged = self._mark_copies(good, delta)
         moved, vanished = self._place_in_stories([a for a in fresh if clusterable(a)])
-        changes = self.resolver.add({a.document.id: a.candidates for a in good}, story_of=moved)
+        changes = self.resolver.add({a.document.id: a.candidates for a in good}, story_of=moved,
+                                    published={a.document.id: a.document.published for a in good})
         for analysis in good:
             self.cands[analysis.document.id] = analysis.candidates
         regrouped = self._resolve(changes.gone, set(changes.groups) | self._groups_of(flagged))

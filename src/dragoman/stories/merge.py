@@ -10,25 +10,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from ..model import Document, Event, EventCandidate
 from .fields import resolve_event
 from .resolver import Resolver
 
 
-def resolve_groups(candidates: Sequence[EventCandidate], *, story_of: Mapping[str, str]) -> list[list[EventCandidate]]:
+def resolve_groups(candidates: Sequence[EventCandidate], *, story_of: Mapping[str, str],
+                   published: Mapping[str, date | None] | None = None) -> list[list[EventCandidate]]:
     """The readings of every document grouped into one list per real event (:mod:`.resolver`)."""
     readings: dict[str, list[EventCandidate]] = {}
     for cand in candidates:
         readings.setdefault(cand.document, []).append(cand)
     resolver = Resolver()
-    resolver.add(readings, story_of=story_of)
+    resolver.add(readings, story_of=story_of, published=published)
     return resolver.groups()
 
 
 def merge_candidates(candidates: Sequence[EventCandidate], *, documents: Mapping[str, Document],
                      story_of: Mapping[str, str]) -> list[Event]:
-    groups = resolve_groups(candidates, story_of=story_of)
+    groups = resolve_groups(candidates, story_of=story_of,
+                            published={d: doc.published for d, doc in documents.items()})
     events = [resolve_event(event_id(members), members, documents) for members in groups]
     return sorted(events, key=lambda e: (e.date.start.isoformat() if e.date.start else "9999", e.id))
 

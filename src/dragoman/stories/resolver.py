@@ -14,6 +14,8 @@ Readings are blocked on their type family (:func:`.resolution.family`). Inside a
    dated readings), else their story's; a reading recalled as background never joins its own
    article's news but joins the one event of its story's other documents at the place it names.
    Readings left over join the undated readings of their own story that fit: the **quiet** events.
+   Recalling by place looks only at events from a year before the reading's article to a year after
+   (or at any time when the article's day is unknown).
 
 Each decision reads only the cores, documents and story it names, and nothing decided for one reading
 changes what another may join, so the outcome is a function of the set of readings: whatever the order
@@ -24,10 +26,12 @@ undated readings of the stories concerned.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import EventCandidate
+from .components import Key, components
 from .resolution import (
     block_key,
     canonical,
@@ -40,8 +44,10 @@ from .resolution import (
     same_place,
 )
 
-Key = tuple[str, int]  # (document id, position of the reading among the document's readings)
 GroupId = tuple[str, Key]  # ("c", root anchor) | ("l", loose component) | ("q", quiet component)
+RECALL_BACK, RECALL_AHEAD = 366, 366  # days around an article within which a place it names recalls an event
+PERIOD = 31  # days per bucket of the place indexes
+UNKNOWN = -1  # the bucket of readings whose article's day is unknown
 
 
 @dataclass
@@ -60,9 +66,12 @@ class Resolver:
         self.story: dict[str, str] = {}
         self.docs_of_story: dict[str, set[str]] = defaultdict(set)
         self.anchor_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
-        self.dated_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
-        self.dated_at: dict[tuple[str, str], list[Key]] = defaultdict(list)  # dated readings by block and place
-        self.undated_at: dict[tuple[str, str], list[Key]] = defaultdict(list)  # undated ones naming a place
+        self.anchor_codes: dict[tuple[str, int, str], list[Key]] = defaultdict(list)  # by block, day and party
+        self.dated_codes: dict[tuple[str, int, str], list[Key]] = defaultdict(list)  # other dated ones; "" no party
+        self.dated_at: dict[tuple[str, str, int], list[Key]] = defaultdict(list)  # by block, place, period of start
+        self.undated_at: dict[tuple[str, str, int], list[Key]] = defaultdict(list)  # by period of their article
+        self.day_of: dict[str, int] = {}  # each article's day (its publication), when known
+        self.periods_at: dict[tuple[str, str], set[int]] = defaultdict(set)  # the periods dated_at holds
         self.recalled: set[Key] = set()  # readings placed by the place they name alone: not their report's news
         self.parent: dict[Key, Key] = {}
         self.core: dict[Key, list[Key]] = {}
@@ -75,9 +84,13 @@ class Resolver:
         self.emitted: dict[Key, GroupId] = {}  # each reading's group as the last Changes gave it
 
     # ------------------------------------------------------------ the front door
-    def add(self, readings: Mapping[str, Sequence[EventCandidate]], *, story_of: Mapping[str, str]) -> Changes:
-        """Adds the readings of new documents (doc id -> its readings, in order) and the story of every
-        document whose story is new or changed; returns the groups that changed."""
+    def add(self, readings: Mapping[str, Sequence[EventCandidate]], *, story_of: Mapping[str, str],
+            published: Mapping[str, date | None] | None = None) -> Changes:
+        """Adds the readings of new documents (doc id -> its readings, in order), the day each was published
+        and the story of every document whose story is new or changed; returns the groups that changed."""
+        for doc, day in (published or {}).items():
+            if day is not None and doc not in self.by_doc:
+                self.day_of[doc] = day.toordinal()
         fresh = self._register(readings, story_of)
         touched = self._revisit(fresh, set(story_of))
         return self._changes(touched)
@@ -133,12 +146,19 @@ class Resolver:
                     self.core[key] = [key]
                     for day in ordinals(cand):
                         self.anchor_days[(block, day)].append(key)
+                        for code in cand.actor_codes:
+                            self.anchor_codes[(block, day, code)].append(key)
                 elif cand.date.known:
                     for day in ordinals(cand):
-                        self.dated_days[(block, day)].append(key)
-                if cand.location is not None:
-                    at = self.dated_at if cand.date.known else self.undated_at
-                    at[(block, cand.location.name)].append(key)
+                        for code in cand.actor_codes or ("",):
+                            self.dated_codes[(block, day, code)].append(key)
+                if cand.location is not None and cand.date.known:
+                    period = cand.date.start.toordinal() // PERIOD  # type: ignore[union-attr]
+                    self.dated_at[(block, cand.location.name, period)].append(key)
+                    self.periods_at[(block, cand.location.name)].add(period)
+                elif cand.location is not None:  # an article of unknown day recalls from any time (rare)
+                    self.undated_at[(block, cand.location.name, self.day_of[doc] // PERIOD
+                                     if doc in self.day_of else UNKNOWN)].append(key)
         return fresh
 
     def story_of(self, doc: str) -> str:
@@ -164,9 +184,13 @@ class Resolver:
         stories = {self.story_of(d) for d in docs}
         undated = {k for s in stories for d in self.docs_of_story[s] for k in self.by_doc.get(d, ())
                    if not self.cands[k].date.known}
-        places = {(block_key(c), c.location.name) for gid in groups
-                  for m in self._dated_members(gid) if (c := self.cands[m]).location is not None}
-        undated |= {k for place in places for k in self.undated_at.get(place, ())}
+        places = {(block_key(c), c.location.name, c.date.start.toordinal() // PERIOD)  # type: ignore[union-attr]
+                  for gid in groups
+                  for m in self._dated_members(gid)
+                  if (c := self.cands[m]).location is not None and c.date.known}
+        undated |= {k for block, place, period in places
+                    for p in (UNKNOWN, *range(period - RECALL_AHEAD // PERIOD - 1, period + RECALL_BACK // PERIOD + 2))
+                    for k in self.undated_at.get((block, place, p), ())}
         touched |= undated
         touched |= self._place_undated(undated)
         return touched
@@ -185,19 +209,19 @@ class Resolver:
         for key in anchors:
             cand = self.cands[key]
             block = block_key(cand)
-            for day in ordinals(cand, slack=1):
-                for other in self.anchor_days.get((block, day), ()):
-                    if other != key and self.find(other) != self.find(key) and same_event_day(cand, self.cands[other]):
-                        self._union(key, other)
+            others = {o for day in ordinals(cand, slack=1) for code in cand.actor_codes
+                      for o in self.anchor_codes.get((block, day, code), ())}
+            for other in sorted(others):
+                if other != key and self.find(other) != self.find(key) and same_event_day(cand, self.cands[other]):
+                    self._union(key, other)
         return {self.find(k) for k in anchors}
 
     def _overlapping_dated(self, root: Key) -> set[Key]:
-        found: set[Key] = set()
-        for anchor in self.core[root]:
-            cand = self.cands[anchor]
-            for day in ordinals(cand):
-                found.update(self.dated_days.get((block_key(cand), day), ()))
-        return found
+        """The dated readings that overlap a core and could fit it: they name one of its parties or none."""
+        anchors = [self.cands[a] for a in self.core[root]]
+        codes = {"", *(code for a in anchors for code in a.actor_codes)}
+        days = {(block_key(a), day) for a in anchors for day in ordinals(a)}
+        return {k for block, day in days for code in codes for k in self.dated_codes.get((block, day, code), ())}
 
     def find(self, key: Key) -> Key:
         while self.parent[key] != key:
@@ -216,13 +240,15 @@ class Resolver:
         """Decides the home of each reading; recomputes the loose events they leave or join."""
         for key in keys:
             self._move(key, self.home.get(key), self._dated_home(key))
-        return self._components(keys, self.loose, self.loose_members, self._loose_neighbours)
+        return components(keys, self.loose, self.loose_members, self._loose_neighbours, placed=self.home)
 
     def _dated_home(self, key: Key) -> GroupId | None:
         cand = self.cands[key]
         block = block_key(cand)
-        roots = sorted({self.find(a) for day in ordinals(cand) for a in self.anchor_days.get((block, day), ())
-                        if overlaps(self.cands[a], cand)})
+        near = ({a for day in ordinals(cand) for code in cand.actor_codes
+                 for a in self.anchor_codes.get((block, day, code), ())} if cand.actor_codes
+                else {a for day in ordinals(cand) for a in self.anchor_days.get((block, day), ())})
+        roots = sorted({self.find(a) for a in near if overlaps(self.cands[a], cand)})
         held = [r for r in roots if fits_all((self.cands[a] for a in self.core[r]), cand)]
         story = self.story_of(key[0])
         tests = (
@@ -242,15 +268,15 @@ class Resolver:
         codes = cand.actor_codes
         if len(codes) < 2:  # a reading naming one party cannot chain two events together
             return set()
-        return {o for day in ordinals(cand) for o in self.dated_days.get((block, day), ())
-                if o != key and self.home.get(o) is None and len(codes & self.cands[o].actor_codes) >= 2
+        near = {o for day in ordinals(cand) for code in codes for o in self.dated_codes.get((block, day, code), ())}
+        return {o for o in near if o != key and self.home.get(o) is None and len(codes & self.cands[o].actor_codes) >= 2
                 and overlaps(cand, self.cands[o]) and compatible(cand, self.cands[o])}
 
     # ------------------------------------------------------------ placing undated readings
     def _place_undated(self, keys: set[Key]) -> set[Key]:
         for key in keys:
             self._move(key, self.home.get(key), self._undated_home(key))
-        return self._components(keys, self.quiet, self.quiet_members, self._quiet_neighbours)
+        return components(keys, self.quiet, self.quiet_members, self._quiet_neighbours, placed=self.home)
 
     def _undated_home(self, key: Key) -> GroupId | None:
         cand, doc = self.cands[key], key[0]
@@ -282,10 +308,17 @@ class Resolver:
         if cand.location is None:
             return None
         found: dict[GroupId, list[Key]] = {}
-        for other in self.dated_at.get((block_key(cand), cand.location.name), ()):
-            gid = self.gid(other)
-            if gid not in found:
-                found[gid] = self._dated_members(gid)
+        place = (block_key(cand), cand.location.name)
+        if doc in self.day_of:
+            first, last = self.day_of[doc] - RECALL_BACK, self.day_of[doc] + RECALL_AHEAD
+            periods: Iterable[int] = range(first // PERIOD, last // PERIOD + 1)
+        else:
+            first, last, periods = -10**9, 10**9, sorted(self.periods_at.get(place, ()))
+        for period in periods:
+            for other in self.dated_at.get((*place, period), ()):
+                start = self.cands[other].date.start
+                if start is not None and first <= start.toordinal() <= last and (gid := self.gid(other)) not in found:
+                    found[gid] = self._dated_members(gid)
         named = [g for g, m in found.items() if fits_all((self.cands[k] for k in m), cand)
                  and self._main_in(m, {doc}) == 0]
         if len(named) != 1:
@@ -325,41 +358,6 @@ class Resolver:
         self.home[key] = new
         if new is not None:
             self.attached[self.current(new)].add(key)
-
-    def _components(self, seeds: set[Key], label: dict[Key, Key], members: dict[Key, list[Key]],
-                    neighbours: Callable[[Key], set[Key]]) -> set[Key]:
-        """Recomputes the leftover components (loose or quiet) that ``seeds`` belong or belonged to.
-
-        A component none of whose members is a seed is unchanged and still connected: reaching one of its
-        members reaches all of them."""
-        work = set(seeds)
-        for key in seeds:
-            if key in label:
-                work.update(members.get(label[key], ()))
-        for key in work:
-            old = label.pop(key, None)
-            if old is not None:
-                members.pop(old, None)
-        done: set[Key] = set()
-        for start in sorted(work):
-            if start in done or self.home.get(start) is not None:
-                continue
-            component, stack = {start}, [start]
-            while stack:
-                for other in neighbours(stack.pop()):
-                    if other not in component:
-                        component.add(other)
-                        stack.append(other)
-            for other in component:
-                old = label.pop(other, None)
-                if old is not None:
-                    members.pop(old, None)
-            ident = min(component)
-            members[ident] = sorted(component)
-            for other in component:
-                label[other] = ident
-            done |= component
-        return work | done
 
     def _changes(self, touched: set[Key]) -> Changes:
         """The groups of every touched reading, as they were at the last call and as they are now."""
