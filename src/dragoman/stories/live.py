@@ -21,9 +21,8 @@ from .dedup import DuplicateIndex
 from .embedders import Embedder, calibration_of
 from .fields import resolve_event
 from .merge import event_id, reportable
-from .resolution import parties_fit
 from .resolver import GroupId, Resolver
-from .series import is_round, tracks
+from .series import Rounds, is_round, series_links
 
 # A language without a pipeline keeps its error but still joins stories by its embedding.
 CLUSTERED_ERRORS = frozenset({"E107"})
@@ -71,8 +70,9 @@ class Assembly:
         self.story_of: dict[str, str] = {}
         self.links: dict[str, tuple[Relation, ...]] = {}
         self.events: dict[str, Event] = {}
-        self.rounds_with: dict[tuple[str, str], set[str]] = defaultdict(set)  # two actor codes -> rounds
-        self.round_pairs: dict[str, list[tuple[str, str]]] = {}
+        self.rounds = Rounds()
+        self.previous: dict[str, str] = {}  # round -> the round it continues
+        self.nexts: dict[str, set[str]] = defaultdict(set)  # round -> the rounds that continue it
 
     # ------------------------------------------------------------ the front door
     def add(self, analyses: Iterable[DocumentAnalysis]) -> Delta:
@@ -265,49 +265,43 @@ class Assembly:
         return component
 
     def _relink(self, changed: set[str]) -> set[str]:
-        """Relinks the tracks the changed rounds belong to; returns the events whose links changed."""
+        """Recomputes the previous round of the rounds the changed events may precede or preceded
+        (:class:`.series.Rounds`); returns the events whose links changed."""
         for eid in changed:
-            for pair in self.round_pairs.pop(eid, ()):
-                self.rounds_with[pair].discard(eid)
-        seeds = {eid for eid in changed if eid in self.base and self._is_round(self.base[eid])}
-        for eid in seeds:
-            self.round_pairs[eid] = code_pairs(codes_of(self.base[eid]))
-            for pair in self.round_pairs[eid]:
-                self.rounds_with[pair].add(eid)
-        scope = self._track_scope(seeds | {e for e in changed if e in self.links})
-        links: dict[str, list[Relation]] = defaultdict(list)
-        for track in tracks([self.base[e] for e in scope if e in self.base]):
-            for before, after in zip(track.rounds, track.rounds[1:]):
-                links[before.id].append(Relation(after.id, "next_round"))
-                links[after.id].append(Relation(before.id, "previous_round"))
-        touched: set[str] = set()
-        for eid in scope | changed:
-            new = tuple(links.get(eid, ()))
-            if self.links.get(eid, ()) != new:
-                touched.add(eid)
-            if new:
-                self.links[eid] = new
+            base = self.base.get(eid)
+            if base is not None and self._is_round(base):
+                self.rounds.add(base)
+            else:
+                self.rounds.remove(eid)
+        affected = set(changed)
+        for eid in changed:
+            affected |= self.nexts.get(eid, set())
+            if eid in self.rounds.events:
+                affected |= self.rounds.near(eid, later=True)
+        touched = set(affected)
+        for eid in affected:
+            old = self.previous.pop(eid, None)
+            if old is not None:
+                self.nexts[old].discard(eid)
+                touched.add(old)
+            new = self.rounds.previous(eid)
+            if new is not None:
+                self.previous[eid] = new
+                self.nexts[new].add(eid)
+                touched.add(new)
+        relinked: set[str] = set()
+        for eid in touched:
+            links = series_links(self.previous, self.nexts, self.rounds.events, eid)
+            if self.links.get(eid, ()) != links:
+                relinked.add(eid)
+            if links:
+                self.links[eid] = links
             else:
                 self.links.pop(eid, None)
-        return touched
+        return relinked
 
     def _is_round(self, event: Event) -> bool:
         return reportable(event) and is_round(event)
-
-    def _track_scope(self, seeds: set[str]) -> set[str]:
-        """Rounds that may share a track with the seeds: those linked to them by rounds whose parties fit
-        pairwise (a round continues a track whose last round it fits, so no round outside this set can take
-        part in a track inside it). Fitting parties share two codes: the index of code pairs finds them."""
-        start = {e for e in seeds if e in self.base and self._is_round(self.base[e])}
-        start |= {rel.event for e in seeds for rel in self.links.get(e, ()) if rel.event in self.base}
-        scope, stack = set(start), sorted(start)
-        while stack:
-            codes = codes_of(self.base[stack.pop()])
-            for other in sorted({o for pair in code_pairs(codes) for o in self.rounds_with.get(pair, ())} - scope):
-                if parties_fit(codes, codes_of(self.base[other])):
-                    scope.add(other)
-                    stack.append(other)
-        return scope
 
     def _emit(self, eid: str, delta: Delta) -> set[str]:
         """Writes one event's final form (or removes it); returns the documents of its old and new forms."""
@@ -345,11 +339,3 @@ def with_flag(doc: Document, copy: bool) -> Document:
         flags.discard(COPY_FLAG)
     return replace(doc, flags=tuple(sorted(flags))) if flags != set(doc.flags) else doc
 
-
-def codes_of(event: Event) -> set[str]:
-    return {a.code for a in event.actors}
-
-
-def code_pairs(codes: set[str]) -> list[tuple[str, str]]:
-    ordered = sorted(codes)
-    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]

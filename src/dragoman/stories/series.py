@@ -5,14 +5,14 @@ fit those of the track's last round (one side's parties hold the other's, or the
 read by one source only; fitting pairwise bounds what one new round can change to the rounds linked to
 it), both are held at the same level (a leaders' summit is not a round of a ministers' track;
 ``data/common/levels.json``) and their subjects do not exclude each other (topics both known and
-disjoint, and no head of delegation in common). In date order, each round continues the latest track it
-fits, else starts one.
+disjoint, and no head of delegation in common). Each round continues the latest round it fits held at
+most a year before it (:class:`Rounds`); two rounds may continue one, and the track branches.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ..languages import common_data, language_data, languages
@@ -85,40 +85,88 @@ def level(event: Event) -> str | None:
     return "leaders" if all(is_leader(p) for p in present) else "officials"
 
 
-@dataclass
-class Track:
-    rounds: list[Event] = field(default_factory=list)
-    codes: set[str] = field(default_factory=set)
-    level: str | None = None  # the first level one of its rounds shows
-
-    def add(self, event: Event, event_level: str | None) -> None:
-        self.rounds.append(event)
-        self.codes |= {a.code for a in event.actors}
-        self.level = self.level or event_level
-
-    def fits(self, event: Event, own: str | None) -> bool:
-        return (parties_fit({a.code for a in self.rounds[-1].actors}, {a.code for a in event.actors})
-                and (own is None or self.level is None or own == self.level) and same_subject(self.rounds[-1], event))
+MAX_GAP = 366  # days: a round continues a track whose last round was held at most a year before it
+PERIOD = 31  # days per bucket of the index of rounds
 
 
-def tracks(events: Sequence[Event]) -> list[Track]:
-    found: list[Track] = []
-    for event in sorted((e for e in events if is_round(e)), key=lambda e: (e.date.start, e.id)):
-        own = level(event)
-        fitting = [t for t in found if t.fits(event, own)]
-        if fitting:
-            max(fitting, key=lambda t: (t.rounds[-1].date.start, t.rounds[-1].id)).add(event, own)
-        else:
-            track = Track()
-            track.add(event, own)
-            found.append(track)
-    return found
+def continues(before: Event, after: Event, levels: Mapping[str, str | None]) -> bool:
+    """``after`` can be the next round of ``before``'s track (see the module docstring)."""
+    low, high = levels.get(before.id), levels.get(after.id)
+    return (parties_fit({a.code for a in before.actors}, {a.code for a in after.actors})
+            and (low is None or high is None or low == high) and same_subject(before, after))
+
+
+def round_order(event: Event) -> tuple[int, str]:
+    return (event.date.start.toordinal() if event.date.start else 0, event.id)
+
+
+class Rounds:
+    """Rounds by the pairs of parties they name and the month they fall in.
+
+    A round's previous round is the latest round before it, held at most :data:`MAX_GAP` days earlier,
+    that it continues; a round nobody continues ends its track. Fitting parties share two codes, so the
+    rounds sharing a pair with a round are all it may continue or be continued by: a new round changes
+    only the previous rounds of those of the next year that share a pair with it."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, Event] = {}
+        self.levels: dict[str, str | None] = {}
+        self.at: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+        self.keys: dict[str, list[tuple[str, str, int]]] = {}
+
+    def add(self, event: Event) -> None:
+        self.remove(event.id)
+        start = event.date.start
+        if not is_round(event) or start is None:
+            return
+        self.events[event.id] = event
+        self.levels[event.id] = level(event)
+        codes = sorted({a.code for a in event.actors})
+        self.keys[event.id] = [(a, b, start.toordinal() // PERIOD) for i, a in enumerate(codes) for b in codes[i + 1:]]
+        for key in self.keys[event.id]:
+            self.at[key].add(event.id)
+
+    def remove(self, eid: str) -> None:
+        for key in self.keys.pop(eid, ()):
+            self.at[key].discard(eid)
+        self.events.pop(eid, None)
+        self.levels.pop(eid, None)
+
+    def near(self, eid: str, *, later: bool) -> set[str]:
+        """The rounds sharing a pair of parties with ``eid`` in the year before it (or after it)."""
+        event = self.events[eid]
+        day = event.date.start.toordinal()  # type: ignore[union-attr]
+        first, last = (day, day + MAX_GAP) if later else (day - MAX_GAP, day)
+        found = {o for a, b, _ in self.keys[eid] for period in range(first // PERIOD, last // PERIOD + 1)
+                 for o in self.at.get((a, b, period), ())}
+        own = round_order(event)
+        return {o for o in found
+                if first <= self.events[o].date.start.toordinal() <= last  # type: ignore[union-attr]
+                and (round_order(self.events[o]) > own if later else round_order(self.events[o]) < own)}
+
+    def previous(self, eid: str) -> str | None:
+        if eid not in self.events:
+            return None
+        event = self.events[eid]
+        fitting = [o for o in self.near(eid, later=False) if continues(self.events[o], event, self.levels)]
+        return max(fitting, key=lambda o: round_order(self.events[o])) if fitting else None
+
+
+def series_links(previous: Mapping[str, str], nexts: Mapping[str, Iterable[str]], events: Mapping[str, Event],
+                 eid: str) -> tuple[Relation, ...]:
+    """One round's links: its previous round, then the rounds that continue it, in date order."""
+    before = (Relation(previous[eid], "previous_round"),) if eid in previous else ()
+    after = sorted(nexts.get(eid, ()), key=lambda o: round_order(events[o]))
+    return before + tuple(Relation(o, "next_round") for o in after)
 
 
 def link_series(events: Sequence[Event]) -> list[Event]:
-    links: dict[str, list[Relation]] = defaultdict(list)
-    for track in tracks(events):
-        for before, after in zip(track.rounds, track.rounds[1:]):
-            links[before.id].append(Relation(after.id, "next_round"))
-            links[after.id].append(Relation(before.id, "previous_round"))
-    return [replace(e, related=tuple(e.related) + tuple(links[e.id])) if e.id in links else e for e in events]
+    rounds = Rounds()
+    for event in events:
+        rounds.add(event)
+    previous = {eid: p for eid in rounds.events if (p := rounds.previous(eid)) is not None}
+    nexts: dict[str, set[str]] = defaultdict(set)
+    for eid, before in previous.items():
+        nexts[before].add(eid)
+    links = {eid: series_links(previous, nexts, rounds.events, eid) for eid in rounds.events}
+    return [replace(e, related=tuple(e.related) + links[e.id]) if links.get(e.id) else e for e in events]
