@@ -160,3 +160,11 @@ def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
     return (parties_fit(codes, cand.actor_codes)
             and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
                     for m in members))
+
+def party_keys(cand: EventCandidate, *, stored: bool) -> tuple[str, ...]:
+    """The keys of the place indexes a reading is stored under (``stored``) or looks up: its parties, and
+    "*" for the readings naming none, which may fit with anyone; "" holds the readings naming none."""
+    codes = tuple(sorted(cand.actor_codes))
+    if stored:
+        return (*codes, "*") if codes else ("", "*")
+    return (*codes, "") if codes else ("*",)

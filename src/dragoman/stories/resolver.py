@@ -40,6 +40,7 @@ from .resolution import (
     is_anchor,
     ordinals,
     overlaps,
+    party_keys,
     same_event_day,
     same_place,
 )
@@ -68,8 +69,9 @@ class Resolver:
         self.anchor_days: dict[tuple[str, int], list[Key]] = defaultdict(list)
         self.anchor_codes: dict[tuple[str, int, str], list[Key]] = defaultdict(list)  # by block, day and party
         self.dated_codes: dict[tuple[str, int, str], list[Key]] = defaultdict(list)  # other dated ones; "" no party
-        self.dated_at: dict[tuple[str, str, int], list[Key]] = defaultdict(list)  # by block, place, period of start
-        self.undated_at: dict[tuple[str, str, int], list[Key]] = defaultdict(list)  # by period of their article
+        # readings naming a place by block, place, period (of their start, or their article's) and party_keys
+        self.dated_at: dict[tuple[str, str, int, str], list[Key]] = defaultdict(list)
+        self.undated_at: dict[tuple[str, str, int, str], list[Key]] = defaultdict(list)
         self.day_of: dict[str, int] = {}  # each article's day (its publication), when known
         self.periods_at: dict[tuple[str, str], set[int]] = defaultdict(set)  # the periods dated_at holds
         self.recalled: set[Key] = set()  # readings placed by the place they name alone: not their report's news
@@ -154,11 +156,13 @@ class Resolver:
                             self.dated_codes[(block, day, code)].append(key)
                 if cand.location is not None and cand.date.known:
                     period = cand.date.start.toordinal() // PERIOD  # type: ignore[union-attr]
-                    self.dated_at[(block, cand.location.name, period)].append(key)
                     self.periods_at[(block, cand.location.name)].add(period)
+                    for party in party_keys(cand, stored=True):
+                        self.dated_at[(block, cand.location.name, period, party)].append(key)
                 elif cand.location is not None:  # an article of unknown day recalls from any time (rare)
-                    self.undated_at[(block, cand.location.name, self.day_of[doc] // PERIOD
-                                     if doc in self.day_of else UNKNOWN)].append(key)
+                    period = self.day_of[doc] // PERIOD if doc in self.day_of else UNKNOWN
+                    for party in party_keys(cand, stored=True):
+                        self.undated_at[(block, cand.location.name, period, party)].append(key)
         return fresh
 
     def story_of(self, doc: str) -> str:
@@ -184,13 +188,13 @@ class Resolver:
         stories = {self.story_of(d) for d in docs}
         undated = {k for s in stories for d in self.docs_of_story[s] for k in self.by_doc.get(d, ())
                    if not self.cands[k].date.known}
-        places = {(block_key(c), c.location.name, c.date.start.toordinal() // PERIOD)  # type: ignore[union-attr]
-                  for gid in groups
-                  for m in self._dated_members(gid)
-                  if (c := self.cands[m]).location is not None and c.date.known}
-        undated |= {k for block, place, period in places
+        places = {(block_key(c), c.location.name, c.date.start.toordinal() // PERIOD, party)  # type: ignore[union-attr]
+                  for gid in groups for m in self._dated_members(gid)
+                  if (c := self.cands[m]).location is not None and c.date.known
+                  for party in party_keys(c, stored=False)}
+        undated |= {k for block, place, period, party in places
                     for p in (UNKNOWN, *range(period - RECALL_AHEAD // PERIOD - 1, period + RECALL_BACK // PERIOD + 2))
-                    for k in self.undated_at.get((block, place, p), ())}
+                    for k in self.undated_at.get((block, place, p, party), ())}
         touched |= undated
         touched |= self._place_undated(undated)
         return touched
@@ -251,11 +255,9 @@ class Resolver:
         roots = sorted({self.find(a) for a in near if overlaps(self.cands[a], cand)})
         held = [r for r in roots if fits_all((self.cands[a] for a in self.core[r]), cand)]
         story = self.story_of(key[0])
-        tests = (
-            lambda r: any(same_place(self.cands[a].location, cand.location) for a in self.core[r]),
-            lambda r: any(a[0] == key[0] and not self.cands[a].background for a in self.core[r]),
-            lambda r: any(self.story_of(a[0]) == story for a in self.core[r]),
-        )
+        tests = (lambda r: any(same_place(self.cands[a].location, cand.location) for a in self.core[r]),
+                 lambda r: any(a[0] == key[0] and not self.cands[a].background for a in self.core[r]),
+                 lambda r: any(self.story_of(a[0]) == story for a in self.core[r]))
         for test in tests:
             if len(held) <= 1:
                 break
@@ -263,9 +265,8 @@ class Resolver:
         return ("c", held[0]) if len(held) == 1 else None
 
     def _loose_neighbours(self, key: Key) -> set[Key]:
-        cand = self.cands[key]
+        cand, codes = self.cands[key], self.cands[key].actor_codes
         block = block_key(cand)
-        codes = cand.actor_codes
         if len(codes) < 2:  # a reading naming one party cannot chain two events together
             return set()
         near = {o for day in ordinals(cand) for code in codes for o in self.dated_codes.get((block, day, code), ())}
@@ -297,8 +298,8 @@ class Resolver:
         for docs in ({doc}, siblings):
             near = {g: m for g, m in fitting.items() if self._main_in(m, docs)}
             if near:
-                return max(near, key=lambda g: (self._main_in(near[g], docs), self._latest(near[g]),
-                                                self._rank(near[g])))
+                # most of the documents' main readings, then the latest, then (ties) the first reading last
+                return max(near, key=lambda g: (self._main_in(near[g], docs), *self._rank(near[g])))
         return self._place_home(key)
 
     def _place_home(self, key: Key) -> GroupId | None:
@@ -314,14 +315,19 @@ class Resolver:
             periods: Iterable[int] = range(first // PERIOD, last // PERIOD + 1)
         else:
             first, last, periods = -10**9, 10**9, sorted(self.periods_at.get(place, ()))
-        for period in periods:
-            for other in self.dated_at.get((*place, period), ()):
-                start = self.cands[other].date.start
-                if start is not None and first <= start.toordinal() <= last and (gid := self.gid(other)) not in found:
-                    found[gid] = self._dated_members(gid)
-        named = [g for g, m in found.items() if fits_all((self.cands[k] for k in m), cand)
-                 and self._main_in(m, {doc}) == 0]
-        if len(named) != 1:
+        named: list[GroupId] = []
+        near = {other for period in periods for party in party_keys(cand, stored=False)
+                for other in self.dated_at.get((*place, period, party), ())
+                if first <= self.cands[other].date.start.toordinal() <= last}  # type: ignore[union-attr]
+        for other in sorted(near):
+            if (gid := self.gid(other)) in found:
+                continue
+            found[gid] = members = self._dated_members(gid)
+            if fits_all((self.cands[k] for k in members), cand) and self._main_in(members, {doc}) == 0:
+                named.append(gid)
+                if len(named) > 1:  # two events at the place: none is the one recalled
+                    return None
+        if not named:
             return None
         self.recalled.add(key)
         return named[0]
@@ -335,13 +341,9 @@ class Resolver:
     def _main_in(self, members: list[Key], docs: set[str]) -> int:
         return sum(1 for k in members if k[0] in docs and not self.cands[k].background)
 
-    def _latest(self, members: list[Key]) -> str:
-        starts = [self.cands[k].date.start.isoformat() for k in members if self.cands[k].date.start]  # type: ignore[union-attr]
-        return max(starts) if starts else ""
-
-    def _rank(self, members: list[Key]) -> tuple:
-        """Ties go to the group whose first reading comes last canonically: any fixed order will do."""
-        return min(canonical(self.cands[k]) + k for k in members)
+    def _rank(self, members: list[Key]) -> tuple[str, tuple]:
+        starts = [c.date.start.isoformat() for k in members if (c := self.cands[k]).date.start]
+        return (max(starts) if starts else "", min(canonical(self.cands[k]) + k for k in members))
 
     def _quiet_neighbours(self, key: Key) -> set[Key]:
         cand = self.cands[key]
@@ -394,3 +396,4 @@ class Resolver:
 
     def _ordered(self, keys: Iterable[Key]) -> list[EventCandidate]:
         return [self.cands[k] for k in sorted(set(keys), key=lambda k: canonical(self.cands[k]) + k)]
+
