@@ -1,9 +1,23 @@
-"""Connected components of leftover readings, recomputed only where new readings can change them."""
+"""Connected components of leftover readings, recomputed only where new readings can change them, and
+the shelf of each story's readings by party."""
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..model import EventCandidate
+from .resolution import block_key, party_keys
 
 Key = tuple[str, int]  # (document id, position of the reading among the document's readings)
+GroupId = tuple[str, Key]  # ("c", root anchor) | ("l", loose component) | ("q", quiet component)
+
+
+@dataclass
+class Changes:
+    """What one :meth:`.resolver.Resolver.add` changed: groups gone (by id) and groups new or with new members."""
+    gone: set[GroupId] = field(default_factory=set)
+    groups: dict[GroupId, list[EventCandidate]] = field(default_factory=dict)
 
 
 def components(seeds: set[Key], label: dict[Key, Key], members: dict[Key, list[Key]],
@@ -41,3 +55,24 @@ def components(seeds: set[Key], label: dict[Key, Key], members: dict[Key, list[K
             label[other] = ident
         done |= component
     return work | done
+
+
+class StoryShelf:
+    """The readings of each story, dated or not, by block and :func:`.resolution.party_keys`: those of a
+    story that may fit a reading are the ones sharing a party with it, or naming none, and nothing more
+    (a story of thousands of articles costs a new one only the readings of its parties)."""
+
+    def __init__(self) -> None:
+        self.at: dict[tuple[str, bool, str, str], set[Key]] = defaultdict(set)
+
+    def file(self, key: Key, cand: EventCandidate, story: str, *, add: bool) -> None:
+        for party in party_keys(cand, stored=True):
+            entry = self.at[(story, cand.date.known, block_key(cand), party)]
+            if add:
+                entry.add(key)
+            else:
+                entry.discard(key)
+
+    def near(self, cand: EventCandidate, story: str, *, dated: bool) -> set[Key]:
+        return {k for party in party_keys(cand, stored=False)
+                for k in self.at.get((story, dated, block_key(cand), party), ())}

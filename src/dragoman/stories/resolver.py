@@ -27,11 +27,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import EventCandidate
-from .components import Key, components
+from .components import Changes, GroupId, Key, StoryShelf, components
 from .resolution import (
     block_key,
     canonical,
@@ -45,17 +44,9 @@ from .resolution import (
     same_place,
 )
 
-GroupId = tuple[str, Key]  # ("c", root anchor) | ("l", loose component) | ("q", quiet component)
 RECALL_BACK, RECALL_AHEAD = 366, 366  # days around an article within which a place it names recalls an event
 PERIOD = 31  # days per bucket of the place indexes
 UNKNOWN = -1  # the bucket of readings whose article's day is unknown
-
-
-@dataclass
-class Changes:
-    """What one :meth:`Resolver.add` changed: groups gone (by id) and groups new or with new members."""
-    gone: set[GroupId] = field(default_factory=set)
-    groups: dict[GroupId, list[EventCandidate]] = field(default_factory=dict)
 
 
 class Resolver:
@@ -73,6 +64,8 @@ class Resolver:
         self.dated_at: dict[tuple[str, str, int, str], list[Key]] = defaultdict(list)
         self.undated_at: dict[tuple[str, str, int, str], list[Key]] = defaultdict(list)
         self.day_of: dict[str, int] = {}  # each article's day (its publication), when known
+        self.shelf = StoryShelf()
+        self.left: dict[str, str] = {}  # documents that changed story in this call -> their old story
         self.periods_at: dict[tuple[str, str], set[int]] = defaultdict(set)  # the periods dated_at holds
         self.recalled: set[Key] = set()  # readings placed by the place they name alone: not their report's news
         self.parent: dict[Key, Key] = {}
@@ -126,12 +119,16 @@ class Resolver:
     # ------------------------------------------------------------ registering
     def _register(self, readings: Mapping[str, Sequence[EventCandidate]],
                   story_of: Mapping[str, str]) -> list[Key]:
+        self.left = {}
         for doc, story in story_of.items():
-            old = self.story.get(doc)
-            if old is not None:
-                self.docs_of_story[old].discard(doc)
+            old = self.story_of(doc)
+            self.docs_of_story[old].discard(doc)
+            self._file(doc, old, add=False)
             self.story[doc] = story
             self.docs_of_story[story].add(doc)
+            self._file(doc, story, add=True)
+            if old != story:
+                self.left[doc] = old
         fresh: list[Key] = []
         for doc, cands in readings.items():
             if doc in self.by_doc:
@@ -142,6 +139,7 @@ class Resolver:
                 self.cands[key] = cand
                 self.by_doc[doc].append(key)
                 fresh.append(key)
+                self.shelf.file(key, cand, self.story_of(doc), add=True)
                 block = block_key(cand)
                 if is_anchor(cand):
                     self.parent[key] = key
@@ -168,6 +166,13 @@ class Resolver:
     def story_of(self, doc: str) -> str:
         return self.story.get(doc, doc)
 
+    def _file(self, doc: str, story: str, *, add: bool) -> None:
+        for key in self.by_doc.get(doc, ()):
+            self.shelf.file(key, self.cands[key], story, add=add)
+
+    def _story_near(self, key: Key, story: str, *, dated: bool) -> set[Key]:
+        return self.shelf.near(self.cands[key], story, dated=dated)
+
     # ------------------------------------------------------------ revisiting what a document changes
     def _revisit(self, fresh: list[Key], moved_docs: set[str]) -> set[Key]:
         touched: set[Key] = set(fresh)
@@ -184,13 +189,13 @@ class Resolver:
         touched |= dated
         touched |= self._place_dated(dated)
         groups = self._dated_groups(touched)
-        docs = {k[0] for k in touched} | moved_docs | {m[0] for gid in groups for m in self._dated_members(gid)}
-        stories = {self.story_of(d) for d in docs}
-        undated = {k for s in stories for d in self.docs_of_story[s] for k in self.by_doc.get(d, ())
+        members = {m for gid in groups for m in self._dated_members(gid)}
+        undated = {k for d in {k[0] for k in touched} | moved_docs for k in self.by_doc.get(d, ())
                    if not self.cands[k].date.known}
+        undated |= {k for m in members for story in {self.story_of(m[0]), self.left.get(m[0])} if story is not None
+                    for k in self._story_near(m, story, dated=False)}
         places = {(block_key(c), c.location.name, c.date.start.toordinal() // PERIOD, party)  # type: ignore[union-attr]
-                  for gid in groups for m in self._dated_members(gid)
-                  if (c := self.cands[m]).location is not None and c.date.known
+                  for m in members if (c := self.cands[m]).location is not None and c.date.known
                   for party in party_keys(c, stored=False)}
         undated |= {k for block, place, period, party in places
                     for p in (UNKNOWN, *range(period - RECALL_AHEAD // PERIOD - 1, period + RECALL_BACK // PERIOD + 2))
@@ -284,12 +289,9 @@ class Resolver:
         self.recalled.discard(key)
         siblings = self.docs_of_story[self.story_of(doc)] | {doc}
         options: dict[GroupId, list[Key]] = {}
-        block = block_key(cand)
-        for other_doc in sorted(siblings):
-            for other in self.by_doc.get(other_doc, ()):
-                if self.cands[other].date.known and block_key(self.cands[other]) == block:
-                    gid = self.gid(other)
-                    options.setdefault(gid, self._dated_members(gid))
+        for other in sorted(self._story_near(key, self.story_of(doc), dated=True)):
+            gid = self.gid(other)
+            options.setdefault(gid, self._dated_members(gid))
         fitting = {g: m for g, m in options.items() if fits_all((self.cands[k] for k in m), cand)}
         if cand.background:
             named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
@@ -347,11 +349,8 @@ class Resolver:
 
     def _quiet_neighbours(self, key: Key) -> set[Key]:
         cand = self.cands[key]
-        block = block_key(cand)
-        docs = self.docs_of_story[self.story_of(key[0])] | {key[0]}
-        return {o for d in docs for o in self.by_doc.get(d, ()) if o != key and not self.cands[o].date.known
-                and block_key(self.cands[o]) == block and self.home.get(o) is None
-                and compatible(cand, self.cands[o])}
+        return {o for o in self._story_near(key, self.story_of(key[0]), dated=False)
+                if o != key and self.home.get(o) is None and compatible(cand, self.cands[o])}
 
     # ------------------------------------------------------------ shared bookkeeping
     def _move(self, key: Key, old: GroupId | None, new: GroupId | None) -> None:
