@@ -19,6 +19,7 @@ from ..languages import common_data
 from ..model import EventCandidate, Location
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": 5}
+VAGUE = PRECISION_RANK["month"]  # the vaguest date by which leftover readings chain into one event
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # PLOVER: no direction between the parties
 DAY_TOLERANCE = 1  # days between two reports of one event (time zones, a date read off by one)
 METRO_KM = 40.0  # a city and its suburbs: the radius of a metropolitan area
@@ -168,3 +169,13 @@ def party_keys(cand: EventCandidate, *, stored: bool) -> tuple[str, ...]:
     if stored:
         return (*codes, "*") if codes else ("", "*")
     return (*codes, "") if codes else ("*",)
+
+
+def chains(a: EventCandidate, b: EventCandidate) -> bool:
+    """Two leftover readings (no core took them) that are one event: their dates overlap, both are dated
+    to a month or closer, one's parties hold the other's (two or more) and nothing else tells them apart.
+    Sharing two of many parties, or a year in common, would chain a year's multilateral readings together."""
+    codes_a, codes_b = a.actor_codes, b.actor_codes
+    return (len(codes_a & codes_b) >= 2 and (codes_a <= codes_b or codes_b <= codes_a)
+            and max(PRECISION_RANK.get(a.date.precision, 5), PRECISION_RANK.get(b.date.precision, 5)) <= VAGUE
+            and overlaps(a, b) and compatible(a, b))

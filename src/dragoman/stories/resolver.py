@@ -34,6 +34,7 @@ from .components import Changes, GroupId, Key, StoryShelf, components
 from .resolution import (
     block_key,
     canonical,
+    chains,
     compatible,
     fits_all,
     is_anchor,
@@ -275,8 +276,7 @@ class Resolver:
         if len(codes) < 2:  # a reading naming one party cannot chain two events together
             return set()
         near = {o for day in ordinals(cand) for code in codes for o in self.dated_codes.get((block, day, code), ())}
-        return {o for o in near if o != key and self.home.get(o) is None and len(codes & self.cands[o].actor_codes) >= 2
-                and overlaps(cand, self.cands[o]) and compatible(cand, self.cands[o])}
+        return {o for o in near if o != key and self.home.get(o) is None and chains(cand, self.cands[o])}
 
     # ------------------------------------------------------------ placing undated readings
     def _place_undated(self, keys: set[Key]) -> set[Key]:
@@ -395,4 +395,5 @@ class Resolver:
 
     def _ordered(self, keys: Iterable[Key]) -> list[EventCandidate]:
         return [self.cands[k] for k in sorted(set(keys), key=lambda k: canonical(self.cands[k]) + k)]
+
 
