@@ -22,6 +22,7 @@ from . import rows
 from .base import EventFilter
 from .engine import WRITE
 from .engine import errors as db_errors
+from .feeds import FeedRows
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
@@ -29,8 +30,9 @@ from .schema import stories as stories_table
 _BATCH = 200  # analyses read per query by analyses()
 
 
-class SqlStore:
-    """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated."""
+class SqlStore(FeedRows):
+    """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated; also the watcher's
+    :class:`~dragoman.store.feeds.FeedStore`."""
 
     def __init__(self, engine: Engine, *, url: str) -> None:
         self.url = url  # password masked
