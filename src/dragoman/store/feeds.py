@@ -17,10 +17,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import NotFound
 from ..model import Feed
-from .schema import feed_items, feeds, page_versions
+from .schema import documents, feed_items, feeds, page_versions
 
 _FEED_FIELDS = ("url", "given_url", "status", "etag", "last_modified", "last_poll", "next_poll", "failures", "error",
                 "items", "added")
+_POLL_FIELDS = _FEED_FIELDS[:-2]
 
 
 class FeedStore(Protocol):
@@ -43,6 +44,8 @@ class FeedStore(Protocol):
     def add_page_version(self, url: str, text_hash: str, document_id: str) -> None: ...
 
     def url_with_text(self, text_hash: str, *, other_than: str) -> str | None: ...
+
+    def document_with_key(self, key: str) -> str | None: ...
 
 
 class _Connected(Protocol):
@@ -76,8 +79,9 @@ class FeedRows:
         return _feed(row)
 
     def save_feed(self: _Connected, url: str, feed: Feed) -> None:
-        """Writes ``feed``'s state over the row now at ``url`` (``feed.url`` differs after a permanent redirect)."""
-        values = {name: value for name, value in asdict(feed).items() if name in _FEED_FIELDS}
+        """Writes ``feed``'s polling state over the row now at ``url`` (``feed.url`` differs after a permanent
+        redirect); its item counts are the store's own (:meth:`add_item` keeps them)."""
+        values = {name: value for name, value in asdict(feed).items() if name in _POLL_FIELDS}
         with self._write(f"save feed {url!r}") as conn:
             conn.execute(update(feeds).where(feeds.c.url == url).values(**values))
 
@@ -120,6 +124,12 @@ class FeedRows:
                  .order_by(page_versions.c.seen_at, page_versions.c.url).limit(1))
         with self._read("look up a text's other URLs") as conn:
             return conn.scalar(query)
+
+
+    def document_with_key(self: _Connected, key: str) -> str | None:
+        """The id of the document stored under ``key`` (its content hash), if any."""
+        with self._read("look up a document by key") as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.key == key))
 
 
 def _insert(conn: Connection, table: Any) -> Any:
