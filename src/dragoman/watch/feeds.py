@@ -47,15 +47,16 @@ def feed_entries(data: bytes, url: str) -> list[Entry]:
 
 
 def _entry(raw: Any, feed_url: str, outlet: str | None) -> Entry | None:
-    link = str(raw.get("link") or "").strip()
+    get = dict.get  # FeedParserDict's own get maps "updated" onto "published", with a deprecation warning
+    link = str(get(raw, "link") or "").strip()
     if not link:
         return None
     link = urljoin(feed_url, link)
-    ident = str(raw.get("id") or link)
-    stamp = raw.get("updated_parsed") or raw.get("published_parsed")
-    when = _iso(stamp)
-    key = hashlib.sha1(f"{ident}\x00{raw.get('updated') or raw.get('published') or ''}".encode()).hexdigest()
-    title = " ".join(str(raw.get("title", "")).split()) or None
+    ident = str(get(raw, "id") or link)
+    when = _iso(get(raw, "updated_parsed") or get(raw, "published_parsed"))
+    stamp = get(raw, "updated") or get(raw, "published") or ""
+    key = hashlib.sha1(f"{ident}\x00{stamp}".encode()).hexdigest()
+    title = " ".join(str(get(raw, "title", "")).split()) or None
     return Entry(key=key, link=link, title=title, published=when, outlet=outlet)
 
 

@@ -101,26 +101,27 @@ class Watcher:
 
     # ------------------------------------------------------------ one feed
     def poll(self, feed: Feed, *, stop: threading.Event | None = None) -> PollReport:
-        at = feed.url
+        shown = feed.url  # the report names the feed as it was polled
         try:
             fetched = self.client.get(feed.url, headers=_conditional(feed))
             if fetched.moved_to:
                 feed = self._moved(feed, fetched.moved_to)
+                self.store.save_feed(shown, feed)  # at once: a kill must not forget the move
                 if feed.status == "gone":
-                    self.store.save_feed(at, feed)
-                    return PollReport(at, "gone", error=feed.error, moved_to=fetched.moved_to)
-            return self._answer(at, feed, fetched.response, stop=stop)
+                    return PollReport(shown, "gone", error=feed.error, moved_to=fetched.moved_to)
+            report = self._answer(feed, fetched.response, stop=stop)
         except FeedGone as exc:
-            self.store.save_feed(at, replace(feed, status="gone", error=str(exc), last_poll=self.now(), next_poll=None))
-            return PollReport(at, "gone", error=str(exc))
+            self.store.save_feed(feed.url, replace(feed, status="gone", error=str(exc), last_poll=self.now(),
+                                                   next_poll=None))
+            report = PollReport(feed.url, "gone", error=str(exc))
         except DragomanError as exc:
-            return self._failed(at, feed, exc)
+            report = self._failed(feed, exc)
+        return replace(report, feed=shown, moved_to=feed.url if feed.url != shown else None)
 
-    def _answer(self, at: str, feed: Feed, response: Response, *, stop: threading.Event | None) -> PollReport:
-        moved = feed.url if feed.url != at else None
+    def _answer(self, feed: Feed, response: Response, *, stop: threading.Event | None) -> PollReport:
         if response.status == 304:
-            self._succeeded(at, _validated(feed, response))
-            return PollReport(at, "unchanged", moved_to=moved)
+            self._succeeded(_validated(feed, response))
+            return PollReport(feed.url, "unchanged")
         if response.status == 410:
             raise FeedGone(url=feed.url)
         if response.status != 200:
@@ -129,8 +130,8 @@ class Watcher:
         entries = feed_entries(response.body, feed.url)
         report = self._take(feed, entries, stop=stop)
         # new validators only when every new item was taken: else the next poll must see the items again
-        self._succeeded(at, feed if report.retry else _validated(feed, response), error=report.error)
-        return replace(report, feed=at, moved_to=moved)
+        self._succeeded(feed if report.retry else _validated(feed, response), error=report.error)
+        return report
 
     def _moved(self, feed: Feed, target: str) -> Feed:
         """A feed moved permanently: polled at its new address, unless another feed is already there."""
@@ -139,18 +140,18 @@ class Watcher:
                            last_poll=self.now(), next_poll=None)
         return replace(feed, url=target)
 
-    def _succeeded(self, at: str, feed: Feed, *, error: str | None = None) -> None:
+    def _succeeded(self, feed: Feed, *, error: str | None = None) -> None:
         moment = self.now()
-        self.store.save_feed(at, replace(feed, status="active", last_poll=moment, failures=0, error=error,
+        self.store.save_feed(feed.url, replace(feed, status="active", last_poll=moment, failures=0, error=error,
                                          next_poll=moment + timedelta(seconds=self.interval)))
 
-    def _failed(self, at: str, feed: Feed, exc: DragomanError) -> PollReport:
+    def _failed(self, feed: Feed, exc: DragomanError) -> PollReport:
         failures = feed.failures + 1
         wait = backoff(failures, retry_after=getattr(exc, "retry_after", None))
         moment = self.now()
-        self.store.save_feed(at, replace(feed, url=at, failures=failures, error=str(exc), last_poll=moment,
-                                         next_poll=moment + timedelta(seconds=wait)))
-        return PollReport(at, "failed", error=str(exc))
+        self.store.save_feed(feed.url, replace(feed, failures=failures, error=str(exc), last_poll=moment,
+                                               next_poll=moment + timedelta(seconds=wait)))
+        return PollReport(feed.url, "failed", error=str(exc))
 
     # ------------------------------------------------------------ its items
     def _take(self, feed: Feed, entries: Sequence[Entry], *, stop: threading.Event | None) -> PollReport:
