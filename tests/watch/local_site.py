@@ -64,7 +64,7 @@ class Site:
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             path = urlsplit(self.path).path
             site.record(Hit(headers.get("host", "").split(":")[0], path, headers, time.monotonic()))
