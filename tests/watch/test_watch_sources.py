@@ -1,6 +1,7 @@
 """Sources, not just texts: one URL one document, a changed page a new version, the same text elsewhere a copy."""
 from __future__ import annotations
 
+import pytest
 from test_watch_poll import serve_articles
 from watch_samples import ARTICLES, HashEmbedder, NoNlpPipeline, page, rss
 
@@ -47,32 +48,45 @@ def test_a_changed_article_at_the_same_url_is_kept_as_a_second_version(site, sto
     assert (again.new, again.added) == (1, 0) and store.counts()["documents"] == 2
 
 
-def test_the_same_text_at_two_urls_is_two_documents_the_second_a_copy(site, store, make_watcher):
+@pytest.fixture
+def layered(make_watcher, store):
+    """A watcher whose LiveStore runs the real cross-document layer (stories, wire copies) without spaCy."""
+    live = LiveStore(store, NoNlpPipeline(embedder=HashEmbedder()))
+
+    def make(**options):
+        watcher = make_watcher(**options)
+        watcher.live = lambda: live
+        return watcher
+
+    return make, live
+
+
+def test_the_same_text_at_two_urls_is_two_documents_the_later_one_a_copy(site, store, layered):
+    make, live = layered
     serve_articles(site, ["pekin"])
     serve_articles(site, ["pekin"], host="localhost", prefix="/syndication/")
-    poll(site, make_watcher, [("pekin", site.url("/a/pekin"))])
-    site.set("/wire.xml", rss([("pekin", site.url("/syndication/pekin", "localhost"))], title="Agence"))
-    watcher = make_watcher()
+    poll(site, make, [("pekin", site.url("/a/pekin"))])
+    # the agency's copy comes out the next morning
+    wire = rss([("pekin", site.url("/syndication/pekin", "localhost"))], title="Agence").replace("Fri, 10 Mar", "Sat, 11 Mar")
+    site.set("/wire.xml", wire)
+    watcher = make()
     report = watcher.poll(*watcher.add([site.url("/wire.xml")]))
     assert report.added == 1
     first, second = store.documents()
-    assert first.text == second.text and first.url != second.url
+    assert first.text == second.text and first.url != second.url and str(second.published) == "2023-03-11"
     assert COPY_FLAG not in first.flags and COPY_FLAG in second.flags
+    assert COPY_FLAG in live.assembly.docs[second.id].flags and COPY_FLAG not in live.assembly.docs[first.id].flags
 
 
-def test_a_copy_weighs_as_one_source_in_the_live_layer(site, store, make_watcher, monkeypatch):
-    live = LiveStore(store, NoNlpPipeline(embedder=HashEmbedder()))
+def test_copies_found_in_one_poll_are_flagged_in_the_store_and_the_layer(site, store, layered):
+    make, live = layered
     serve_articles(site, ["normandie"])
     serve_articles(site, ["normandie"], prefix="/copy/")
-    site.set("/rss.xml", rss([("normandie", site.url("/a/normandie")), ("normandie", site.url("/copy/normandie"))]))
-    watcher = make_watcher()
-    watcher.live = lambda: live
-    watcher.add([site.url("/rss.xml")])
-    [report] = watcher.run(once=True)
+    [report] = poll(site, make, [("normandie", site.url("/a/normandie")), ("normandie", site.url("/copy/normandie"))])
     assert report.added == 2
-    flagged = {doc.url: COPY_FLAG in doc.flags for doc in live.assembly.docs.values()}
-    assert flagged == {site.url("/a/normandie"): False, site.url("/copy/normandie"): True}
-    assert {d.url: COPY_FLAG in d.flags for d in store.documents()} == flagged
+    in_layer = {doc.url: COPY_FLAG in doc.flags for doc in live.assembly.docs.values()}
+    assert sorted(in_layer.values()) == [False, True]  # one original, one copy
+    assert {d.url: COPY_FLAG in d.flags for d in store.documents()} == in_layer
 
 
 def test_a_page_naming_its_canonical_url_is_stored_under_it(site, store, make_watcher):

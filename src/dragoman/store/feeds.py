@@ -43,8 +43,6 @@ class FeedStore(Protocol):
 
     def add_page_version(self, url: str, text_hash: str, document_id: str) -> None: ...
 
-    def url_with_text(self, text_hash: str, *, other_than: str) -> str | None: ...
-
     def document_with_key(self, key: str) -> str | None: ...
 
 
@@ -116,14 +114,6 @@ class FeedRows:
         with self._write(f"record a version of {url!r}") as conn:
             conn.execute(_insert(conn, page_versions).values(url=url, text_hash=text_hash, document_id=document_id,
                                                              seen_at=datetime.now(UTC)).on_conflict_do_nothing())
-
-    def url_with_text(self: _Connected, text_hash: str, *, other_than: str) -> str | None:
-        """Another URL where the same text was seen first (its earliest version)."""
-        query = (select(page_versions.c.url).where(page_versions.c.text_hash == text_hash,
-                                                   page_versions.c.url != other_than)
-                 .order_by(page_versions.c.seen_at, page_versions.c.url).limit(1))
-        with self._read("look up a text's other URLs") as conn:
-            return conn.scalar(query)
 
 
     def document_with_key(self: _Connected, key: str) -> str | None:

@@ -3,8 +3,9 @@
 Sources, not just texts: a watched document is keyed by its canonical URL *and* its text. The same text at
 the same URL is already stored (a no-op); a changed text at the same URL is a new version, kept (its id is
 the first version's, suffixed with its content, as :class:`~dragoman.service.LiveStore` does for any reused
-id); the same text at another URL is a second document, flagged a copy (``near_duplicate``), so events
-weigh it as one source with the first.
+id); the same text at another URL is a second document, which the cross-document layer flags a copy
+(``near_duplicate``: the later publication; on the same day, the larger id) so that events weigh the two
+as one source.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from dataclasses import dataclass, replace
 from ..errors import DragomanError, FetchFailed, WatchError
 from ..ingest import read_page
 from ..model import Document
-from ..stories import COPY_FLAG
 from .feeds import Entry
 from .polite import Client
 from .urls import canonical_url, page_canonical
@@ -78,10 +78,6 @@ def failed(entry: Entry, url: str, error: DragomanError) -> Page:
     record = error.record()
     doc = Document(id=_failed_id(url, str(record)), source=url, text="", url=url, title=entry.title, error=record)
     return Page(entry, url, doc)
-
-
-def as_copy(page: Page) -> Page:
-    return replace(page, doc=replace(page.doc, flags=tuple(sorted({*page.doc.flags, COPY_FLAG}))))
 
 
 def _failed_id(url: str, error: str) -> str:

@@ -20,7 +20,7 @@ from ..errors import DragomanError, FeedGone, FetchFailed
 from ..model import Feed
 from .feeds import Entry, feed_entries
 from .http import Response, retry_after
-from .items import Page, Retry, as_copy, fetch_page
+from .items import Page, Retry, fetch_page
 from .polite import Client, backoff
 
 Clock = Callable[[], datetime]
@@ -186,22 +186,14 @@ class Watcher:
         return len(added), sum(1 for p in fresh if not p.doc.ok)
 
     def _sources(self, pages: list[Page]) -> list[Page]:
-        """The pages worth storing: not the same text at the same URL again; the same text at another URL
-        flagged a copy."""
+        """The pages worth storing: not the same text at the same URL again (the same text at another URL is
+        another source: stored, and the cross-document layer flags the later one a copy)."""
         chosen: list[Page] = []
-        texts: dict[str, str] = {}  # text hash -> first URL in this poll
         for page in pages:
-            if not page.doc.ok:
-                chosen.append(page)
+            if page.doc.ok and ((page.url, page.text_hash) in {(p.url, p.text_hash) for p in chosen}
+                                or self.store.page_version(page.url, page.text_hash) is not None):
                 continue
-            if (page.url, page.text_hash) in {(p.url, p.text_hash) for p in chosen}:
-                continue
-            if self.store.page_version(page.url, page.text_hash) is not None:
-                continue
-            elsewhere = texts.get(page.text_hash) not in (None, page.url) or self.store.has_document(page.text_hash) \
-                or self.store.url_with_text(page.text_hash, other_than=page.url) is not None
-            texts.setdefault(page.text_hash, page.url)
-            chosen.append(as_copy(page) if elsewhere else page)
+            chosen.append(page)
         return chosen
 
 
