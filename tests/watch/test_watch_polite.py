@@ -133,3 +133,40 @@ def test_feed_lists_read_files_and_refuse_what_is_not_a_url(tmp_path):
         "https://c.example/feed", "https://a.example/rss.xml", "https://b.example/atom"]
     with pytest.raises(ConfigError):
         feed_urls(["feeds.txt"])
+
+
+@pytest.mark.parametrize("answer", [b"garbage, not HTTP\r\n\r\n", b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\ncut",
+                                    b""])
+def test_a_server_speaking_nonsense_or_hanging_up_is_a_fetch_error(answer):
+    import socket
+    import threading
+
+    from dragoman.watch import UrllibFetcher
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve():
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(answer)
+        conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed"
+    try:
+        with pytest.raises(FetchFailed, match="cannot fetch"):
+            UrllibFetcher(max_bytes=10_000).get(url, headers={}, timeout=2.0)
+    finally:
+        thread.join(5)
+        listener.close()
+
+
+def test_a_body_over_the_limit_is_a_fetch_error(site):
+    from dragoman.watch import UrllibFetcher
+
+    url = site.set("/big.xml", b"x" * 300_000)
+    with pytest.raises(FetchFailed, match="over the limit of 100000 bytes"):
+        UrllibFetcher(max_bytes=100_000).get(url, headers={}, timeout=2.0)

@@ -7,6 +7,7 @@ library: no extra dependency); tests pass a local server's URLs to it, or a fake
 """
 from __future__ import annotations
 
+import http.client
 import socket
 import time
 import urllib.error
@@ -59,7 +60,7 @@ class UrllibFetcher:
         except urllib.error.HTTPError as exc:  # a status other than 2xx is an answer too
             with exc:
                 return Response(url, exc.code, _headers(exc.headers), self._body(exc, url, deadline))
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
             raise FetchFailed(url=url, detail=_reason(exc)) from None
         with answer:
             return Response(url, answer.status, _headers(answer.headers), self._body(answer, url, deadline))
@@ -76,8 +77,11 @@ class UrllibFetcher:
                 if time.monotonic() > deadline:
                     raise FetchFailed(url=url, detail="timed out reading the body")
                 chunks.append(chunk)
-        except (OSError, ValueError) as exc:
+        except (http.client.HTTPException, OSError, ValueError) as exc:  # a connection cut midway, a bad chunk
             raise FetchFailed(url=url, detail=_reason(exc)) from None
+        declared = getattr(stream, "length", None)  # what Content-Length promised and did not come
+        if declared:
+            raise FetchFailed(url=url, detail=f"the connection closed {declared} bytes before the body's end")
         return b"".join(chunks)
 
 
