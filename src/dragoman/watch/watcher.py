@@ -24,6 +24,7 @@ from .items import Page, Retry, fetch_page
 from .polite import Client, backoff
 
 Clock = Callable[[], datetime]
+BATCH = 8  # pages fetched, then ingested together
 
 
 def _utcnow() -> datetime:
@@ -143,7 +144,7 @@ class Watcher:
     def _succeeded(self, feed: Feed, *, error: str | None = None) -> None:
         moment = self.now()
         self.store.save_feed(feed.url, replace(feed, status="active", last_poll=moment, failures=0, error=error,
-                                         next_poll=moment + timedelta(seconds=self.interval)))
+                                               next_poll=moment + timedelta(seconds=self.interval)))
 
     def _failed(self, feed: Feed, exc: DragomanError) -> PollReport:
         failures = feed.failures + 1
@@ -157,17 +158,20 @@ class Watcher:
     def _take(self, feed: Feed, entries: Sequence[Entry], *, stop: threading.Event | None) -> PollReport:
         seen = self.store.seen_items(feed.url, [e.key for e in entries])
         new = list({e.key: e for e in entries if e.key not in seen}.values())
-        pages: list[Page] = []
         retry: list[Retry] = []
-        for entry in new:
-            if stop is not None and stop.is_set():
-                retry.append(Retry(FetchFailed(url=entry.link, detail="the watcher was stopped")))
-                continue
-            try:
-                pages.append(fetch_page(self.client, entry, min_chars=self.min_chars, max_chars=self.max_chars))
-            except Retry as exc:
-                retry.append(exc)
-        added, failed = self._ingest(feed, pages)
+        added = failed = 0
+        for start in range(0, len(new), BATCH):  # stored as they come: a kill loses at most one batch's fetches
+            pages: list[Page] = []
+            for entry in new[start:start + BATCH]:
+                if stop is not None and stop.is_set():
+                    retry.append(Retry(FetchFailed(url=entry.link, detail="the watcher was stopped")))
+                    continue
+                try:
+                    pages.append(fetch_page(self.client, entry, min_chars=self.min_chars, max_chars=self.max_chars))
+                except Retry as exc:
+                    retry.append(exc)
+            stored, bad = self._ingest(feed, pages)
+            added, failed = added + stored, failed + bad
         error = f"{len(retry)} item(s) to retry: {retry[0].error}" if retry else None
         return PollReport(feed.url, "ok", items=len(entries), new=len(new), added=added, failed=failed,
                           retry=len(retry), error=error)
