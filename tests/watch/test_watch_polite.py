@@ -117,6 +117,7 @@ def test_retry_after_reads_seconds_and_http_dates():
 ])
 def test_canonical_urls_drop_tracking_and_spelling(url, canonical):
     assert canonical_url(url) == canonical
+    assert canonical_url(canonical) == canonical  # a canonical URL is its own canonical form
 
 
 def test_a_page_may_name_its_canonical_url_on_its_own_site_only():
