@@ -35,7 +35,7 @@ from dragoman.model import (
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dragoman"
 SCRIPTS = PACKAGE.parents[1] / "scripts"
-STAGES = ("ingest", "nlp", "events", "stories", "store", "contract")
+STAGES = ("ingest", "nlp", "events", "stories", "store", "contract", "watch")
 MAX_LINES = 400
 
 
@@ -78,7 +78,7 @@ def _code_files() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py")) + sorted(SCRIPTS.glob("*.py"))
 
 
-@pytest.mark.parametrize("stage", ("nlp", "events", "stories", "contract"))
+@pytest.mark.parametrize("stage", ("nlp", "events", "stories", "contract", "watch"))
 def test_code_outside_a_stage_imports_only_its_front_door(stage):
     offenders = []
     for path in _code_files():

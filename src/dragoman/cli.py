@@ -214,6 +214,55 @@ def serve(db: DbOption = None, host: Annotated[str, typer.Option(help="Address t
 
 
 @app.command()
+def watch(feeds: Annotated[list[str] | None, typer.Argument(help="Feed URLs (RSS/Atom), or @FILE of URLs.")] = None,
+          db: DbOption = None,
+          feeds_file: Annotated[list[Path] | None,
+                                typer.Option("--feeds-file", help="File of feed URLs, one a line.")] = None,
+          once: Annotated[bool, typer.Option("--once", help="Poll each due feed once, then exit (for cron).")] = False,
+          interval: Annotated[float | None, typer.Option(help="Seconds between polls of a feed.")] = None,
+          host_delay: Annotated[float | None, typer.Option(help="Seconds between requests to one host.")] = None,
+          timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a feed or page.")] = None) -> None:
+    """Poll RSS/Atom feeds and ingest new articles as they come (state in the store; SIGTERM stops cleanly)."""
+    import signal
+    import threading
+    from functools import cache
+
+    from .service import LiveStore
+    from .watch import feed_urls, open_watcher
+
+    urls = feed_urls(feeds or (), files=feeds_file or ())
+    with open_db(db) as store:
+        live = cache(lambda: LiveStore(store, make_pipeline()))  # built on the first new article: 304s need no models
+        watcher = open_watcher(store, live=live, interval=interval, host_delay=host_delay, timeout=timeout)
+        watcher.add(urls)
+        if not store.feeds():
+            raise ConfigError(name="FEED", detail="no feed to watch: give URLs, @FILE or --feeds-file")
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        reports = watcher.run(once=once, stop=stop, progress=lambda r: out.print(r.line(), markup=False,
+                                                                                 highlight=False))
+    if once and reports and all(r.status == "failed" for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command("feeds")
+def feed_list(db: DbOption = None, as_json: JsonFlag = False) -> None:
+    """List watched feeds: state, last and next poll, items, last error."""
+    from .contract import feed_json
+
+    with open_db(db) as store:
+        rows = [feed_json(f) for f in store.feeds()]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table("feed", "status", "last poll", "next poll", "items", "added", "failures", "error", title="Feeds")
+    for f in rows:
+        table.add_row(escape(f["url"]), f["status"], f["last_poll"] or "", f["next_poll"] or "", str(f["items"]),
+                      str(f["added"]), str(f["failures"]), escape(f["error"] or ""))
+    out.print(table)
+
+
+@app.command()
 def export(fmt: Annotated[str, typer.Option("--format", help="plover, jsonl, csv or parquet.")] = "jsonl",
            db: DbOption = None,
            output: Annotated[Path | None, typer.Option("--output", help="File to write (default: stdout).")] = None) -> None:

@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_threshold", "", "Lowest combined similarity for a document to join a story "
                                    "(empty: the embedder's calibrated threshold)."),
     Setting("token", "", "Bearer token guarding POST /api/documents."),
+    Setting("watch_interval", 900.0, "Seconds between two polls of a watched feed (dragoman watch)."),
+    Setting("watch_host_delay", 2.0, "Seconds between two requests of the watcher to the same host."),
+    Setting("watch_timeout", 20.0, "Seconds the watcher waits for a feed or page to answer."),
+    Setting("user_agent", "dragoman/0.1 (+https://github.com/dragoman)", "User-Agent of the watcher's requests "
+                                                                          "(and the name robots.txt rules are read for)."),
     Setting("strict", False, "Raise unexpected exceptions instead of recording them as the document's error "
                              "(tests run strict: a bug must fail them, not become data)."),
 )
@@ -56,6 +61,10 @@ class Settings:
     embedder: str
     story_threshold: str
     token: str
+    watch_interval: float
+    watch_host_delay: float
+    watch_timeout: float
+    user_agent: str
     strict: bool
 
     @property

@@ -20,6 +20,11 @@ The tree::
     ├── StoreError                E301 the database cannot be opened or written
     ├── ConfigError               E401 a setting or option has a bad value
     ├── NotFound                  E404 an id or resource does not exist
+    ├── WatchError                (E6xx) a watched feed or page could not be fetched or used
+    │   ├── FetchFailed           E601 network error, timeout, or an HTTP status that is no answer
+    │   ├── RobotsDisallowed      E602 robots.txt forbids fetching the URL
+    │   ├── FeedGone              E603 the feed answered 410 Gone (never polled again)
+    │   └── BadFeed               E604 the feed's body is not a readable RSS/Atom feed
     └── (HTTP shell)              E500 internal error, E501 invalid request (422),
                                   E502 unauthorised (401), E503 other HTTP errors,
                                   E504 request body too large (413)
@@ -55,6 +60,11 @@ MESSAGES: dict[str, str] = {
     "E502": "not authorised: {detail}",
     "E503": "{detail}",
     "E504": "request body of {size} bytes is over the limit of {limit} bytes",
+    "E600": "{url}: {detail}",
+    "E601": "cannot fetch {url}: {detail}",
+    "E602": "{url} is disallowed by robots.txt",
+    "E603": "feed {url} is gone (HTTP 410); it is no longer polled",
+    "E604": "feed {url} is not a readable feed: {detail}",
 }
 
 
@@ -170,3 +180,31 @@ class HttpError(DragomanError):
 class TooLarge(DragomanError):
     """A request body over ``max_request_bytes`` (HTTP 413)."""
     code = "E504"
+
+
+class WatchError(DragomanError):
+    """A watched feed or page that could not be fetched or used; recorded on its feed, the watcher goes on."""
+    code = "E600"
+
+
+class FetchFailed(WatchError):
+    """A network error, a timeout, a body over the limit, or an HTTP status other than success; ``status``
+    (when an answer came) and ``retry_after`` (seconds the server asked to wait) drive the backoff."""
+    code = "E601"
+
+    def __init__(self, *, url: str, detail: str, status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__(url=url, detail=detail)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class RobotsDisallowed(WatchError):
+    code = "E602"
+
+
+class FeedGone(WatchError):
+    code = "E603"
+
+
+class BadFeed(WatchError):
+    code = "E604"

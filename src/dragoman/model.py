@@ -290,3 +290,20 @@ class Job:
     report: dict[str, Any] | None = None
     created_at: datetime | None = None
     finished_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A watched RSS/Atom feed and its polling state (``dragoman watch``); ``url`` follows permanent redirects,
+    ``given_url`` is the address it was first added under."""
+    url: str
+    given_url: str = ""
+    status: str = "active"  # active, or gone (HTTP 410: never polled again)
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll: datetime | None = None
+    next_poll: datetime | None = None
+    failures: int = 0  # polls failed in a row (the backoff grows with them)
+    error: str | None = None  # the last poll's error, as "[E601] ..."; None after a good poll
+    items: int = 0  # feed items seen
+    added: int = 0  # documents stored from them

@@ -86,9 +86,15 @@ class LiveStore:
         """The layer over everything stored, written back whole: a run killed between storing its documents
         and writing what they changed leaves derived rows behind, and this is where they catch up."""
         assembly = self.pipeline.assembly(vectors=self.store)
-        assembly.add(list(self.store.analyses()))
+        stored = list(self.store.analyses())
+        assembly.add(stored)
         result = assembly.result()
         self.store.replace_derived(stories=result.stories, events=result.events, story_of=dict(result.story_of))
+        flags = {a.document.id: a.document.flags for a in stored}
+        marked = {doc.id: doc.flags for doc in result.documents if flags.get(doc.id, doc.flags) != doc.flags}
+        if marked:  # copies found among documents stored by a run killed before it wrote their flags
+            self.store.apply_changes(stories=[], removed_stories=(), events=[], removed_events=(), story_of={},
+                                     flags=marked)
         return assembly
 
     def ingest(self, docs: Iterable[Document], *, progress: Progress = _quiet) -> IngestReport:
@@ -128,7 +134,8 @@ class LiveStore:
     def apply(self, delta: Delta) -> None:
         self.store.apply_changes(stories=list(delta.stories.values()), removed_stories=delta.removed_stories,
                                  events=list(delta.events.values()), removed_events=delta.removed_events,
-                                 story_of=delta.story_of)
+                                 story_of=delta.story_of,
+                                 flags={doc.id: doc.flags for doc in delta.documents.values() if doc.ok})
 
 
 def record(analysis: DocumentAnalysis, store, report: IngestReport) -> bool:

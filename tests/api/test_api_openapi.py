@@ -31,7 +31,7 @@ def api_schema(tmp_path_factory):
 
 OPERATIONS = [("GET", "/api/events"), ("GET", "/api/events/{event_id}"), ("GET", "/api/stories"),
               ("GET", "/api/stories/{story_id}"), ("GET", "/api/documents"), ("GET", "/api/documents/{doc_id}"),
-              ("GET", "/api/timeline"), ("POST", "/api/documents"), ("GET", "/api/jobs/{job_id}")]
+              ("GET", "/api/timeline"), ("POST", "/api/documents"), ("GET", "/api/jobs/{job_id}"), ("GET", "/api/feeds")]
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .. import service
-from ..contract import document_json, event_json, evidence_json, source_json, story_json
+from ..contract import document_json, event_json, evidence_json, feed_json, source_json, story_json
 from ..errors import NotFound
 from ..model import Document, Event, Evidence, Job
 from ..store import EventFilter, Store
@@ -183,3 +183,8 @@ def job_json(job: Job) -> dict[str, Any]:
             "error": report.get("error"), "url": f"/api/jobs/{job.id}",
             "created_at": job.created_at.isoformat() if job.created_at else None,
             "finished_at": job.finished_at.isoformat() if job.finished_at else None}
+
+
+def feed_list(store: Store) -> dict[str, Any]:
+    """Every watched feed with its state (the JSON endpoint and the Feeds page)."""
+    return {"feeds": [feed_json(feed) for feed in store.feeds()]}  # type: ignore[attr-defined]  # a FeedStore too

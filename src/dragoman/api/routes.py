@@ -19,6 +19,7 @@ from .schemas import (
     ErrorOut,
     EventDetailOut,
     EventPageOut,
+    FeedListOut,
     JobOut,
     StoryDetailOut,
     StoryPageOut,
@@ -74,6 +75,11 @@ def get_document(store: StoreDep, doc_id: IdPath) -> dict:
 @router.get("/timeline", response_model=TimelineOut, summary="The series of events between two actors")
 def get_timeline(store: StoreDep, a: Annotated[str, Query(pattern=_CODE)], b: Annotated[str, Query(pattern=_CODE)]) -> dict:
     return data.timeline(store, a, b)
+
+
+@router.get("/feeds", response_model=FeedListOut, summary="Watched feeds: state, last and next poll, last error")
+def list_feeds(store: StoreDep) -> dict:
+    return data.feed_list(store)
 
 
 _bearer = HTTPBearer(auto_error=False, description="DRAGOMAN_TOKEN")

@@ -220,6 +220,25 @@ class JobOut(BaseModel):
     finished_at: str | None = None
 
 
+class FeedOut(Contract):
+    """A watched feed (``dragoman watch``) and its polling state."""
+    url: str = Field(description="Where it is polled (a permanent redirect moves it).")
+    given_url: str = Field(description="The address it was added under.")
+    status: str = Field(description="active, or gone (HTTP 410: never polled again)")
+    last_poll: str | None = None
+    next_poll: str | None = None
+    failures: int = Field(description="Polls failed in a row; the wait before the next one doubles with each.")
+    error: str | None = Field(None, description="The last poll's error, with its code.")
+    items: int = Field(description="Feed items taken.")
+    added: int = Field(description="Documents stored from them.")
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FeedListOut(BaseModel):
+    feeds: list[FeedOut]
+
+
 class ArticleIn(BaseModel):
     """One posted article: ``text`` or ``html`` with optional metadata."""
     model_config = ConfigDict(extra="forbid")

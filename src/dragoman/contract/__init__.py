@@ -14,6 +14,7 @@ from .records import (
                       document_json,
                       event_json,
                       evidence_json,
+                      feed_json,
                       iso,
                       location_json,
                       outlet,
@@ -28,7 +29,7 @@ from .records import (
 
 __all__ = [
     "COLUMNS", "LIST_COLUMNS", "UrlOf", "actor_json", "code_line", "coded_json", "dates_line", "conflict_json",
-    "date_json", "document_json", "event_json", "evidence_json", "flat_row", "iso", "location_json", "no_url",
+    "date_json", "document_json", "event_json", "evidence_json", "feed_json", "flat_row", "iso", "location_json", "no_url",
     "outlet", "person_json", "planned_codes", "plover_record", "provenance_json", "relation_json", "result_json",
     "sides", "source_json", "story_json", "value_json",
 ]

@@ -21,6 +21,7 @@ from ..model import (
     Document,
     Event,
     Evidence,
+    Feed,
     FieldValue,
     Location,
     Person,
@@ -137,3 +138,12 @@ def result_json(result: Result) -> dict[str, Any]:
         "events": [event_json(e) | {"sources": [source_json(documents[d]) for d in e.documents if d in documents]}
                    for e in result.events],
     }
+
+
+def feed_json(feed: Feed) -> dict[str, Any]:
+    """A watched feed's state (``dragoman feeds``, ``GET /api/feeds``, the Feeds page)."""
+    return {"url": feed.url, "given_url": feed.given_url, "status": feed.status,
+            "last_poll": feed.last_poll.isoformat() if feed.last_poll else None,
+            "next_poll": feed.next_poll.isoformat() if feed.next_poll else None, "failures": feed.failures,
+            "error": feed.error, "items": feed.items, "added": feed.added, "etag": feed.etag,
+            "last_modified": feed.last_modified}

@@ -20,12 +20,13 @@ from ..model import Document, DocumentError, RawItem
 from . import files
 from .clean import clean
 from .corpora import Columns
+from .decode import check_bytes, decode_bytes
 from .formats import record_item
 from .language import detect_language
 from .limits import TRUNCATED, scrub, truncate
 
 __all__ = ["Columns", "clean", "detect_language", "document_of", "documents_from_records", "error_document", "iter_raw",
-           "read_documents"]
+           "read_documents", "read_page"]
 
 
 def iter_raw(
@@ -63,6 +64,21 @@ def documents_from_records(
         if item.published is None and published is not None:
             item = dataclasses.replace(item, published=published)
         yield document_of(item, min_chars=min_chars, max_chars=max_chars)
+
+
+def read_page(data: bytes, *, url: str, title: str | None = None, published: str | None = None,
+              outlet: str | None = None, given_id: str | None = None, min_chars: int = DEFAULT.min_chars,
+              max_chars: int = DEFAULT.max_chars) -> Document:
+    """A fetched web page (its bytes) as a cleaned document named by its URL; ``title``, ``published`` (ISO) and
+    ``outlet`` (from a feed) win over the page's own; a page that cannot be read is a document with ``error``."""
+    record = {"html": None, "url": url, "title": title, "published": published, "outlet": outlet, "id": given_id}
+    try:
+        check_bytes(data, url)
+        record["html"] = decode_bytes(data, url)
+        item = record_item(record, url)
+    except InputError as exc:
+        return error_document(url, exc)
+    return document_of(item, min_chars=min_chars, max_chars=max_chars)
 
 
 def error_document(source: str, error: InputError) -> Document:

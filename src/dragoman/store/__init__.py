@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from .base import EventFilter, Store
 from .engine import make_engine, mask, migrate
+from .feeds import FeedStore
 from .sql import SqlStore
 
-__all__ = ["EventFilter", "SqlStore", "Store", "open_store"]
+__all__ = ["EventFilter", "FeedStore", "SqlStore", "Store", "open_store"]
 
 
 def open_store(url: str, *, schema: str | None = None) -> Store:

@@ -53,8 +53,10 @@ class Store(Protocol):
         """Replace all stories and events, and set each document's story id."""
 
     def apply_changes(self, *, stories: Sequence[Story], removed_stories: Iterable[str], events: Sequence[Event],
-                      removed_events: Iterable[str], story_of: Mapping[str, str]) -> None:
-        """Replace the rows of changed stories and events, delete removed ones, relink documents' stories."""
+                      removed_events: Iterable[str], story_of: Mapping[str, str],
+                      flags: Mapping[str, Sequence[str]] | None = None) -> None:
+        """Replace the rows of changed stories and events, delete removed ones, relink documents' stories, and
+        set the ``flags`` the cross-document layer gave documents (a wire copy is ``near_duplicate``)."""
 
     def add_job(self, job_id: str, articles: Sequence[Mapping[str, Any]]) -> None: ...
 

@@ -120,3 +120,42 @@ jobs = Table(
     Column("finished_at", DateTime(timezone=True)),
     Index("ix_jobs_status", "status", "seq"),
 )
+
+# Watched feeds (migration 0007): polling state per feed; ``url`` follows permanent redirects.
+feeds = Table(
+    "feeds", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("given_url", Text, nullable=False),
+    Column("status", String, nullable=False),  # active, gone
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Column("items", Integer, nullable=False, server_default="0"),
+    Column("added", Integer, nullable=False, server_default="0"),
+    Index("ix_feeds_given_url", "given_url"),
+)
+
+# The items of a feed already taken (by entry id and update time), whatever became of them.
+feed_items = Table(
+    "feed_items", metadata,
+    Column("feed_seq", Integer, ForeignKey("feeds.seq", ondelete="CASCADE"), primary_key=True),
+    Column("key", String, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("document_id", String),
+    Column("error", Text),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Each text seen at a canonical page URL: a changed article is a new version, the same text at another URL a copy.
+page_versions = Table(
+    "page_versions", metadata,
+    Column("url", Text, primary_key=True),
+    Column("text_hash", String, primary_key=True),
+    Column("document_id", String, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Index("ix_page_versions_text_hash", "text_hash"),
+)

@@ -22,6 +22,7 @@ from . import rows
 from .base import EventFilter
 from .engine import WRITE
 from .engine import errors as db_errors
+from .feeds import FeedRows
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
@@ -29,8 +30,9 @@ from .schema import stories as stories_table
 _BATCH = 200  # analyses read per query by analyses()
 
 
-class SqlStore:
-    """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated."""
+class SqlStore(FeedRows):
+    """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated; also the watcher's
+    :class:`~dragoman.store.feeds.FeedStore`."""
 
     def __init__(self, engine: Engine, *, url: str) -> None:
         self.url = url  # password masked
@@ -133,7 +135,8 @@ class SqlStore:
                 conn.execute(link, [{"doc_key": doc, "story_key": story} for doc, story in story_of.items()])
 
     def apply_changes(self, *, stories: Sequence[Story], removed_stories: Iterable[str], events: Sequence[Event],
-                      removed_events: Iterable[str], story_of: Mapping[str, str]) -> None:
+                      removed_events: Iterable[str], story_of: Mapping[str, str],
+                      flags: Mapping[str, Sequence[str]] | None = None) -> None:
         """Writes what one batch changed (new or changed stories and events replace their rows), in one
         transaction: a kill midway leaves the store as it was."""
         with self._write("update stories and events") as conn:
@@ -146,6 +149,9 @@ class SqlStore:
                 link = (update(documents).where(documents.c.id == bindparam("doc_key"))
                         .values(story_id=bindparam("story_key")))
                 conn.execute(link, [{"doc_key": doc, "story_key": story} for doc, story in sorted(story_of.items())])
+            if flags:
+                mark = update(documents).where(documents.c.id == bindparam("doc_key")).values(flags=bindparam("marks"))
+                conn.execute(mark, [{"doc_key": doc, "marks": list(marks)} for doc, marks in sorted(flags.items())])
 
     def events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                type: str | None = None, status: str | None = None, topic: str | None = None,

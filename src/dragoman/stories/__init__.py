@@ -16,7 +16,8 @@ from .embedders import (
                          calibration_of,
                          embedder_named,
 )
+from .live import COPY_FLAG
 
-__all__ = ["EMBEDDERS", "Assembly", "CachedEmbedder", "Calibration", "Delta", "E5Embedder", "Embedder", "Profile",
-           "StoryIndex", "StorySettings", "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster",
+__all__ = ["COPY_FLAG", "EMBEDDERS", "Assembly", "CachedEmbedder", "Calibration", "Delta", "E5Embedder", "Embedder",
+           "Profile", "StoryIndex", "StorySettings", "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster",
            "embedder_named", "load_calibration", "profile"]

@@ -88,3 +88,8 @@ def document(request: Request, store: StoreDep, doc_id: IdPath,
     body = data.document_detail(store, doc_id)
     focus = (start, end) if start is not None and end is not None else None
     return render(request, "document.html", doc=body, runs=segments(body["text"], body["spans"], focus=focus))
+
+
+@router.get("/feeds")
+def feeds(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(request, "feeds.html", feeds=data.feed_list(store)["feeds"])
