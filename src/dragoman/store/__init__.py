@@ -10,10 +10,11 @@ packaged in ``migrations/``), so there is no separate setup step.
 from __future__ import annotations
 
 from .base import EventFilter, Store
+from .listing import Slice
 from .engine import make_engine, mask, migrate
 from .sql import SqlStore
 
-__all__ = ["EventFilter", "SqlStore", "Store", "open_store"]
+__all__ = ["EventFilter", "Slice", "SqlStore", "Store", "open_store"]
 
 
 def open_store(url: str, *, schema: str | None = None) -> Store:
