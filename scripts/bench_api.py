@@ -184,7 +184,7 @@ def wait_ready(base: str, proc, deadline_s: float = 120) -> None:
 
 def requests_plan(n: int, n_events: int, n_docs: int, seed: int = 11) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    pair = lambda: rng.sample(CODES, 2)  # noqa: E731
+    pair = lambda: rng.sample(CODES, 2)
     makers = {
         "list": lambda: rng.choice((
             f"/api/events?limit=50&offset={rng.randrange(0, n_events - 50)}",

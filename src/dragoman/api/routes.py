@@ -39,7 +39,7 @@ _CODE = r"^[A-Za-z][A-Za-z0-9_]{0,31}$"
 
 @router.get("/events", response_model=EventPageOut, summary="Events in date order, filtered and paginated")
 def list_events(request: Request, store: StoreDep, query: EventQueryDep, paging: PagingDep) -> dict:
-    return page_json(request, data.event_page(store, query, limit=paging.limit, offset=paging.offset))
+    return page_json(request, data.event_page(store, query, limit=paging.limit, offset=paging.offset, after=paging.after))
 
 
 @router.get("/events/{event_id}", response_model=EventDetailOut, summary="One event with its sources and quotes")
@@ -49,7 +49,7 @@ def get_event(store: StoreDep, event_id: IdPath) -> dict:
 
 @router.get("/stories", response_model=StoryPageOut, summary="Stories in order")
 def list_stories(request: Request, store: StoreDep, paging: PagingDep) -> dict:
-    return page_json(request, data.story_page(store, limit=paging.limit, offset=paging.offset))
+    return page_json(request, data.story_page(store, limit=paging.limit, offset=paging.offset, after=paging.after))
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetailOut, summary="One story with its documents and events")
@@ -62,7 +62,7 @@ def list_documents(request: Request, store: StoreDep, paging: PagingDep,
                    errors: Annotated[bool | None, Query(description="Only failed (true) or good (false) ones.")] = None,
                    language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None) -> dict:
     page = data.document_page(store, errors=errors, language=language or None, limit=paging.limit,
-                              offset=paging.offset)
+                              offset=paging.offset, after=paging.after)
     return page_json(request, page)
 
 

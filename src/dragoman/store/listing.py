@@ -79,7 +79,7 @@ def keyset(query: Select, *, limit: int, offset: int, after: ColumnElement[bool]
 # ---------------------------------------------------------------- counts
 
 def read_counts(conn: Connection) -> dict[str, int]:
-    found = dict(conn.execute(select(row_counts.c.name, row_counts.c.n)).tuples().all())
+    found = dict(conn.execute(select(row_counts.c.name, row_counts.c.n)).all())
     return {name: found.get(name, 0) for name in COUNTED}
 
 

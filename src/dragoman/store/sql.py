@@ -359,5 +359,5 @@ def _event_payloads(conn: Connection, event_ids: list[str]) -> dict[str, Event]:
     for start in range(0, len(event_ids), _BATCH):
         query = (select(events.c.id, listing.payload_text(events.c.payload))
                  .where(events.c.id.in_(event_ids[start:start + _BATCH])))
-        found.update({key: listing.decode_event(text) for key, text in conn.execute(query).tuples()})
+        found.update({key: listing.decode_event(text) for key, text in conn.execute(query)})
     return found
