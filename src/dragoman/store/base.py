@@ -93,7 +93,7 @@ class Store(Protocol):
                      type: str | None = None, status: str | None = None, topic: str | None = None,
                      start: date | None = None, end: date | None = None, text: str | None = None,
                      cap: int | None = None) -> int:
-        """Matching events; with ``cap``, counting stops at ``cap`` (unfiltered, the count kept on write)."""
+        """Matching events; with ``cap``, counting stops at ``cap`` (unfiltered: the exact count kept on write)."""
 
     def event(self, event_id: str) -> Event: ...
 
