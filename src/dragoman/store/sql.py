@@ -41,6 +41,11 @@ class SqlStore:
     def __repr__(self) -> str:
         return f"SqlStore({self.url!r})"
 
+    @property
+    def engine(self) -> Engine:
+        """The engine, for what watches its statements (a test counting them, a profiler)."""
+        return self._engine
+
     @contextmanager
     def _write(self, action: str) -> Iterator[Connection]:
         with self._writer, db_errors(self.url, action), self._engine.connect() as conn:
