@@ -115,8 +115,9 @@ def serve(url: str, port: int) -> None:
     from dragoman.server import create_app
     from dragoman.store import open_store
 
+    # keep-alive outlasts a queued request, so a client never reuses a connection the server is closing
     uvicorn.run(create_app(open_store(url), token=None), host="127.0.0.1", port=port, log_level="warning",
-                access_log=False)
+                access_log=False, timeout_keep_alive=300, backlog=4096)
 
 
 def ingest(url: str, n_events: int, every: float, stop, done) -> None:
@@ -221,7 +222,11 @@ async def fire(base: str, plan: list[tuple[str, str]], clients: int) -> tuple[di
         while queue:
             kind, path = queue.pop()
             start = time.perf_counter()
-            response = await client.get(path, headers={"accept": "text/html"} if kind == "html" else None)
+            try:
+                response = await client.get(path, headers={"accept": "text/html"} if kind == "html" else None)
+            except httpx.TransportError as exc:
+                failures.append(f"{type(exc).__name__} {path}")
+                continue
             timings.setdefault(kind, []).append(time.perf_counter() - start)
             if response.status_code != 200:
                 failures.append(f"{response.status_code} {path}")
