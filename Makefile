@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_DB ?= sqlite:///demo.sqlite
 
-BENCH_PG ?=  # e.g. postgresql://postgres@127.0.0.1:5432/test: make bench also measures the API on PostgreSQL
+# BENCH_PG=postgresql://postgres@127.0.0.1:5432/test: make bench also measures the API on PostgreSQL
+BENCH_PG ?=
 
 .PHONY: setup demo test lint eval bench fuzz clean
 
