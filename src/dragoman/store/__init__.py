@@ -9,9 +9,8 @@ packaged in ``migrations/``), so there is no separate setup step.
 """
 from __future__ import annotations
 
-from .base import EventFilter, Store
+from .base import EventFilter, Slice, Store
 from .engine import make_engine, mask, migrate
-from .listing import Slice
 from .sql import SqlStore
 
 __all__ = ["EventFilter", "Slice", "SqlStore", "Store", "open_store"]

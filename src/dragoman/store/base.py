@@ -4,10 +4,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from ..model import Document, DocumentAnalysis, Event, Job, Story
-from .listing import Slice
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    """One page of a list; ``cursor`` (given back as ``after``) reads the next one, ``None`` at the end."""
+    items: list[T]
+    cursor: str | None
 
 
 @dataclass(frozen=True)

@@ -9,28 +9,20 @@ which every write keeps; a filtered total is counted up to a cap.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Generic, TypeVar
 
 from sqlalchemy import Cast, ColumnElement, Connection, Select, Text, cast, func, select, tuple_, update
 
 from ..errors import ConfigError
 from ..model import Event
 from ..serialize import from_data
+from .base import EventFilter
+from .keys import Keys, event_keys
 from .schema import documents, events, row_counts, stories
 
-T = TypeVar("T")
 COUNTED = ("documents", "failed", "stories", "events")
 _DECODED = 4096  # events kept decoded: a hot page or timeline skips JSON and dataclass decoding
-
-
-@dataclass(frozen=True)
-class Slice(Generic[T]):
-    """One page of a list; ``cursor`` (given back as ``after``) reads the next one, ``None`` at the end."""
-    items: list[T]
-    cursor: str | None
 
 
 # ---------------------------------------------------------------- cursors
@@ -39,13 +31,13 @@ def event_cursor(sort_key: date, event_id: str) -> str:
     return f"{sort_key.isoformat()}.{event_id}"
 
 
-def after_event(cursor: str) -> ColumnElement[bool]:
+def after_event(cursor: str, keys: Keys) -> ColumnElement[bool]:
     day, _, key = cursor.partition(".")
     try:
         when = date.fromisoformat(day)
     except ValueError as exc:
         raise _bad(cursor) from exc
-    return tuple_(events.c.sort_key, events.c.id) > tuple_(when, key)
+    return tuple_(keys.sort_key, keys.id) > tuple_(when, key)
 
 
 def after_story(cursor: str) -> ColumnElement[bool]:
@@ -83,11 +75,11 @@ def read_counts(conn: Connection) -> dict[str, int]:
     return {name: found.get(name, 0) for name in COUNTED}
 
 
-def capped_count(conn: Connection, where: list[ColumnElement[bool]], cap: int | None) -> int:
+def capped_count(conn: Connection, query: EventFilter, cap: int | None) -> int:
     """Matching events, counted up to ``cap`` rows when one is given; all of them, the count kept on write."""
-    if not where:
+    if query == EventFilter():
         return read_counts(conn)["events"]
-    matching = select(events.c.id).where(*where)
+    matching = event_keys(query).query
     if cap is not None:
         matching = matching.limit(cap)
     return conn.scalar(select(func.count()).select_from(matching.subquery())) or 0

@@ -93,14 +93,16 @@ event_actors = Table(
     "event_actors", metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("code", String, primary_key=True),
-    Index("ix_event_actors_code", "code", "event_id"),
+    Column("sort_key", Date, nullable=False, server_default="9999-12-31"),  # the event's (migration 0008)
+    Index("ix_event_actors_code", "code", "sort_key", "event_id"),
 )
 
 event_topics = Table(
     "event_topics", metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("topic", String, primary_key=True),
-    Index("ix_event_topics_topic", "topic", "event_id"),
+    Column("sort_key", Date, nullable=False, server_default="9999-12-31"),  # the event's (migration 0008)
+    Index("ix_event_topics_topic", "topic", "sort_key", "event_id"),
 )
 
 # A story vector per text and embedder (migration 0005): a text is embedded once, whatever is rebuilt after.

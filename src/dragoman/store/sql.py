@@ -19,10 +19,10 @@ from ..errors import NotFound, StoreError
 from ..model import Document, DocumentAnalysis, Event, EventCandidate, Job, Mention, Story
 from ..serialize import from_data
 from . import listing, rows
-from .base import EventFilter
+from .base import EventFilter, Slice
 from .engine import WRITE
 from .engine import errors as db_errors
-from .listing import Slice
+from .keys import event_keys
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
@@ -184,14 +184,15 @@ class SqlStore:
 
     def event_slice(self, query: EventFilter, *, limit: int, offset: int = 0, after: str | None = None) -> Slice[Event]:
         # keys first through an index of the order, then only that page's payloads
-        where = rows.event_where(query)
-        keys = select(events.c.sort_key, events.c.id).where(*where).order_by(events.c.sort_key, events.c.id)
-        keys = listing.keyset(keys, limit=limit, offset=offset, after=listing.after_event(after) if after else None)
+        keys = event_keys(query)
+        ordered = keys.query.order_by(keys.sort_key, keys.id)
+        ordered = listing.keyset(ordered, limit=limit, offset=offset,
+                                 after=listing.after_event(after, keys) if after else None)
         with self._read("list events") as conn:
-            page = conn.execute(keys).all()
-            found = _event_payloads(conn, [row.id for row in page[:limit]])
+            page = [tuple(row) for row in conn.execute(ordered)]
+            found = _event_payloads(conn, [key for _, key in page[:limit]])
         cursor = listing.event_cursor(*page[limit - 1]) if len(page) > limit and limit > 0 else None
-        return Slice([found[row.id] for row in page[:limit]], cursor)
+        return Slice([found[key] for _, key in page[:limit]], cursor)
 
     def events_by_id(self, event_ids: Iterable[str]) -> dict[str, Event]:
         with self._read("read events") as conn:
@@ -201,10 +202,10 @@ class SqlStore:
                      type: str | None = None, status: str | None = None, topic: str | None = None,
                      start: date | None = None, end: date | None = None, text: str | None = None,
                      cap: int | None = None) -> int:
-        where = rows.event_where(EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
-                                        start=start, end=end, text=text))
+        query = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic, start=start, end=end,
+                            text=text)
         with self._read("count events") as conn:
-            return listing.capped_count(conn, where, cap)
+            return listing.capped_count(conn, query, cap)
 
     def event(self, event_id: str) -> Event:
         found = self.events_by_id([event_id])

@@ -4,7 +4,9 @@
 of the store, so a page's total reads one row instead of counting a table. Event pages walk
 ``ix_events_list`` (sort key, id and the filter columns) without reading the rows' payloads; type and
 status pages walk their own ordered index; actor and topic filters find their events' ids in covering
-indexes, then the events' sort keys and filter columns in ``ix_events_lookup``, never in the rows.
+indexes, then the events' sort keys and filter columns in ``ix_events_lookup``, never in the rows. An
+actor's and a topic's links carry their event's sort key, so one actor's (or topic's) events are read in
+date order from ``(code, sort_key, event_id)`` and a page stops at its end.
 
 Revision ID: 0008
 Revises: 0006 (the merge repoints it to 0007)
@@ -15,6 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+UNDATED = "9999-12-31"
 revision = "0008"
 down_revision = "0006"
 branch_labels = None
@@ -37,8 +40,11 @@ def upgrade() -> None:
                             for name, query in COUNTS.items()])
     _replace("ix_events_type", "events", ["type", "sort_key", "id", "status"])
     _replace("ix_events_status", "events", ["status", "sort_key", "id", "type"])
-    _replace("ix_event_actors_code", "event_actors", ["code", "event_id"])
-    _replace("ix_event_topics_topic", "event_topics", ["topic", "event_id"])
+    for table, column in (("event_actors", "code"), ("event_topics", "topic")):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("sort_key", sa.Date, nullable=False, server_default=UNDATED))
+        op.execute(f"UPDATE {table} SET sort_key = (SELECT sort_key FROM events WHERE events.id = {table}.event_id)")
+        _replace(f"ix_{table}_{column}", table, [column, "sort_key", "event_id"])
     op.drop_index("ix_events_sort", "events")
     op.create_index("ix_events_list", "events", ["sort_key", "id", "type", "status", "date_start", "date_end"])
     op.create_index("ix_events_lookup", "events", ["id", "sort_key", "type", "status", "date_start", "date_end"])
@@ -50,8 +56,10 @@ def downgrade() -> None:
     op.drop_index("ix_events_lookup", "events")
     op.drop_index("ix_events_list", "events")
     op.create_index("ix_events_sort", "events", ["sort_key", "id"])
-    _replace("ix_event_topics_topic", "event_topics", ["topic"])
-    _replace("ix_event_actors_code", "event_actors", ["code"])
+    for table, column in (("event_actors", "code"), ("event_topics", "topic")):
+        _replace(f"ix_{table}_{column}", table, [column])
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("sort_key")
     _replace("ix_events_status", "events", ["status"])
     _replace("ix_events_type", "events", ["type"])
     op.drop_table("row_counts")
