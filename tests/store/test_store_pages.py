@@ -13,7 +13,8 @@ from dragoman.store import EventFilter, Store
 
 
 def dated(event_id: str, day: date | None, codes: tuple[str, ...] = ("FRA", "DEU")) -> Event:
-    return event(event_id, "CONSULT", "occurred", codes, start=day, end=day, evidence="talks", story="s1")
+    return event(event_id, "CONSULT", "occurred", codes, start=day, end=day, evidence="talks", story="s1",
+                 topics=("trade",))
 
 
 def order(found: Event) -> tuple[date, str]:
@@ -30,15 +31,21 @@ def insert(store: Store, new: list[Event]) -> None:
     store.apply_changes(stories=(), removed_stories=(), events=new, removed_events=(), story_of={})
 
 
+WALKS = [EventFilter(), EventFilter(actor="FRA"), EventFilter(dyad=("DEU", "FRA")),
+         EventFilter(topic="trade", status="occurred"), EventFilter(actor="DEU", text="talks")]
+
+
+@pytest.mark.parametrize("query", WALKS, ids=["all", "actor", "dyad", "topic", "actor-text"])
 @pytest.mark.parametrize("seed", [1, 2])
-def test_cursor_walks_every_event_once_in_order_while_events_are_inserted(store: Store, seed: int):
+def test_cursor_walks_every_event_once_in_order_while_events_are_inserted(store: Store, seed: int,
+                                                                          query: EventFilter):
     start = first_events(30, seed)
     store.replace_derived(stories=[], events=start, story_of={})
     rng = random.Random(seed)
     seen: list[Event] = []
     cursor, ahead, behind = None, [], []
     while True:
-        page = store.event_slice(EventFilter(), limit=4, after=cursor)
+        page = store.event_slice(query, limit=4, after=cursor)
         seen += page.items
         if page.cursor is None:
             break
