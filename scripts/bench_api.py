@@ -165,6 +165,15 @@ def peak_rss_mb(pid: int) -> float | None:
     return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU the process has used (Linux /proc), 0 elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_ready(base: str, proc, deadline_s: float = 120) -> None:
     import httpx
 
@@ -280,10 +289,15 @@ def run_size(url: str, args, n_events: int) -> dict:
             writer.start()
         for clients in args.clients:
             plan = requests_plan(args.requests, n_events, n_docs, seed=11 + clients)
+            served, loaded = cpu_seconds(server.pid), time.process_time()
             result, wall = asyncio.run(fire(base, plan, clients))
+            served, loaded = cpu_seconds(server.pid) - served, time.process_time() - loaded
             every = [t for values in result["timings"].values() for t in values]
             report["runs"].append({
                 "clients": clients, "requests": len(every), "requests_per_second": round(len(every) / wall, 1),
+                # CPU per request of the server and of this load generator: what the machine's load does not change
+                "server_cpu_ms_per_request": round(served * 1000 / max(1, len(every)), 2),
+                "client_cpu_ms_per_request": round(loaded * 1000 / max(1, len(every)), 2),
                 "overall": summary(every),
                 "by_kind": {kind: summary(values) for kind, values in sorted(result["timings"].items())},
                 "errors": len(result["failures"]), "error_samples": result["failures"][:5]})
