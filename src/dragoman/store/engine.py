@@ -29,7 +29,7 @@ _MIGRATION_LOCK = 0x647261676F6D616E  # pg advisory lock key ("dragoman"), held 
 _SQLITE_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 # Connections per engine: one per request thread of the server (anyio's pool runs 40) and the writer, so a
 # burst of 100 clients queues in the thread pool, never on a connection (issue #16).
-POOL = {"pool_size": 20, "max_overflow": 30, "pool_timeout": 60}
+POOL = {"pool_size": 40, "max_overflow": 20, "pool_timeout": 60}
 
 
 class Unserialisable(Exception):
