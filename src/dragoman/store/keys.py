@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy import ColumnElement, Select, select
 
 from .base import EventFilter
 from .schema import event_actors, event_topics, events
@@ -44,7 +44,8 @@ def event_keys(query: EventFilter) -> Keys:
 
 
 def _linked(table, key: ColumnElement, match: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(table.c.event_id == key, match)
+    # EXISTS (SELECT event_id ...), not SELECT *: SQLite then probes the primary key alone, not the row
+    return select(table.c.event_id).where(table.c.event_id == key, match).exists()
 
 
 def _event_columns(query: EventFilter) -> list[ColumnElement[bool]]:
