@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_DB ?= sqlite:///demo.sqlite
 
+# BENCH_PG=postgresql://postgres@127.0.0.1:5432/test: make bench also measures the API on PostgreSQL
+BENCH_PG ?=
+
 .PHONY: setup demo test lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml
@@ -44,6 +47,7 @@ bench: setup
 	$(BIN)/python scripts/bench_stories.py --titles
 	$(BIN)/python scripts/bench_embed.py | tail -n 2
 	$(BIN)/python scripts/bench_api.py
+	$(if $(BENCH_PG),$(BIN)/python scripts/bench_api.py --db $(BENCH_PG) --out reports/bench_api_pg.json)
 	$(BIN)/python scripts/bench_ray.py
 	$(BIN)/python scripts/bench_live.py --sizes 1000 10000 --posts 10
 	$(BIN)/python scripts/bench_live.py --phases --sizes 1000 10000 --posts 10

@@ -120,3 +120,21 @@ def test_registered_dataclass_travels_in_any_fields():
 
     mention = Mention("venue", 0, 5, "Élysée", value=_TestVenue("Élysée"))
     assert through_json(Mention, mention) == mention
+
+
+@settings(max_examples=30, deadline=None)
+@given(event=events, analysis=analyses)
+def test_the_compiled_decoder_gives_what_the_step_by_step_one_gives(event, analysis):
+    from dragoman.serialize import _compiled, _decode
+
+    for cls, obj in ((Event, event), (type(analysis), analysis)):
+        data = json.loads(json.dumps(to_data(obj)))
+        assert _compiled(cls)(data) == _decode(cls, data, cls.__name__) == obj
+
+
+@pytest.mark.parametrize("bad", [{"status": "done"}, {"actors": [{"code": 1, "name": "x"}]}, {"date": "2024"},
+                                 {"topics": "trade"}, {"story": True}, {"actors": None}])
+def test_data_the_compiled_decoder_refuses_is_named_by_the_step_by_step_one(bad):
+    data = {**to_data(Event("e1", "AGREE", "occurred")), **bad}
+    with pytest.raises(MalformedInput):
+        from_data(Event, data)

@@ -11,8 +11,8 @@ contract (``shared/spec/OUTPUT.md``) lives in :mod:`dragoman.contract`; the stor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Literal
 
 PLOVER_TYPES: tuple[str, ...] = (

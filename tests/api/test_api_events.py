@@ -150,3 +150,16 @@ def test_store_failure_is_503_and_an_unexpected_one_500_without_details(client, 
     response = client.get("/api/events/e-r1")
     assert response.status_code == 500
     assert response.json() == {"error": {"code": "E500", "status": 500, "message": "internal error: RuntimeError"}}
+
+
+def test_next_pages_by_cursor_and_keeps_numbering_by_offset(client):
+    body = client.get("/api/events", params={"limit": 2}).json()
+    assert body["cursor"] and f"after={body['cursor']}" in body["next"].replace("%2E", ".")
+    second = client.get(body["next"]).json()
+    assert (second["offset"], ids_of(second)) == (2, ["e-r2", "e-agree"])
+
+
+def test_a_malformed_cursor_is_a_400_in_the_one_error_shape(client):
+    response = client.get("/api/events", params={"after": "not-a-cursor"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "E401"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -131,3 +132,13 @@ def test_a_javascript_url_is_never_a_link(store, client):
     doc = replace(document("fr1"), id="d-js", content_hash="h-js", url="javascript:alert(1)")
     store.add_analysis(DocumentAnalysis(doc))
     assert "javascript:" not in page(client, "/documents/d-js")
+
+
+@pytest.mark.parametrize(("path", "second_starts"), [("/?limit=2", 3), ("/stories?limit=1", 2),
+                                                   ("/documents?limit=2", 3)])
+def test_pages_link_to_the_next_page_by_cursor(client, path, second_starts):
+    link = re.search(r'rel="next" href="([^"]+)"', client.get(path).text)
+    assert link and "after=" in link.group(1)
+    second = client.get(unescape(link.group(1)))
+    assert second.status_code == 200
+    assert f"showing {second_starts}–" in second.text

@@ -14,21 +14,25 @@ from .. import service
 from ..contract import document_json, event_json, evidence_json, feed_json, source_json, story_json
 from ..errors import NotFound
 from ..model import Document, Event, Evidence, Job
-from ..store import EventFilter, Store
+from ..store import EventFilter, Slice, Store
 
 # Where a quote's sentence ends: sentence punctuation before a space, or a line break.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 _REACH = 300  # most characters of context taken on each side of a quote
+COUNT_CAP = 10_000  # a filtered total counts this many events at most; more is shown as "10000+"
 
 
 @dataclass(frozen=True)
 class Page:
-    """A slice of a listing; ``total`` is ``None`` when it is not known cheaply."""
+    """A slice of a listing; ``total`` is ``None`` when it is not known cheaply, and a lower bound when
+    ``capped``; ``cursor`` reads the next page by key (``offset`` then only numbers it)."""
     items: list[dict[str, Any]]
     total: int | None
     limit: int
     offset: int
     more: bool
+    cursor: str | None = None
+    capped: bool = False
 
     @property
     def next_offset(self) -> int | None:
@@ -37,17 +41,19 @@ class Page:
 
 # ------------------------------------------------------------------ events
 
-def event_page(store: Store, query: EventFilter, *, limit: int, offset: int) -> Page:
+def event_page(store: Store, query: EventFilter, *, limit: int, offset: int, after: str | None = None) -> Page:
     filters = asdict(query)
-    total = store.count_events(**filters)
-    events = store.events(**filters, limit=limit, offset=offset) if limit else []
-    return Page([event_json(e) for e in events], total, limit, offset, offset + limit < total)
+    counted = store.count_events(**filters, cap=COUNT_CAP + 1)
+    capped = counted > COUNT_CAP and any(value for value in filters.values())
+    found = store.event_slice(query, limit=limit, offset=offset, after=after) if limit else Slice([], None)
+    return Page([event_json(e) for e in found.items], COUNT_CAP if capped else counted, limit, offset,
+                found.cursor is not None, found.cursor, capped)
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     """The event, the documents reporting it, and every quote of it in its sentence."""
     event = store.event(event_id)
-    docs = _documents(store, _cited_documents(event))
+    docs = store.documents_by_id(_cited_documents(event))
     body = event_json(event)
     body["sources"] = [document_json(docs[d], story=event.story) for d in event.documents if d in docs]
     body["cited"] = {d: source_json(doc) for d, doc in docs.items()}
@@ -94,15 +100,15 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 # ------------------------------------------------------------------ stories
 
-def story_page(store: Store, *, limit: int, offset: int) -> Page:
+def story_page(store: Store, *, limit: int, offset: int, after: str | None = None) -> Page:
     total = store.counts()["stories"]
-    stories = store.stories(limit=limit, offset=offset) if limit else []
-    return Page([story_json(s) for s in stories], total, limit, offset, offset + limit < total)
+    found = store.story_slice(limit=limit, offset=offset, after=after) if limit else Slice([], None)
+    return Page([story_json(s) for s in found.items], total, limit, offset, found.cursor is not None, found.cursor)
 
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     story = store.story(story_id)
-    docs = _documents(store, story.documents)
+    docs = store.documents_by_id(story.documents)
     events = _events(store, story.events)
     return {"story": story_json(story),
             "documents": [document_json(docs[d], story=story.id) for d in story.documents if d in docs],
@@ -110,22 +116,20 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def _events(store: Store, event_ids) -> list[Event]:
-    """The events that exist among ``event_ids`` (a story may outlive a rebuild's event)."""
-    found = []
-    for event_id in event_ids:
-        try:
-            found.append(store.event(event_id))
-        except NotFound:
-            continue
-    return found
+    """The events that exist among ``event_ids`` (a story may outlive a rebuild's event), in their order."""
+    found = store.events_by_id(event_ids)
+    return [found[event_id] for event_id in event_ids if event_id in found]
 
 
 # ------------------------------------------------------------------ documents
 
-def document_page(store: Store, *, errors: bool | None, language: str | None, limit: int, offset: int) -> Page:
-    docs = store.documents(limit=limit + 1, offset=offset, errors=errors, language=language) if limit else []
-    items = [document_json(d, story=store.story_of(d.id)) for d in docs[:limit]]
-    return Page(items, _document_total(store, errors, language), limit, offset, len(docs) > limit)
+def document_page(store: Store, *, errors: bool | None, language: str | None, limit: int, offset: int,
+                  after: str | None = None) -> Page:
+    found = (store.document_slice(limit=limit, offset=offset, after=after, errors=errors, language=language)
+             if limit else Slice([], None))
+    items = [document_json(doc, story=story) for doc, story in found.items]
+    return Page(items, _document_total(store, errors, language), limit, offset, found.cursor is not None,
+                found.cursor)
 
 
 def _document_total(store: Store, errors: bool | None, language: str | None) -> int | None:
@@ -158,16 +162,6 @@ def _spans(store: Store, doc: Document, story_id: str | None) -> list[dict[str, 
             if ev.document == doc.id and 0 <= ev.start <= ev.end <= len(doc.text):
                 spans.setdefault((ev.start, ev.end), {"event": event.id, **evidence_json(ev)})
     return [{k: v for k, v in span.items() if k != "document"} for _, span in sorted(spans.items())]
-
-
-def _documents(store: Store, doc_ids) -> dict[str, Document]:
-    found: dict[str, Document] = {}
-    for doc_id in doc_ids:
-        try:
-            found[doc_id] = store.document(doc_id)
-        except NotFound:
-            continue
-    return found
 
 
 # ------------------------------------------------------------------ home

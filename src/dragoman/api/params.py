@@ -67,22 +67,30 @@ EventQueryDep = Annotated[EventFilter, Depends(event_query)]
 class Paging:
     limit: int
     offset: int
+    after: str | None = None
 
 
 def paging(limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")] = 50,
-           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Paging:
-    return Paging(limit, offset)
+           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip; with `after`, only the "
+                                                                         "number of the page's first row.")] = 0,
+           after: Annotated[str | None, Query(max_length=300, pattern=r"^[^\x00]*$",
+                                              description="The `cursor` of the page before: the page after it, "
+                                                          "by key (the `next` link carries it).")] = None) -> Paging:
+    return Paging(limit, offset, after or None)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
 
 
 def next_url(request: Request, page: Page) -> str | None:
+    """The next page by its cursor (rows added meanwhile never shift it); ``offset`` keeps the numbering."""
     if page.next_offset is None:
         return None
-    return str(request.url.include_query_params(offset=page.next_offset, limit=page.limit))
+    if page.cursor is None:
+        return str(request.url.include_query_params(offset=page.next_offset, limit=page.limit))
+    return str(request.url.include_query_params(offset=page.next_offset, limit=page.limit, after=page.cursor))
 
 
 def page_json(request: Request, page: Page) -> dict[str, Any]:
-    return {"items": page.items, "total": page.total, "limit": page.limit, "offset": page.offset,
-            "next": next_url(request, page)}
+    return {"items": page.items, "total": page.total, "total_capped": page.capped, "limit": page.limit,
+            "offset": page.offset, "cursor": page.cursor, "next": next_url(request, page)}

@@ -175,10 +175,13 @@ class StoryDetailOut(BaseModel):
 
 
 class PageOut(BaseModel):
-    total: int | None
+    total: int | None = Field(description="Matching rows; when `total_capped`, at least this many (counting "
+                                          "stops at 10,000).")
+    total_capped: bool = False
     limit: int
     offset: int
-    next: str | None
+    cursor: str | None = Field(None, description="Give as `after` for the next page; null on the last one.")
+    next: str | None = Field(description="The next page's URL (by `after`), null on the last one.")
 
 
 class EventPageOut(PageOut):

@@ -4,9 +4,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from ..model import Document, DocumentAnalysis, Event, Job, Story
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    """One page of a list; ``cursor`` (given back as ``after``) reads the next one, ``None`` at the end."""
+    items: list[T]
+    cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,14 @@ class Store(Protocol):
                   language: str | None = None) -> list[Document]:
         """Documents in ingestion order; ``errors`` keeps only failed (True) or only good (False) ones."""
 
+    def document_slice(self, *, limit: int, offset: int = 0, after: str | None = None, errors: bool | None = None,
+                       language: str | None = None) -> Slice[tuple[Document, str | None]]:
+        """A page of :meth:`documents`, each with its story id; ``after`` is the cursor of the page before."""
+
     def document(self, doc_id: str) -> Document: ...
+
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents among ``doc_ids``, in one read."""
 
     def story_of(self, doc_id: str) -> str | None: ...
 
@@ -80,13 +96,23 @@ class Store(Protocol):
                limit: int = 100, offset: int = 0) -> list[Event]:
         """Events by date start then id; see :class:`EventFilter`."""
 
+    def event_slice(self, query: EventFilter, *, limit: int, offset: int = 0, after: str | None = None) -> Slice[Event]:
+        """A page of :meth:`events`; with ``after`` (the cursor of the page before) ``offset`` is ignored."""
+
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,
-                     start: date | None = None, end: date | None = None, text: str | None = None) -> int: ...
+                     start: date | None = None, end: date | None = None, text: str | None = None,
+                     cap: int | None = None) -> int:
+        """Matching events; with ``cap``, counting stops at ``cap`` (unfiltered: the exact count kept on write)."""
 
     def event(self, event_id: str) -> Event: ...
 
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        """The stored events among ``event_ids``, in one read."""
+
     def stories(self, *, limit: int = 100, offset: int = 0) -> list[Story]: ...
+
+    def story_slice(self, *, limit: int, offset: int = 0, after: str | None = None) -> Slice[Story]: ...
 
     def story(self, story_id: str) -> Story: ...
 
@@ -99,6 +125,6 @@ class Store(Protocol):
         """Whether stories and events miss a stored document (an ingest stopped before its rebuild)."""
 
     def counts(self) -> dict[str, int]:
-        """``documents`` (all, failed included), ``failed``, ``stories``, ``events``."""
+        """``documents`` (all, failed included), ``failed``, ``stories``, ``events``: kept on write, read at once."""
 
     def close(self) -> None: ...

@@ -27,6 +27,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 WRITE = "dragoman_write"  # execution option: this connection's transaction will write
 _MIGRATION_LOCK = 0x647261676F6D616E  # pg advisory lock key ("dragoman"), held while migrating
 _SQLITE_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
+# Connections per engine: one per request thread of the server (anyio's pool runs 40) and the writer, so a
+# burst of 100 clients queues in the thread pool, never on a connection (issue #16).
+POOL = {"pool_size": 40, "max_overflow": 20, "pool_timeout": 60}
 
 
 class Unserialisable(Exception):
@@ -59,14 +62,14 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
-    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **POOL)
 
 
 def _sqlite_engine(url: URL) -> Engine:
     if url.database in (None, "", ":memory:"):
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
-        engine = create_engine(url, connect_args={"timeout": _SQLITE_TIMEOUT})
+        engine = create_engine(url, connect_args={"timeout": _SQLITE_TIMEOUT}, **POOL)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

@@ -1,4 +1,4 @@
-"""Records to table rows and back, and the SQL of the event filters of :meth:`Store.events`."""
+"""Records to table rows and back."""
 from __future__ import annotations
 
 import hashlib
@@ -6,13 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists
+from sqlalchemy import Row
 
 from ..model import Document, DocumentError, Event, EventCandidate, Job, OffsetMap, Story
 from ..serialize import from_data, to_data
-from .base import EventFilter
 from .engine import Unserialisable
-from .schema import event_actors, event_topics, events
 
 
 def payload(obj: Any) -> Any:
@@ -83,28 +81,6 @@ def event_row(event: Event) -> dict[str, Any]:
 def event_links(event: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     codes = dict.fromkeys(actor.code for actor in event.actors)
     topics = dict.fromkeys(event.topics)
-    return ([{"event_id": event.id, "code": code} for code in codes],
-            [{"event_id": event.id, "topic": topic} for topic in topics])
-
-
-def event_where(query: EventFilter) -> list[ColumnElement[bool]]:
-    """The SQL clauses of an event filter (see :class:`dragoman.store.base.EventFilter`)."""
-    codes = [query.actor] if query.actor else []
-    codes += list(query.dyad or ())
-    clauses = [_has_actor(code) for code in codes]
-    clauses += [column == value for column, value in
-                ((events.c.type, query.type), (events.c.status, query.status)) if value]
-    if query.topic:
-        clauses.append(exists().where(event_topics.c.event_id == events.c.id,
-                                      event_topics.c.topic == query.topic))
-    if query.start:
-        clauses.append(events.c.date_end >= query.start)
-    if query.end:
-        clauses.append(events.c.date_start <= query.end)
-    if query.text:
-        clauses.append(events.c.search_text.contains(query.text.lower(), autoescape=True))
-    return clauses
-
-
-def _has_actor(code: str) -> ColumnElement[bool]:
-    return exists().where(event_actors.c.event_id == events.c.id, event_actors.c.code == code)
+    sort_key = event.date.start or event.date.end or UNDATED  # the event's own, see event_row
+    return ([{"event_id": event.id, "code": code, "sort_key": sort_key} for code in codes],
+            [{"event_id": event.id, "topic": topic, "sort_key": sort_key} for topic in topics])

@@ -77,27 +77,32 @@ events = Table(
     Column("story_id", ID),
     Column("search_text", Text, nullable=False),  # lower-cased evidence texts and location name
     Column("payload", JSON, nullable=False),
-    # the start date, undated events last: listing in date order is an index scan (migration 0002)
+    # the start date, undated events last: listing in date order is an index scan (migrations 0002, 0008)
     Column("sort_key", Date, nullable=False, server_default="9999-12-31"),
-    Index("ix_events_type", "type"),
-    Index("ix_events_status", "status"),
+    Index("ix_events_type", "type", "sort_key", "id", "status"),
+    Index("ix_events_status", "status", "sort_key", "id", "type"),
     Index("ix_events_order", "date_start", "id"),
     Index("ix_events_date_end", "date_end"),
-    Index("ix_events_sort", "sort_key", "id"),
+    # a page of a filtered list walks this index in order and reads rows only for a text search (0008)
+    Index("ix_events_list", "sort_key", "id", "type", "status", "date_start", "date_end"),
+    # an actor's or a topic's events, looked up by id, are sorted and filtered from this index alone (0008)
+    Index("ix_events_lookup", "id", "sort_key", "type", "status", "date_start", "date_end"),
 )
 
 event_actors = Table(
     "event_actors", metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("code", String, primary_key=True),
-    Index("ix_event_actors_code", "code"),
+    Column("sort_key", Date, nullable=False, server_default="9999-12-31"),  # the event's (migration 0008)
+    Index("ix_event_actors_code", "code", "sort_key", "event_id"),
 )
 
 event_topics = Table(
     "event_topics", metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("topic", String, primary_key=True),
-    Index("ix_event_topics_topic", "topic"),
+    Column("sort_key", Date, nullable=False, server_default="9999-12-31"),  # the event's (migration 0008)
+    Index("ix_event_topics_topic", "topic", "sort_key", "event_id"),
 )
 
 # A story vector per text and embedder (migration 0005): a text is embedded once, whatever is rebuilt after.
@@ -158,4 +163,11 @@ page_versions = Table(
     Column("document_id", String, nullable=False),
     Column("seen_at", DateTime(timezone=True), nullable=False),
     Index("ix_page_versions_text_hash", "text_hash"),
+)
+
+# Rows counted on write (migration 0008): documents, failed, stories, events; a page's total reads one row.
+row_counts = Table(
+    "row_counts", metadata,
+    Column("name", String, primary_key=True),
+    Column("n", Integer, nullable=False),
 )

@@ -12,17 +12,18 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import ConfigError, NotFound, StoreError
+from ..errors import NotFound, StoreError
 from ..model import Document, DocumentAnalysis, Event, EventCandidate, Job, Mention, Story
 from ..serialize import from_data
-from . import rows
-from .base import EventFilter
+from . import listing, rows
+from .base import EventFilter, Slice
 from .engine import WRITE
 from .engine import errors as db_errors
 from .feeds import FeedRows
+from .keys import event_keys
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
@@ -41,6 +42,11 @@ class SqlStore(FeedRows):
 
     def __repr__(self) -> str:
         return f"SqlStore({self.url!r})"
+
+    @property
+    def engine(self) -> Engine:
+        """The engine, for what watches its statements (a test counting them, a profiler)."""
+        return self._engine
 
     @contextmanager
     def _write(self, action: str) -> Iterator[Connection]:
@@ -70,6 +76,7 @@ class SqlStore(FeedRows):
         with self._write(f"store document {doc.id!r}") as conn:
             if not _insert_document(conn, doc):
                 return False
+            listing.bump(conn, documents=1)
             conn.execute(insert(analyses), {"document_id": doc.id, "mentions": rows.payload(analysis.mentions)})
             if analysis.candidates:
                 conn.execute(insert(candidates), rows.candidate_rows(doc.id, analysis.candidates))
@@ -79,7 +86,9 @@ class SqlStore(FeedRows):
         if document.error is None:
             raise StoreError(url=self.url, detail=f"add_failed: document {document.id!r} has no error set")
         with self._write(f"store failed document {document.id!r}") as conn:
-            return _insert_document(conn, document)
+            added = _insert_document(conn, document)
+            listing.bump(conn, documents=int(added), failed=int(added))
+        return added
 
     def analyses(self) -> Iterator[DocumentAnalysis]:
         after = 0
@@ -99,13 +108,29 @@ class SqlStore(FeedRows):
 
     def documents(self, *, limit: int = 100, offset: int = 0, errors: bool | None = None,
                   language: str | None = None) -> list[Document]:
+        found = self.document_slice(limit=limit, offset=offset, errors=errors, language=language)
+        return [doc for doc, _ in found.items]
+
+    def document_slice(self, *, limit: int, offset: int = 0, after: str | None = None, errors: bool | None = None,
+                       language: str | None = None) -> Slice[tuple[Document, str | None]]:
         query = select(documents).order_by(documents.c.seq)
         if errors is not None:
             query = query.where(documents.c.error.is_not(None) if errors else documents.c.error.is_(None))
         if language:
             query = query.where(documents.c.language == language)
+        query = listing.keyset(query, limit=limit, offset=offset, after=listing.after_document(after) if after else None)
         with self._read("list documents") as conn:
-            return [rows.row_document(row) for row in conn.execute(_page(query, limit, offset))]
+            found = conn.execute(query).all()
+        cursor = str(found[limit - 1].seq) if len(found) > limit and limit > 0 else None
+        return Slice([(rows.row_document(row), row.story_id) for row in found[:limit]], cursor)
+
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        chosen, found = list(dict.fromkeys(doc_ids)), {}
+        with self._read("read documents") as conn:
+            for start in range(0, len(chosen), _BATCH):
+                query = select(documents).where(documents.c.id.in_(chosen[start:start + _BATCH]))
+                found.update({row.id: rows.row_document(row) for row in conn.execute(query)})
+        return found
 
     def document(self, doc_id: str) -> Document:
         with self._read("read a document") as conn:
@@ -129,6 +154,7 @@ class SqlStore(FeedRows):
         with self._write("replace stories and events") as conn:
             _clear_derived(conn)
             _insert_derived(conn, stories, events)
+            listing.reset(conn, stories=len(stories), events=len(events))
             if story_of:
                 link = (update(documents).where(documents.c.id == bindparam("doc_key"))
                         .values(story_id=bindparam("story_key")))
@@ -141,8 +167,9 @@ class SqlStore(FeedRows):
         transaction: a kill midway leaves the store as it was."""
         with self._write("update stories and events") as conn:
             _delete_ids(conn, [event_topics, event_actors], {e.id for e in events} | set(removed_events), "event_id")
-            _delete_ids(conn, [events_table], {e.id for e in events} | set(removed_events), "id")
-            _delete_ids(conn, [stories_table], {s.id for s in stories} | set(removed_stories), "id")
+            gone_events = _delete_ids(conn, [events_table], {e.id for e in events} | set(removed_events), "id")
+            gone_stories = _delete_ids(conn, [stories_table], {s.id for s in stories} | set(removed_stories), "id")
+            listing.bump(conn, events=len(events) - gone_events, stories=len(stories) - gone_stories)
             start = conn.execute(select(func.coalesce(func.max(stories_table.c.position), -1))).scalar_one() + 1
             _insert_derived(conn, sorted(stories, key=lambda s: s.id), events, first_position=start)
             if story_of:
@@ -157,30 +184,51 @@ class SqlStore(FeedRows):
                type: str | None = None, status: str | None = None, topic: str | None = None,
                start: date | None = None, end: date | None = None, text: str | None = None,
                limit: int = 100, offset: int = 0) -> list[Event]:
-        where = rows.event_where(EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
-                                        start=start, end=end, text=text))
-        # ids first through the (sort_key, id) index, then only that page's payloads
-        ids = _page(select(events.c.id).where(*where).order_by(events.c.sort_key, events.c.id), limit, offset)
+        query = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic, start=start, end=end,
+                            text=text)
+        return self.event_slice(query, limit=limit, offset=offset).items
+
+    def event_slice(self, query: EventFilter, *, limit: int, offset: int = 0, after: str | None = None) -> Slice[Event]:
+        # keys first through an index of the order, then only that page's payloads
+        keys = event_keys(query)
+        ordered = keys.query.order_by(keys.sort_key, keys.id)
+        ordered = listing.keyset(ordered, limit=limit, offset=offset,
+                                 after=listing.after_event(after, keys) if after else None)
         with self._read("list events") as conn:
-            page = list(conn.scalars(ids))
-            found = dict(conn.execute(select(events.c.id, events.c.payload).where(events.c.id.in_(page))).all())
-        return [from_data(Event, found[key]) for key in page]
+            page = [tuple(row) for row in conn.execute(ordered)]
+            found = _event_payloads(conn, [key for _, key in page[:limit]])
+        cursor = listing.event_cursor(*page[limit - 1]) if len(page) > limit and limit > 0 else None
+        return Slice([found[key] for _, key in page[:limit]], cursor)
+
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        with self._read("read events") as conn:
+            return _event_payloads(conn, list(dict.fromkeys(event_ids)))
 
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                      type: str | None = None, status: str | None = None, topic: str | None = None,
-                     start: date | None = None, end: date | None = None, text: str | None = None) -> int:
-        where = rows.event_where(EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic,
-                                        start=start, end=end, text=text))
+                     start: date | None = None, end: date | None = None, text: str | None = None,
+                     cap: int | None = None) -> int:
+        query = EventFilter(actor=actor, dyad=dyad, type=type, status=status, topic=topic, start=start, end=end,
+                            text=text)
         with self._read("count events") as conn:
-            return conn.scalar(select(func.count()).select_from(events).where(*where)) or 0
+            return listing.capped_count(conn, query, cap)
 
     def event(self, event_id: str) -> Event:
-        return from_data(Event, self._payload(events, event_id, "event"))
+        found = self.events_by_id([event_id])
+        if event_id not in found:
+            raise NotFound(what="event", key=event_id)
+        return found[event_id]
 
     def stories(self, *, limit: int = 100, offset: int = 0) -> list[Story]:
-        query = select(stories.c.payload).order_by(stories.c.position, stories.c.id)
+        return self.story_slice(limit=limit, offset=offset).items
+
+    def story_slice(self, *, limit: int, offset: int = 0, after: str | None = None) -> Slice[Story]:
+        query = select(stories.c.position, stories.c.id, stories.c.payload).order_by(stories.c.position, stories.c.id)
+        query = listing.keyset(query, limit=limit, offset=offset, after=listing.after_story(after) if after else None)
         with self._read("list stories") as conn:
-            return [from_data(Story, data) for data in conn.scalars(_page(query, limit, offset))]
+            found = conn.execute(query).all()
+        cursor = f"{found[limit - 1].position}.{found[limit - 1].id}" if len(found) > limit and limit > 0 else None
+        return Slice([from_data(Story, row.payload) for row in found[:limit]], cursor)
 
     def story(self, story_id: str) -> Story:
         return from_data(Story, self._payload(stories, story_id, "story"))
@@ -202,12 +250,13 @@ class SqlStore(FeedRows):
             return conn.execute(query).first() is not None
 
     def counts(self) -> dict[str, int]:
-        queries = {"documents": select(func.count()).select_from(documents),
-                   "failed": select(func.count()).select_from(documents).where(documents.c.error.is_not(None)),
-                   "stories": select(func.count()).select_from(stories),
-                   "events": select(func.count()).select_from(events)}
         with self._read("count records") as conn:
-            return {name: conn.scalar(query) or 0 for name, query in queries.items()}
+            return listing.read_counts(conn)
+
+    def recount(self) -> None:
+        """Count every table again: for rows written around the store (a bulk load)."""
+        with self._write("count records") as conn:
+            listing.recount(conn)
 
     # ------------------------------------------------------------ jobs
 
@@ -291,12 +340,14 @@ def _clear_derived(conn: Connection) -> None:
     conn.execute(update(documents).where(documents.c.story_id.is_not(None)).values(story_id=None))
 
 
-def _delete_ids(conn: Connection, tables: Sequence[Any], ids: set[str], column: str) -> None:
-    chosen = sorted(ids)
+def _delete_ids(conn: Connection, tables: Sequence[Any], ids: set[str], column: str) -> int:
+    """Delete the rows of ``ids``; how many rows went."""
+    chosen, gone = sorted(ids), 0
     for start in range(0, len(chosen), _BATCH):
         chunk = chosen[start:start + _BATCH]
         for table in tables:
-            conn.execute(delete(table).where(table.c[column].in_(chunk)))
+            gone += conn.execute(delete(table).where(table.c[column].in_(chunk))).rowcount
+    return gone
 
 
 def _insert_derived(conn: Connection, new_stories: Sequence[Story], new_events: Sequence[Event], *,
@@ -315,7 +366,10 @@ def _insert_derived(conn: Connection, new_stories: Sequence[Story], new_events: 
         conn.execute(insert(event_topics), topic_rows)
 
 
-def _page(query: Select[Any], limit: int, offset: int) -> Select[Any]:
-    if limit < 0 or offset < 0:
-        raise ConfigError(name="limit" if limit < 0 else "offset", detail="must not be negative")
-    return query.limit(limit).offset(offset)
+def _event_payloads(conn: Connection, event_ids: list[str]) -> dict[str, Event]:
+    found: dict[str, Event] = {}
+    for start in range(0, len(event_ids), _BATCH):
+        query = (select(events.c.id, listing.payload_text(events.c.payload))
+                 .where(events.c.id.in_(event_ids[start:start + _BATCH])))
+        found.update({key: listing.decode_event(text) for key, text in conn.execute(query)})
+    return found

@@ -42,7 +42,7 @@ def error_page(request: Request, status: int, error: dict[str, Any]) -> HTMLResp
 
 @router.get("/")
 def home(request: Request, store: StoreDep, query: EventQueryDep, paging: PagingDep) -> HTMLResponse:
-    page = data.event_page(store, query, limit=paging.limit, offset=paging.offset)
+    page = data.event_page(store, query, limit=paging.limit, offset=paging.offset, after=paging.after)
     return render(request, "home.html", overview=data.overview(store), page=page, query=query,
                   next=next_url(request, page))
 
@@ -62,7 +62,7 @@ def event(request: Request, store: StoreDep, event_id: IdPath) -> HTMLResponse:
 
 @router.get("/stories")
 def stories(request: Request, store: StoreDep, paging: PagingDep) -> HTMLResponse:
-    page = data.story_page(store, limit=paging.limit, offset=paging.offset)
+    page = data.story_page(store, limit=paging.limit, offset=paging.offset, after=paging.after)
     return render(request, "stories.html", page=page, next=next_url(request, page))
 
 
@@ -76,7 +76,7 @@ def documents(request: Request, store: StoreDep, paging: PagingDep,
               errors: Annotated[bool | None, Query()] = None,
               language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None) -> HTMLResponse:
     page = data.document_page(store, errors=errors, language=language or None, limit=paging.limit,
-                              offset=paging.offset)
+                              offset=paging.offset, after=paging.after)
     return render(request, "documents.html", page=page, errors=errors, language=language or "",
                   next=next_url(request, page))
 
