@@ -40,7 +40,7 @@ def test_unknown_language_gets_the_union():
 def test_public_api_names():
     assert set(ingest.__all__) == {
         "Columns", "clean", "detect_language", "document_of", "documents_from_records", "error_document", "iter_raw",
-        "read_documents"}
+        "read_documents", "read_page"}
     assert all(callable(getattr(ingest, name)) for name in ingest.__all__)
 
 
