@@ -18,9 +18,12 @@ from .config import DEFAULT
 from .ingest import Columns, read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
-from .stories import Assembly, Delta
+from .store import Snapshot
+from .stories import Assembly, Delta, freeze, snapshot_key, thaw
 
 Progress = Callable[[Document], None]
+SNAPSHOT = "layer"
+SNAPSHOT_EVERY = 500  # analyses added since the last snapshot before the next is written
 
 
 def _quiet(_doc: Document) -> None:
@@ -75,6 +78,8 @@ class LiveStore:
     store: Any
     pipeline: Pipeline
     _assembly: Assembly | None = None
+    _held: int = 0  # stored analyses the layer holds
+    _since: int = 0  # of which added since the last snapshot
 
     @property
     def assembly(self) -> Assembly:
@@ -83,11 +88,16 @@ class LiveStore:
         return self._assembly
 
     def _restore(self) -> Assembly:
-        """The layer over everything stored, written back whole: a run killed between storing its documents
-        and writing what they changed leaves derived rows behind, and this is where they catch up."""
+        """The layer over everything stored: thawed from the store's snapshot with the analyses stored after
+        it, else assembled from every stored analysis and written back whole (a run killed between storing
+        its documents and writing what they changed leaves derived rows behind; they catch up here)."""
         assembly = self.pipeline.assembly(vectors=self.store)
+        thawed = None if self.store.needs_rebuild() else self._thaw(assembly)
+        if thawed is not None:
+            return thawed
         stored = list(self.store.analyses())
         assembly.add(stored)
+        self._held, self._since = len(stored), len(stored)
         result = assembly.result()
         self.store.replace_derived(stories=result.stories, events=result.events, story_of=dict(result.story_of))
         flags = {a.document.id: a.document.flags for a in stored}
@@ -95,7 +105,29 @@ class LiveStore:
         if marked:  # copies found among documents stored by a run killed before it wrote their flags
             self.store.apply_changes(stories=[], removed_stories=(), events=[], removed_events=(), story_of={},
                                      flags=marked)
+        self._save(assembly)
         return assembly
+
+    def _thaw(self, empty: Assembly) -> Assembly | None:
+        """The snapshot's layer brought up to date, or none when there is no usable snapshot."""
+        snap = self.store.snapshot(SNAPSHOT)
+        if snap is None or snap.key != snapshot_key(empty):
+            return None
+        if self.store.analysis_mark(upto=snap.watermark)[1] != snap.analyses:
+            return None  # a document below the watermark came or went after the snapshot
+        assembly = thaw(snap.data, empty.index.embedder)
+        tail = list(self.store.analyses(after=snap.watermark))
+        if tail:
+            self.apply(assembly.add(tail))
+        self._held, self._since = snap.analyses + len(tail), len(tail)
+        return assembly
+
+    def _save(self, assembly: Assembly) -> None:
+        """Writes a snapshot of the layer when it holds every stored analysis (no other writer raced it)."""
+        high, count = self.store.analysis_mark()
+        if count == self._held:
+            self.store.save_snapshot(SNAPSHOT, Snapshot(snapshot_key(assembly), high, count, freeze(assembly)))
+            self._since = 0
 
     def ingest(self, docs: Iterable[Document], *, progress: Progress = _quiet) -> IngestReport:
         report = IngestReport()
@@ -122,6 +154,10 @@ class LiveStore:
             progress(analysis.document)
         if assembly is not None and stored:
             self.apply(assembly.add(stored))
+            self._held += len(stored)
+            self._since += len(stored)
+            if self._since >= SNAPSHOT_EVERY:
+                self._save(assembly)
         return report
 
     def _own_id(self, doc: Document, taken: set[str]) -> Document:

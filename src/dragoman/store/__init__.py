@@ -12,9 +12,10 @@ from __future__ import annotations
 from .base import EventFilter, Slice, Store
 from .engine import make_engine, mask, migrate
 from .feeds import FeedStore
+from .snapshots import Snapshot, SnapshotStore
 from .sql import SqlStore
 
-__all__ = ["EventFilter", "FeedStore", "Slice", "SqlStore", "Store", "open_store"]
+__all__ = ["EventFilter", "FeedStore", "Slice", "Snapshot", "SnapshotStore", "SqlStore", "Store", "open_store"]
 
 
 def open_store(url: str, *, schema: str | None = None) -> Store:

@@ -54,8 +54,8 @@ class Store(Protocol):
     def add_failed(self, document: Document) -> bool:
         """Store a document whose ``.error`` is set, so it is shown; ``False`` if already stored."""
 
-    def analyses(self) -> Iterator[DocumentAnalysis]:
-        """Every stored analysis, in ingestion order."""
+    def analyses(self, *, after: int = 0) -> Iterator[DocumentAnalysis]:
+        """Every stored analysis, in ingestion order (of documents whose seq is past ``after``)."""
 
     def replace_derived(self, *, stories: Sequence[Story], events: Sequence[Event],
                         story_of: Mapping[str, str]) -> None:

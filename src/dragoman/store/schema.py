@@ -171,3 +171,15 @@ row_counts = Table(
     Column("name", String, primary_key=True),
     Column("n", Integer, nullable=False),
 )
+
+# The cross-document layer as of a document seq (migration 0009): ``key`` names the code and embedder that
+# made it, ``analyses`` how many stored analyses it holds (those of seq <= ``watermark``).
+snapshots = Table(
+    "snapshots", metadata,
+    Column("name", String, primary_key=True),
+    Column("key", String, nullable=False),
+    Column("watermark", Integer, nullable=False),
+    Column("analyses", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)

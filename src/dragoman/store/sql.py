@@ -27,11 +27,12 @@ from .keys import event_keys
 from .schema import analyses, candidates, documents, event_actors, event_topics, events, jobs, stories, vectors
 from .schema import events as events_table
 from .schema import stories as stories_table
+from .snapshots import SnapshotRows
 
 _BATCH = 200  # analyses read per query by analyses()
 
 
-class SqlStore(FeedRows):
+class SqlStore(FeedRows, SnapshotRows):
     """:class:`~dragoman.store.base.Store` over a SQLAlchemy engine already migrated; also the watcher's
     :class:`~dragoman.store.feeds.FeedStore`."""
 
@@ -90,8 +91,8 @@ class SqlStore(FeedRows):
             listing.bump(conn, documents=int(added), failed=int(added))
         return added
 
-    def analyses(self) -> Iterator[DocumentAnalysis]:
-        after = 0
+    def analyses(self, *, after: int = 0) -> Iterator[DocumentAnalysis]:
+        """Every stored analysis in the order stored (of documents whose seq is past ``after``)."""
         while batch := self._analysis_batch(after):
             yield from (analysis for _, analysis in batch)
             after = batch[-1][0]

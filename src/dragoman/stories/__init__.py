@@ -17,7 +17,8 @@ from .embedders import (
                          embedder_named,
 )
 from .live import COPY_FLAG
+from .snapshot import freeze, snapshot_key, thaw
 
 __all__ = ["COPY_FLAG", "EMBEDDERS", "Assembly", "CachedEmbedder", "Calibration", "Delta", "E5Embedder", "Embedder",
            "Profile", "StoryIndex", "StorySettings", "UseEmbedder", "VectorCache", "assemble", "calibration_of", "cluster",
-           "embedder_named", "load_calibration", "profile"]
+           "embedder_named", "freeze", "load_calibration", "profile", "snapshot_key", "thaw"]
