@@ -8,6 +8,7 @@ restores it from the stored analyses and story vectors (nothing is re-embedded).
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import DEFAULT
+from .errors import StoreError
 from .ingest import Columns, read_documents
 from .model import Document, DocumentAnalysis, Event, Result
 from .pipeline import Pipeline
@@ -24,6 +26,8 @@ from .stories import Assembly, Delta, freeze, snapshot_key, thaw
 Progress = Callable[[Document], None]
 SNAPSHOT = "layer"
 SNAPSHOT_EVERY = 500  # analyses added since the last snapshot before the next is written
+SNAPSHOT_MAX_BYTES = 900_000_000  # under the 1 GB a SQLite blob or a PostgreSQL bytea holds
+log = logging.getLogger(__name__)
 
 
 def _quiet(_doc: Document) -> None:
@@ -129,9 +133,17 @@ class LiveStore:
         if not isinstance(assembly, Assembly):
             return
         high, count = self.store.analysis_mark()
-        if count == self._held:
-            self.store.save_snapshot(SNAPSHOT, Snapshot(snapshot_key(assembly), high, count, freeze(assembly)))
-            self._since = 0
+        if count != self._held:
+            return
+        self._since = 0
+        data = freeze(assembly)
+        if len(data) > SNAPSHOT_MAX_BYTES:  # past what a database field holds: later processes assemble
+            log.warning("layer snapshot not saved: %d bytes over %d", len(data), SNAPSHOT_MAX_BYTES)
+            return
+        try:
+            self.store.save_snapshot(SNAPSHOT, Snapshot(snapshot_key(assembly), high, count, data))
+        except StoreError as error:  # a snapshot only saves time: the ingest itself has succeeded
+            log.warning("layer snapshot not saved: %s", error)
 
     def ingest(self, docs: Iterable[Document], *, progress: Progress = _quiet) -> IngestReport:
         report = IngestReport()

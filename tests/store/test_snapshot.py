@@ -89,3 +89,12 @@ def test_a_snapshot_that_no_longer_counts_the_stored_analyses_is_not_thawed(stor
     incremental = state(store)
     rebuild(store=store, pipeline=pipeline)
     assert state(store) == incremental
+
+
+def test_a_snapshot_too_large_for_a_database_field_is_not_saved_and_the_ingest_goes_on(store, pipeline, thaws,
+                                                                                          monkeypatch):
+    monkeypatch.setattr(service, "SNAPSHOT_MAX_BYTES", 10)
+    report = ingest(ARTICLES[:3], store=store, pipeline=pipeline)
+    assert len(report.added) == 3 and store.snapshot(service.SNAPSHOT) is None
+    ingest(ARTICLES[3:5], store=store, pipeline=pipeline)
+    assert thaws == ["assembled", "assembled"] and store.counts()["documents"] == 5

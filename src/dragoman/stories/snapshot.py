@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
 from .embedders import Embedder
 from .live import Assembly
 
-FORMAT = "1"
+FORMAT = "2"  # zlib-compressed pickle
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -38,16 +39,16 @@ def snapshot_key(assembly: Assembly) -> str:
 
 
 def freeze(assembly: Assembly) -> bytes:
-    """The layer as bytes, without its embedder (a model, and a store it caches vectors in)."""
+    """The layer as compressed bytes, without its embedder (a model, and a store it caches vectors in)."""
     embedder, assembly.index.embedder = assembly.index.embedder, None
     try:
-        return pickle.dumps(assembly, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.compress(pickle.dumps(assembly, protocol=pickle.HIGHEST_PROTOCOL), 1)
     finally:
         assembly.index.embedder = embedder
 
 
 def thaw(data: bytes, embedder: Embedder | None) -> Assembly:
-    assembly = pickle.loads(data)
+    assembly = pickle.loads(zlib.decompress(data))  # our own store's snapshot, under our own key
     if not isinstance(assembly, Assembly):
         raise TypeError(f"a snapshot holds {type(assembly).__name__}, not the layer")
     assembly.index.embedder = embedder
