@@ -1,10 +1,16 @@
 """Test fakes shared by every test folder (importable as ``fakes``: the root conftest's folder is on the path).
 
-Embedders stand in for the sentence encoder so that story tests say which documents are alike.
+Embedders stand in for the sentence encoder so that story tests say which documents are alike; a pipeline
+without spaCy (one story of every readable document) stands in for the real one in service tests.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
+
+from dragoman.model import DocumentAnalysis, Result, Story
+from dragoman.stories import Delta
 
 
 class TableEmbedder:
@@ -42,3 +48,41 @@ class NoEmbedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         raise AssertionError("this test does not embed")
+
+
+@dataclass
+class FakePipeline:
+    """Stands in for the spaCy pipeline: no mentions, no events, one story of everything."""
+    analysed: list[str] = field(default_factory=list)
+
+    def analyse(self, docs):
+        for doc in docs:
+            self.analysed.append(doc.id)
+            yield DocumentAnalysis(doc)
+
+    def assembly(self, *, vectors=None) -> FakeAssembly:
+        return FakeAssembly()
+
+    def assemble(self, analyses, *, vectors=None) -> Result:
+        assembly = FakeAssembly()
+        assembly.add(analyses)
+        return assembly.result()
+
+
+@dataclass
+class FakeAssembly:
+    """One story of every readable document."""
+    documents: list = field(default_factory=list)
+
+    def add(self, analyses) -> Delta:
+        self.documents.extend(a.document for a in analyses)
+        story = self.story()
+        return Delta(stories={story.id: story}, story_of={doc_id: story.id for doc_id in story.documents})
+
+    def story(self) -> Story:
+        return Story("s-all", "Everything", tuple(d.id for d in self.documents if d.ok), ())
+
+    def result(self) -> Result:
+        story = self.story()
+        return Result(documents=tuple(self.documents), stories=(story,),
+                      story_of=tuple((doc_id, story.id) for doc_id in story.documents))

@@ -6,7 +6,6 @@ document, and an article whose text carries HTML/script injections.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
@@ -24,12 +23,11 @@ from dragoman.model import (
     Location,
     Person,
     Relation,
-    Result,
     StatusChange,
     Story,
 )
 from dragoman.store import Store, open_store
-from dragoman.stories import Delta
+from fakes import FakeAssembly, FakePipeline  # noqa: F401 (the API and web tests import them from here)
 
 TOKEN = "s3cret-token"  # the bearer token of the API tests
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -180,44 +178,6 @@ def store(tmp_path):
 
 def filled_store(path) -> Store:
     return fill(open_store(f"sqlite:///{path}"))
-
-
-@dataclass
-class FakePipeline:
-    """Stands in for the spaCy pipeline: no mentions, no events, one story of everything."""
-    analysed: list[str] = field(default_factory=list)
-
-    def analyse(self, docs):
-        for doc in docs:
-            self.analysed.append(doc.id)
-            yield DocumentAnalysis(doc)
-
-    def assembly(self, *, vectors=None) -> FakeAssembly:
-        return FakeAssembly()
-
-    def assemble(self, analyses, *, vectors=None) -> Result:
-        assembly = FakeAssembly()
-        assembly.add(analyses)
-        return assembly.result()
-
-
-@dataclass
-class FakeAssembly:
-    """One story of every readable document."""
-    documents: list = field(default_factory=list)
-
-    def add(self, analyses) -> Delta:
-        self.documents.extend(a.document for a in analyses)
-        story = self.story()
-        return Delta(stories={story.id: story}, story_of={doc_id: story.id for doc_id in story.documents})
-
-    def story(self) -> Story:
-        return Story("s-all", "Everything", tuple(d.id for d in self.documents if d.ok), ())
-
-    def result(self) -> Result:
-        story = self.story()
-        return Result(documents=tuple(self.documents), stories=(story,),
-                      story_of=tuple((doc_id, story.id) for doc_id in story.documents))
 
 
 def follow_job(client, response) -> dict:

@@ -16,7 +16,7 @@ from dragoman.store import open_store
 HERE = Path(__file__).resolve().parent
 SERVER = """
 import sys, time, uvicorn
-sys.path.insert(0, {here!r})
+sys.path[:0] = [{here!r}, {tests!r}]
 from api_samples import FakePipeline
 from dragoman.server import create_app
 from dragoman.store import open_store
@@ -40,7 +40,7 @@ def free_port() -> int:
 
 def start(url: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    code = SERVER.format(here=str(HERE), url=url, port=port)
+    code = SERVER.format(here=str(HERE), tests=str(HERE.parent), url=url, port=port)
     server = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ, DRAGOMAN_STRICT="0"),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

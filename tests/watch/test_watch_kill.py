@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 WATCHER = """
 import sys, time
-sys.path.insert(0, {here!r})
+sys.path[:0] = [{here!r}, {tests!r}]
 from watch_samples import FakePipeline
 from dragoman.service import LiveStore
 from dragoman.store import open_store
@@ -51,7 +51,7 @@ CHECKS = {
 
 
 def start(url: str, feeds: list[str]) -> subprocess.Popen:
-    code = WATCHER.format(here=str(HERE), url=url, feeds=feeds)
+    code = WATCHER.format(here=str(HERE), tests=str(HERE.parent), url=url, feeds=feeds)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 

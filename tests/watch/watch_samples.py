@@ -3,14 +3,13 @@ and a pipeline that needs no spaCy model, for the watcher's tests."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from html import escape
 
 import numpy as np
 
-from dragoman.model import DocumentAnalysis, Result, Story
+from dragoman.model import DocumentAnalysis
 from dragoman.pipeline import Pipeline
-from dragoman.stories import Delta
+from fakes import FakeAssembly, FakePipeline  # noqa: F401 (the watcher's tests import them from here)
 
 ARTICLES = {
     "vienna": ("en", "2015-07-14T09:30:00+00:00", "Iran and six powers reach nuclear deal in Vienna",
@@ -70,35 +69,6 @@ def _rfc822(iso: str) -> str:
     from email.utils import format_datetime
 
     return format_datetime(datetime.fromisoformat(iso))
-
-
-@dataclass
-class FakePipeline:
-    """No spaCy: documents are analysed as they are; one story of every readable document."""
-    analysed: list[str] = field(default_factory=list)
-
-    def analyse(self, docs):
-        for doc in docs:
-            self.analysed.append(doc.id)
-            yield DocumentAnalysis(doc)
-
-    def assembly(self, *, vectors=None) -> FakeAssembly:
-        return FakeAssembly()
-
-
-@dataclass
-class FakeAssembly:
-    documents: list = field(default_factory=list)
-
-    def add(self, analyses) -> Delta:
-        self.documents.extend(a.document for a in analyses)
-        story = Story("s-all", "Everything", tuple(d.id for d in self.documents if d.ok), ())
-        return Delta(stories={story.id: story}, story_of={doc_id: story.id for doc_id in story.documents})
-
-    def result(self) -> Result:
-        story = Story("s-all", "Everything", tuple(d.id for d in self.documents if d.ok), ())
-        return Result(documents=tuple(self.documents), stories=(story,),
-                      story_of=tuple((doc_id, story.id) for doc_id in story.documents))
 
 
 class HashEmbedder:
