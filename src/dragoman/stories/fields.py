@@ -50,11 +50,12 @@ def resolve_event(event_id: str, members: Sequence[EventCandidate], documents: M
     location, place_conflicts = choose_location(members, documents)
     topics, excluded, topic_conflict = choose_topics(members)
     history = status_history(members, documents)
-    conflicts = [c for c in (date_conflict, *place_conflicts, topic_conflict) if c]
+    kept = kept_parties(members, documents)
+    conflicts = [c for c in (date_conflict, *place_conflicts, topic_conflict, actors_conflict(members, kept)) if c]
     return Event(
         id=event_id, type=choose_type(members), status=choose_status(history, documents),
         mode=vote([c.mode for c in members if c.mode]), cameo=vote([c.cameo for c in members if c.cameo]),
-        actors=merge_actors(members), people=merge_people(_readings(members, documents)), location=location, date=date,
+        actors=merge_actors(members, documents), people=merge_people(_readings(members, documents)), location=location, date=date,
         topics=topics, excluded_topics=excluded, documents=tuple(sorted({c.document for c in members})),
         evidence=tuple(dict.fromkeys(e for c in members for e in c.evidence)), conflicts=tuple(conflicts),
         provenance=prov, status_history=tuple(history))
@@ -202,13 +203,57 @@ def choose_status(history: list[StatusChange], documents) -> Status:
     return max(pool, key=lambda s: STATUS_ORDER[s.status]).status
 
 
-def merge_actors(members) -> tuple[Actor, ...]:
+def merge_actors(members, documents: Mapping[str, Document] | None = None) -> tuple[Actor, ...]:
+    """The parties most of the event's sources name (:func:`party_support`); every role a party is given is
+    kept when they agree, else it is a ``participant``."""
     roles: dict[str, set[ActorRole]] = defaultdict(set)
     first: dict[str, Actor] = {}
     for c in members:
         for a in c.actors:
             roles[a.code].add(a.role)
             first.setdefault(a.code, a)
+    kept = kept_parties(members, documents or {})
     return tuple(Actor(code, first[code].name, roles[code].pop() if len(roles[code]) == 1 else "participant",
-                       first[code].sector) for code in sorted(first))
+                       first[code].sector) for code in sorted(first) if code in kept)
 
+
+def party_support(members, documents: Mapping[str, Document]) -> tuple[dict[str, float], float]:
+    """Each actor's support: the weight of the documents that name it in any of their readings of the event,
+    against the weight of all of them."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        named[c.document] |= c.actor_codes
+    support: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for doc_id, codes in named.items():
+        w = weight(documents.get(doc_id))
+        total += w
+        for code in codes:
+            support[code] += w
+    return support, total
+
+
+def kept_parties(members, documents: Mapping[str, Document]) -> set[str]:
+    """The actors named by at least half the sources' weight, and any named as a mediator; the two best
+    supported when fewer than two are. A party one source adds (a venue's country, a country only mentioned,
+    one stated as absent) is outvoted by the sources that report the event without it; a mediator is named
+    by a phrase of its own ("under the auspices of") that sources reporting the outcome often leave out."""
+    support, total = party_support(members, documents)
+    every = {a.code for c in members for a in c.actors}
+    mediators = {a.code for c in members for a in c.actors if a.role == "mediator"}
+    kept = {code for code, w in support.items() if 2 * w >= total - 1e-9} | mediators
+    if len(kept) < 2:
+        ranked = sorted(every, key=lambda code: (-support.get(code, 0.0), code))
+        kept = set(ranked[:2]) | kept
+    return kept
+
+
+def actors_conflict(members, kept: set[str]) -> Conflict | None:
+    """The sources' party sets, when a party some of them name is left out (:func:`kept_parties`)."""
+    named = {a.code for c in members for a in c.actors}
+    if named <= kept:
+        return None
+    by_set: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for c in members:
+        by_set[tuple(sorted(c.actor_codes))].add(c.document)
+    return Conflict("actors", tuple((codes, tuple(sorted(docs))) for codes, docs in sorted(by_set.items())))
