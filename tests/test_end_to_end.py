@@ -106,6 +106,12 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "dragoman", *args], capture_output=True, text=True, timeout=300)
 
 
+def test_cli_unknown_option_is_a_usage_message_not_a_traceback():
+    done = cli("code", "--no-such-option", "x")
+    assert done.returncode == 2
+    assert "No such option" in done.stderr and "Traceback" not in done.stderr and "│" not in done.stderr
+
+
 def test_cli_bad_option_value_is_one_line_and_nonzero(tmp_path):
     done = cli("extract", "--published", "yesterday", str(tmp_path))
     assert done.returncode == 1

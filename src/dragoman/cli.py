@@ -345,6 +345,19 @@ def bare_ray(args: list[str]) -> list[str]:
             for i, arg in enumerate(args)]
 
 
+def _usage_error(exc: Exception) -> bool:
+    """A usage error of the CLI library (click's, or the copy of click newer typer releases carry)."""
+    import click
+
+    kinds: list[type] = [click.ClickException]
+    try:
+        from typer._click.exceptions import ClickException as Vendored  # typer >= 0.20 carries its own click
+        kinds.append(Vendored)
+    except ImportError:
+        pass
+    return isinstance(exc, tuple(kinds))
+
+
 def main() -> None:
     try:
         code = app(args=bare_ray(sys.argv[1:]), standalone_mode=False)  # a command's typer.Exit: its code
@@ -354,12 +367,10 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         raise SystemExit(130) from None
-    except Exception as exc:  # click's usage errors come through here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
+    except Exception as exc:  # usage errors come through here in non-standalone mode
+        if _usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            raise SystemExit(exc.exit_code) from None  # type: ignore[attr-defined]
         raise
     if isinstance(code, int) and code:
         raise SystemExit(code)
