@@ -1,0 +1,38 @@
+"""A leader who convenes two others holds a meeting with them ("a réuni X et Y", "hosted X and Y"); a first
+meeting that "goes back to" a yearless date lies before the article, not months after it."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from candidate_samples import candidates, pipeline  # noqa: F401 (fixture)
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Sommet à Bruxelles\n\nLe président du Conseil européen, Charles Michel, a réuni dimanche soir à "
+     "Bruxelles le président serbe, Aleksandar Vucic, et le premier ministre kosovar, Albin Kurti.", "réuni"),
+    ("en", "Summit in Brussels\n\nEuropean Council President Charles Michel hosted Serbian President Aleksandar "
+     "Vucic and Kosovo Prime Minister Albin Kurti in Brussels on Sunday evening.", "hosted"),
+])
+def test_convening_two_leaders_is_a_meeting_of_the_three(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-17") if c.trigger == trigger]
+    assert [c.type for c in found] == ["CONSULT"]
+    assert {"SRB", "XKX", "EU"} <= set(found[0].actor_codes)
+    assert found[0].date.start == date(2019, 6, 16)
+    assert found[0].location is not None and found[0].location.name == "Brussels"
+
+
+@pytest.mark.parametrize("text", [
+    "L'opposition a réuni des fonds\n\nL'opposition serbe a réuni des fonds pour la campagne en Serbie.",
+    "Réunion des conditions\n\nLe gouvernement kosovar estime que la Serbie a réuni toutes les conditions.",
+])
+def test_gathering_things_is_no_meeting(pipeline, text):
+    assert not [c for c in candidates(pipeline, text, "fr", published="2019-06-17") if c.type == "CONSULT"]
+
+
+def test_a_first_meeting_that_goes_back_to_a_yearless_date_lies_before_the_article(pipeline):
+    text = ("Un processus ancien\n\nLa toute première rencontre entre le président serbe et le premier ministre "
+            "kosovar sous l'égide de l'Union européenne remonte au 14 décembre.")
+    found = [c for c in candidates(pipeline, text, "fr", published="2019-06-17") if c.type == "CONSULT"]
+    assert [c.date.start for c in found] == [date(2018, 12, 14)]
+    assert all(c.status == "occurred" for c in found)
