@@ -36,3 +36,21 @@ def test_a_first_meeting_that_goes_back_to_a_yearless_date_lies_before_the_artic
     found = [c for c in candidates(pipeline, text, "fr", published="2019-06-17") if c.type == "CONSULT"]
     assert [c.date.start for c in found] == [date(2018, 12, 14)]
     assert all(c.status == "occurred" for c in found)
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "A first meeting\n\nNorth Korea's top negotiator Kim Hyok Chol first sat down with U.S. envoy Stephen "
+     "Biegun in Stockholm in early October 2019.", "sat"),
+    ("fr", "Un premier contact\n\nLe premier face-à-face entre l'émissaire américain Stephen Biegun et le "
+     "négociateur nord-coréen Kim Hyok Chol avait eu lieu début octobre à Stockholm.", "face-à-face"),
+])
+def test_sitting_down_with_and_a_face_to_face_are_meetings(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-10-20") if c.trigger == trigger]
+    assert [c.type for c in found] == ["CONSULT"]
+    assert {"PRK", "USA"} <= set(found[0].actor_codes)
+    assert found[0].date.start is not None and (found[0].date.start.year, found[0].date.start.month) == (2019, 10)
+
+
+def test_sitting_down_to_do_something_is_no_meeting(pipeline):
+    text = "A letter\n\nThe North Korean foreign minister sat down to write a letter to the United States."
+    assert not [c for c in candidates(pipeline, text, "en", published="2019-10-20") if c.trigger == "sat"]

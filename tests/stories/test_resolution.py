@@ -61,6 +61,23 @@ def test_a_source_naming_another_city_on_the_same_day_is_a_place_conflict():
     assert "location" in [c.field for c in events[0].conflicts]
 
 
+def week(first: str) -> DateValue:
+    start = date.fromisoformat(first)
+    return DateValue(start, date.fromordinal(start.toordinal() + 6), "week", first)
+
+
+def test_a_source_naming_another_city_for_the_same_week_is_a_place_conflict():
+    events = resolve([meeting("a", week("2022-10-03"), PRG), meeting("b", week("2022-10-03"), BRU)])
+    assert len(events) == 1
+    assert "location" in [c.field for c in events[0].conflicts]
+
+
+def test_another_city_in_an_overlapping_but_other_week_or_month_is_another_event():
+    other_week = week("2022-10-06")
+    assert len(resolve([meeting("a", week("2022-10-03"), PRG), meeting("b", other_week, BRU)])) == 2
+    assert len(resolve([meeting("a", month(2022, 10), PRG), meeting("b", month(2022, 10), BRU)])) == 2
+
+
 def test_rounds_in_one_city_weeks_apart_stay_two_events():
     assert len(resolve([meeting("a", day("2022-05-22"), BRU), meeting("b", day("2022-08-31"), BRU)])) == 2
 

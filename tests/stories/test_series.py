@@ -37,6 +37,14 @@ def test_presidents_named_in_passing_do_not_make_a_summit():
     assert chain([meeting("summit", "2021-06-16", PRESIDENTS, said="Biden and Putin met."), *rounds]) == [("r1", "r2")]
 
 
+def test_a_meeting_called_off_or_a_visit_is_no_round_of_the_track():
+    from dataclasses import replace
+    called_off = replace(meeting("off", "2021-08-30", DEPUTIES), status="cancelled")
+    visit = replace(meeting("visit", "2021-09-02", DEPUTIES), mode="visit")
+    rounds = [meeting("r1", "2021-07-28", DEPUTIES), called_off, visit, meeting("r2", "2021-09-30", DEPUTIES)]
+    assert chain(rounds) == [("r1", "r2")]
+
+
 def test_a_mediator_read_in_one_round_only_keeps_the_track():
     rounds = [meeting("r1", "2022-05-22", actors=(RUS, USA, EU)), meeting("r2", "2022-08-31")]
     assert chain(rounds) == [("r1", "r2")]

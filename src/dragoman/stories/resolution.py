@@ -20,6 +20,7 @@ from ..model import EventCandidate, Location
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": 5}
 VAGUE = PRECISION_RANK["month"]  # the vaguest date by which leftover readings chain into one event
+WEEK = PRECISION_RANK["week"]
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # PLOVER: no direction between the parties
 DAY_TOLERANCE = 1  # days between two reports of one event (time zones, a date read off by one)
 METRO_KM = 40.0  # a city and its suburbs: the radius of a metropolitan area
@@ -176,6 +177,16 @@ def chains(a: EventCandidate, b: EventCandidate) -> bool:
     to a month or closer, one's parties hold the other's (two or more) and nothing else tells them apart.
     Sharing two of many parties, or a year in common, would chain a year's multilateral readings together."""
     codes_a, codes_b = a.actor_codes, b.actor_codes
-    return (len(codes_a & codes_b) >= 2 and (codes_a <= codes_b or codes_b <= codes_a)
+    if not (len(codes_a & codes_b) >= 2 and (codes_a <= codes_b or codes_b <= codes_a)
             and max(PRECISION_RANK.get(a.date.precision, 5), PRECISION_RANK.get(b.date.precision, 5)) <= VAGUE
-            and overlaps(a, b) and compatible(a, b))
+            and overlaps(a, b)):
+        return False
+    return compatible(a, b) or other_city_same_span(a, b)
+
+
+def other_city_same_span(a: EventCandidate, b: EventCandidate) -> bool:
+    """One source naming another city for the same parties' event of the very same week or day ("wrapped up in
+    Abu Dhabi at the end of August" against "achevé fin août à Doha"): a conflict on one event."""
+    fine = max(PRECISION_RANK.get(a.date.precision, 5), PRECISION_RANK.get(b.date.precision, 5)) <= WEEK
+    return (fine and (a.date.start, a.date.end) == (b.date.start, b.date.end) and a.actor_codes == b.actor_codes
+            and directions_fit(a, b) and modes_fit(a, b))

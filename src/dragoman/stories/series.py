@@ -1,6 +1,6 @@
 """Series: rounds of a negotiation track, ordered and linked ``previous_round`` / ``next_round``.
 
-A round is a meeting (CONSULT, not by phone) with a date. A round continues a track when its parties
+A round is a meeting (CONSULT, not by phone, not a visit, not called off) with a date. A round continues a track when its parties
 fit those of the track's last round (one side's parties hold the other's, or they share two: a mediator
 read by one source only; fitting pairwise bounds what one new round can change to the rounds linked to
 it), both are held at the same level (a leaders' summit is not a round of a ministers' track;
@@ -24,8 +24,13 @@ from .resolution import parties_fit
 ROUND_TYPES = frozenset({"CONSULT"})
 
 
+NOT_ROUNDS = frozenset({"phone", "visit"})  # a call, or one side's visit to the other, is no round of a track
+
+
 def is_round(event: Event) -> bool:
-    return event.type in ROUND_TYPES and event.mode != "phone" and event.date.known
+    """A dated meeting, not by phone nor a visit, and not one called off: a round never held links nothing."""
+    return (event.type in ROUND_TYPES and event.mode not in NOT_ROUNDS and event.date.known
+            and event.status != "cancelled")
 
 
 def same_subject(a: Event, b: Event) -> bool:
