@@ -54,3 +54,15 @@ def test_sitting_down_with_and_a_face_to_face_are_meetings(pipeline, language, t
 def test_sitting_down_to_do_something_is_no_meeting(pipeline):
     text = "A letter\n\nThe North Korean foreign minister sat down to write a letter to the United States."
     assert not [c for c in candidates(pipeline, text, "en", published="2019-10-20") if c.trigger == "sat"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Truce signed\n\nSudan's army and the paramilitary Rapid Support Forces signed a seven-day ceasefire on "
+     "Saturday in Jeddah."),
+    ("fr", "Trêve signée\n\nL'armée soudanaise et les Forces de soutien rapide ont signé samedi un cessez-le-feu "
+     "d'une semaine à Djeddah."),
+])
+def test_signing_a_ceasefire_is_an_agreement_between_the_sides(pipeline, language, text):
+    found = candidates(pipeline, text, language, published="2019-06-17")
+    assert [c.type for c in found] == ["AGREE"]
+    assert found[0].status == "occurred" and found[0].date.start == date(2019, 6, 15)
