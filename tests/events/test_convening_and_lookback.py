@@ -64,5 +64,5 @@ def test_sitting_down_to_do_something_is_no_meeting(pipeline):
 ])
 def test_signing_a_ceasefire_is_an_agreement_between_the_sides(pipeline, language, text):
     found = candidates(pipeline, text, language, published="2019-06-17")
-    assert [c.type for c in found] == ["AGREE"]
-    assert found[0].status == "occurred" and found[0].date.start == date(2019, 6, 15)
+    assert found and {c.type for c in found} == {"AGREE"}  # the headline's reading and the sentence's
+    assert {(c.status, c.date.start) for c in found if c.date.known} == {("occurred", date(2019, 6, 15))}
