@@ -66,3 +66,11 @@ def test_signing_a_ceasefire_is_an_agreement_between_the_sides(pipeline, languag
     found = candidates(pipeline, text, language, published="2019-06-17")
     assert found and {c.type for c in found} == {"AGREE"}  # the headline's reading and the sentence's
     assert {(c.status, c.date.start) for c in found if c.date.known} == {("occurred", date(2019, 6, 15))}
+
+
+def test_se_voir_with_an_infinitive_is_a_passive_not_a_meeting(pipeline):
+    text = ("Moscou riposte\n\nConvoqué au ministère, l'ambassadeur américain s'est vu détailler la riposte par le "
+            "vice-ministre russe. Les ministres russe et américain se verront jeudi à Genève.")
+    found = [c for c in candidates(pipeline, text, "fr", published="2018-03-30") if c.type == "CONSULT"]
+    assert [c.trigger for c in found] == ["verront"]
+    assert found[0].date.start == date(2018, 4, 5)

@@ -226,7 +226,7 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
     if not (entry.needs or entry.unless):
         return True
     near = near_words(token, skip=labels_for(token, "active_subject") if entry.undergoer else frozenset()) | \
-        {f"dep:{c.dep_}" for c in token.children}
+        {f"dep:{c.dep_}" for c in token.children} | {f"dep:{c.dep_}:{c.pos_.lower()}" for c in token.children}
     objects = labels_for(token, "direct_object")  # "ent:per" in ``needs``: the object is a named person
     near |= {f"ent:{c.ent_type_.lower()}" for c in token.children if c.dep_ in objects and c.ent_type_}
     if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
