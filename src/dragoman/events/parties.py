@@ -82,7 +82,8 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     framed = tuple(a for a in frame.actors if a.code not in roles)
     frame_codes = {a.code for a in framed}
     own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
-    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and own_codes <= frame_codes:
+    if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and own_codes <= frame_codes \
+            and not (own_codes and visited(clause, plain)):  # a visit to a capital is one to its state
         return framed + present
     return plain + present
 

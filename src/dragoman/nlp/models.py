@@ -46,6 +46,8 @@ def _register_line_breaks() -> None:
             if len(line) <= MAX_SENTENCE_TOKENS and not any(t.text in SENTENCE_END for t in line[:-1]):
                 for token in line[1:]:  # a heading or table row is one sentence
                     token.is_sent_start = False
+            else:
+                _no_break_without_stop(line)
             _bound_sentences(line)
         return doc
 
@@ -54,6 +56,23 @@ SENTENCE_END = frozenset({".", "!", "?", "…"})
 # No sentence of prose runs this long without a full stop; a run that does (a table flattened into one
 # line, a list of names) is cut, since later stages read each sentence once per token (issue #15).
 MAX_SENTENCE_TOKENS = 200
+
+
+SENTENCE_PAUSE = frozenset({":", ";"})  # the parser may start a sentence after these, or after an end
+CLOSERS = frozenset({"»", '"', "”", "’", "'", ")", "]"})
+
+
+def _no_break_without_stop(line: list[Any]) -> None:
+    """In prose, a sentence starts only after a full stop, a colon or a semicolon (possibly followed by a
+    closing quote or bracket): the parser otherwise splits long sentences before their object ("ont
+    officiellement repris samedi | leurs négociations à Doha"), and each half loses what the other holds."""
+    for i, token in enumerate(line[1:], start=1):
+        j = i - 1
+        while j > 0 and line[j].text in CLOSERS:
+            j -= 1
+        before = line[j].text
+        if not (before in SENTENCE_PAUSE or before.endswith(tuple(SENTENCE_END))):  # "U.S." may end one
+            token.is_sent_start = False
 
 
 def _bound_sentences(line: list[Any]) -> None:
