@@ -55,7 +55,8 @@ def resolve_event(event_id: str, members: Sequence[EventCandidate], documents: M
     return Event(
         id=event_id, type=choose_type(members), status=choose_status(history, documents),
         mode=vote([c.mode for c in members if c.mode]), cameo=vote([c.cameo for c in members if c.cameo]),
-        actors=merge_actors(members, documents), people=merge_people(_readings(members, documents)), location=location, date=date,
+        actors=merge_actors(members, documents), people=merge_people(_readings(members, documents)),
+        location=location, date=date,
         topics=topics, excluded_topics=excluded, documents=tuple(sorted({c.document for c in members})),
         evidence=tuple(dict.fromkeys(e for c in members for e in c.evidence)), conflicts=tuple(conflicts),
         provenance=prov, status_history=tuple(history))

@@ -1,8 +1,8 @@
 """Series: rounds of a negotiation track, ordered and linked ``previous_round`` / ``next_round``.
 
-A round is a meeting (CONSULT, not by phone, not a visit, not called off) with a date. A round continues a track when its parties
-fit those of the track's last round (one side's parties hold the other's, or they share two: a mediator
-read by one source only; fitting pairwise bounds what one new round can change to the rounds linked to
+A round is a meeting (CONSULT, not by phone, not a visit, not called off) with a date. A round continues a
+track when its parties fit those of the track's last round (one side's parties hold the other's, or they
+share two: a mediator read by one source only; fitting pairwise bounds what one new round can change to the rounds linked to
 it), both are held at the same level (a leaders' summit is not a round of a ministers' track;
 ``data/common/levels.json``) and their subjects do not exclude each other (topics both known and
 disjoint, and no head of delegation in common). Each round continues the latest round it fits held at
