@@ -74,3 +74,16 @@ def test_se_voir_with_an_infinitive_is_a_passive_not_a_meeting(pipeline):
     found = [c for c in candidates(pipeline, text, "fr", published="2018-03-30") if c.type == "CONSULT"]
     assert [c.trigger for c in found] == ["verront"]
     assert found[0].date.start == date(2018, 4, 5)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le froid persiste\n\nLe chemin parcouru depuis le 3 mars est réel. Ce jour-là, le ministre Jean-Yves "
+     "Le Drian avait rappelé à Paris les ambassadeurs Philippe Étienne et Jean-Pierre Thébault, en poste à "
+     "Washington et à Canberra."),
+    ("en", "Still cold\n\nThe anger dates from March 3. That day, Foreign Minister Jean-Yves Le Drian recalled "
+     "ambassadors Philippe Etienne and Jean-Pierre Thebault, posted in Washington and Canberra."),
+])
+def test_that_day_is_the_date_stated_before_and_named_envoys_keep_their_posts(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-04-20") if c.type == "SANCTION"]
+    assert sorted(tuple(sorted(c.actor_codes)) for c in found) == [("AUS", "FRA"), ("FRA", "USA")]
+    assert {c.date.start for c in found} == {date(2019, 3, 3)}

@@ -78,6 +78,15 @@ def test_another_city_in_an_overlapping_but_other_week_or_month_is_another_event
     assert len(resolve([meeting("a", month(2022, 10), PRG), meeting("b", month(2022, 10), BRU)])) == 2
 
 
+def test_one_state_recalling_its_envoys_from_two_capitals_is_two_events():
+    fra, usa, aus = Actor("FRA", "France"), Actor("USA", "United States"), Actor("AUS", "Australia")
+    par = Location("Paris", "FRA", 48.85, 2.35, 2988507)
+    recalls = [expulsion(d, day("2021-09-17"), fra, target, par) for d in "ab" for target in (usa, aus)]
+    events = resolve(recalls)
+    assert sorted(tuple(sorted(a.code for a in e.actors)) for e in events) == [("AUS", "FRA"), ("FRA", "USA")]
+    assert all(e.documents == ("a", "b") for e in events)
+
+
 def test_rounds_in_one_city_weeks_apart_stay_two_events():
     assert len(resolve([meeting("a", day("2022-05-22"), BRU), meeting("b", day("2022-08-31"), BRU)])) == 2
 

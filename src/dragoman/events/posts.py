@@ -1,5 +1,6 @@
 """An envoy's posts: the places named right after an envoy ("ses ambassadeurs à Washington et à Canberra",
-"its ambassadors to the US and Australia"), through the words of ``parties.json``'s ``post_words`` only.
+"its ambassadors to the US and Australia"), through the words of ``parties.json``'s ``post_words`` and the
+envoys' names only.
 
 A recall's targets are the states of those posts, one recall per post (each envoy leaves his own host
 state); the posts are where the envoys served, not where the recall is decided.
@@ -25,11 +26,13 @@ def envoy_posts(clause: Clause) -> list[Mention]:
         return []
     cues = PartyCues.of(clause.language).lists
     places = sorted(clause.in_span("places"), key=lambda m: m.start)
-    return [m for m in places if _after_envoy(clause.sent.text, clause.sent.start_char, m, places, cues)]
+    names = sorted([*places, *clause.in_span("people")], key=lambda m: m.start)
+    return [m for m in places if _after_envoy(clause.sent.text, clause.sent.start_char, m, names, cues)]
 
 
 def _after_envoy(text: str, base: int, mention: Mention, places: Sequence[Mention], cues) -> bool:
-    """Whether only post words and other places stand between an envoy noun and ``mention``."""
+    """Whether only post words, the envoys' names and other places stand between an envoy noun and
+    ``mention`` ("les ambassadeurs Philippe Étienne et Jean-Pierre Thébault, en poste à Washington")."""
     envoys, glue = cues["envoy_nouns"], cues["post_words"]
     cursor = mention.start - base
     for _ in range(_MAX_STEPS):

@@ -77,11 +77,13 @@ def sides(cand: EventCandidate) -> tuple[set[str], set[str]]:
 
 def directions_fit(a: EventCandidate, b: EventCandidate) -> bool:
     """A directed act and the reciprocal one (Russia expels Britons, Britain expels Russians) are two events:
-    each one's source is the other's target. A reading whose roles are unclear (both parties as sources)
-    reverses nothing and may join either."""
+    each one's source is the other's target; so are acts against two different targets. A reading whose roles
+    are unclear (both parties as sources) reverses nothing and may join either."""
     if a.type in SYMMETRIC_TYPES:
         return True
     (a_src, a_tgt), (b_src, b_tgt) = sides(a), sides(b)
+    if a_tgt and b_tgt and not a_tgt & b_tgt:
+        return False  # measures against two states (ambassadors recalled from two capitals)
     return not (a_src & b_tgt and a_tgt & b_src)
 
 
