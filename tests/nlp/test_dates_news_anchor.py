@@ -1,5 +1,6 @@
 """An undated report speaks from its dateline's date, else from the latest date it states outside a future
-clause; a year stated once carries to the days and months after it; a weekday never sets a year."""
+clause; a year stated once carries to the days and months after it; a weekday sets a year only when the text
+states none."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,9 +14,10 @@ from dragoman.pipeline import Pipeline
 from fakes import NoEmbedder
 
 
-def anchor(text: str, language: str):
+def anchor(text: str, language: str, latest: date | None = None):
     found = find_dateline(text, language=language)
-    return infer_anchor(text, language=language, dateline=(found.start, found.end) if found else None)
+    return infer_anchor(text, language=language, dateline=(found.start, found.end) if found else None,
+                        latest=latest)
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -85,8 +87,28 @@ def test_a_range_gives_its_last_day(language, text):
     ("fr", "Pêche\n\nLa Norvège et la Suède ont signé mardi 5 mars un accord de pêche."),
     ("en", "Fishing\n\nNorway and Sweden signed a fishing deal on Tuesday, March 5."),
 ])
-def test_a_weekday_never_sets_the_year(language, text):
-    assert anchor(text, language) is None
+def test_a_weekday_sets_the_year_when_no_year_is_stated(language, text):
+    # Tuesday 5 March: 2019, 2024; the latest year up to the last possible day of the report
+    assert anchor(text, language, latest=date(2023, 6, 1)) == (date(2019, 3, 5), "day")
+    assert anchor(text, language, latest=date(2026, 12, 7)) == (date(2024, 3, 5), "day")
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("fr", "Pêche\n\nLa Norvège et la Suède ont signé mardi 5 mars un accord de pêche, après l'échec du "
+           "mercredi 27 février.", (date(2019, 3, 5), "day")),
+    ("en", "Fishing\n\nNorway and Sweden signed a fishing deal on Tuesday, March 5, after talks failed on "
+           "Wednesday, February 27.", (date(2019, 3, 5), "day")),
+    ("en", "Fishing\n\nNorway and Sweden signed a fishing deal on Tuesday, March 5, after talks failed on "
+           "Tuesday, March 6.", None),
+])
+def test_several_weekdays_set_the_year_they_all_fit_or_none(language, text, found):
+    # Tuesday 5 March and Wednesday 27 February: 2019 and 2013, not 2024 (Tuesday 27 February)
+    assert anchor(text, language, latest=date(2026, 12, 7)) == found
+
+
+def test_a_weekday_does_not_override_a_stated_year():
+    text = "Fishing\n\nNorway and Sweden signed a fishing deal on Tuesday, March 5. Talks began in January 2021."
+    assert anchor(text, "en", latest=date(2026, 12, 7)) == (date(2021, 1, 1), "month")
 
 
 @pytest.mark.parametrize(("language", "text", "day"), [

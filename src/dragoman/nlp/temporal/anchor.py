@@ -9,7 +9,9 @@ Without a publication date, a report is anchored by what it states, in this orde
    unless it recalls the past ("jeudi 28 février ... le 12 juin 2018": 2019); a dateline's day without a
    year is the first one after the full dates stated outside a future clause (a report is filed after
    what it recalls). A weekday never sets the year: it is the part of a date most often wrong;
-3. else the latest month with a year it names, as a month.
+3. else the latest month with a year it names, as a month;
+4. else, when it names no year at all, the year in which the weekdays it gives its days fall right
+   ("jeudi 29 mars ... lundi 26 mars": 2018), the latest such year up to today.
 
 The day found is an approximation of the publication date, flagged as such by the pipeline.
 """
@@ -29,6 +31,7 @@ from .tense import tense_near
 # A day without a year stated this far before a later full date is in the year after it: a full date is
 # often stated with its year because it is not the report's ("jeudi 28 février ... le 12 juin 2018").
 BEFORE_FULL = timedelta(days=62)
+WEEKDAY_YEARS = 40  # years back a weekday may place a text that names no year
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,10 @@ class Stated:
     tense: int
 
 
-def text_anchor(text: str, lex: Lexicon, *, dateline: tuple[int, int] | None = None) -> tuple[date, Precision] | None:
-    """The day (or month) ``text`` speaks from, by the rules of the module; None when it states none."""
+def text_anchor(text: str, lex: Lexicon, *, dateline: tuple[int, int] | None = None,
+                latest: date | None = None) -> tuple[date, Precision] | None:
+    """The day (or month) ``text`` speaks from, by the rules of the module; None when it states none.
+    ``latest`` is the last day a report may be from (today when not given)."""
     stated = list(_stated(text, lex))
     full = [s for s in stated if s.date.year is not None and s.date.day is not None and s.tense <= 0]
     head = [s for s in stated if dateline is not None and dateline[0] <= s.start and s.end <= dateline[1]]
@@ -53,7 +58,25 @@ def text_anchor(text: str, lex: Lexicon, *, dateline: tuple[int, int] | None = N
         return max(days), "day"
     months = [date(s.date.year, s.date.month, 1) for s in stated
               if s.tense <= 0 and s.date.year is not None and s.date.month is not None]
-    return (max(months), "month") if months else None
+    if months:
+        return max(months), "month"
+    return _weekday_year(stated, latest=latest)
+
+
+def _weekday_year(stated: list[Stated], *, latest: date | None) -> tuple[date, Precision] | None:
+    """With no year anywhere, the weekdays of the days stated with one ("jeudi 29 mars", "Thursday, March
+    29") set it: the latest year, up to ``latest``'s (today), in which every one falls on its weekday. The
+    day found is the latest of them outside a future clause."""
+    dated = [s for s in stated if s.date.weekday is not None and s.date.day is not None and s.date.month is not None]
+    if not dated:
+        return None
+    latest = latest or date.today()
+    for year in range(latest.year, latest.year - WEEKDAY_YEARS, -1):
+        days = [(s, safe_date(year, s.date.month, s.date.day)) for s in dated]  # type: ignore[arg-type]
+        if all(d is not None and d.weekday() == s.date.weekday for s, d in days):
+            past = [d for s, d in days if d is not None and s.tense <= 0 and d <= latest]
+            return (max(past), "day") if past else None
+    return None
 
 
 def _stated(text: str, lex: Lexicon) -> Iterator[Stated]:

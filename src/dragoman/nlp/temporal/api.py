@@ -81,10 +81,12 @@ def find_dates(text: str, anchor: date | None, *, language: str,
     return out
 
 
-def infer_anchor(text: str, *, language: str, dateline: tuple[int, int] | None = None) -> tuple[date, Precision] | None:
+def infer_anchor(text: str, *, language: str, dateline: tuple[int, int] | None = None,
+                 latest: date | None = None) -> tuple[date, Precision] | None:
     """The day (or month) an undated ``text`` speaks from (:mod:`.anchor`): its dateline's date, else the
-    latest date it states outside a future clause; ``dateline`` is the dateline's character span."""
-    return text_anchor(text, _lexicon(language, text), dateline=dateline)
+    latest date it states outside a future clause; ``dateline`` is the dateline's character span; ``latest``
+    the last day the text may be from (today when not given)."""
+    return text_anchor(text, _lexicon(language, text), dateline=dateline, latest=latest)
 
 
 def states_year(text: str, *, language: str) -> bool:

@@ -23,10 +23,12 @@ def tense_near(text: str, items: list[Item], first: int, last: int, lex: Lexicon
     """Tense of the nearest cue to items[first:last], looking both ways inside the sentence.
 
     Looking right stops at a clause opener (qui, que, which...): a relative
-    clause after the expression speaks of something else.
+    clause after the expression speaks of something else. An expression that opens its sentence sets the
+    time of the main clause, however long its subject: its verb is looked for up to the clause's end.
     """
     left, right = first - 1, last
-    while (left >= 0 or right < len(items)) and min(first - left, right - last + 1) <= REACH:
+    opens = left < 0 or _ends_sentence(text, items, left)  # "Jeudi, le ministre ... doivent se retrouver"
+    while (left >= 0 or right < len(items)) and (min(first - left, right - last + 1) <= REACH or opens):
         for index in (left, right):
             if 0 <= index < len(items) and not (first <= index < last):
                 cue = cue_of(text, items, index, lex.tense)
