@@ -87,3 +87,21 @@ def test_that_day_is_the_date_stated_before_and_named_envoys_keep_their_posts(pi
     found = [c for c in candidates(pipeline, text, language, published="2019-04-20") if c.type == "SANCTION"]
     assert sorted(tuple(sorted(c.actor_codes)) for c in found) == [("AUS", "FRA"), ("FRA", "USA")]
     assert {c.date.start for c in found} == {date(2019, 3, 3)}
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "A deal\n\nThe fishing agreement signed by Norway and Sweden in Oslo on Monday ends a long dispute.",
+     "signed"),
+    ("fr", "Un accord\n\nL'accord de pêche signé par la Norvège et la Suède lundi à Oslo met fin à un long "
+     "différend.", "signé"),
+])
+def test_a_participle_naming_who_signed_reports_the_signing(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-18") if c.trigger == trigger]
+    assert len(found) == 1 and set(found[0].actor_codes) == {"NOR", "SWE"}
+    assert {a.role for a in found[0].actors} == {"source"}
+    assert found[0].date.start == date(2019, 6, 17)
+
+
+def test_a_participle_describing_a_person_names_no_event(pipeline):
+    text = "Freed\n\nA Norwegian fisherman jailed a year ago was freed on Monday."
+    assert not [c for c in candidates(pipeline, text, "en", published="2019-06-18") if c.trigger == "jailed"]

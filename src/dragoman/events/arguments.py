@@ -121,7 +121,8 @@ class ArgumentReader:
     def prepositional(self, token, frame: Frame, *, noun: bool, genitive: str = "source") -> None:
         roles = {"partner": "partners", "target": "targets", "from": "weak", "location": "weak",
                  "genitive": genitive + "s" if noun else "weak",
-                 "agent": "sources" if noun or is_passive(token) else "weak"}  # not "par téléphone"
+                 "agent": "sources" if noun or is_passive(token) or _past_participle_of_noun(token)
+                 else "weak"}  # not "par téléphone"; "l'accord signé par Paris et Berlin": Paris and Berlin
         for word, obj in pp_arguments(token, self.cues):
             role = self.cues.prepositions.get(word)
             if role in roles:
@@ -255,3 +256,9 @@ def _comma_co_subjects(verb) -> list:
 
 def _relative(child, verb) -> bool:
     return "Rel" in child.morph.get("PronType") and verb.dep_ in labels_for(verb, "relative_clause")
+
+
+def _past_participle_of_noun(token) -> bool:
+    """ "the agreement signed by ...", "l'accord signé par ...": a participle describing a noun is passive."""
+    return (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense"))

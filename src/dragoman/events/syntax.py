@@ -255,9 +255,12 @@ def _aims(token, cues: Cues) -> bool:
 
 
 def _describes_a_noun(token) -> bool:
-    """ "a member of Hamas *jailed* a year ago": a participle describing a noun of the clause."""
+    """ "a member of Hamas *jailed* a year ago": a participle describing a noun of the clause; one that names
+    who did it ("the agreement *signed by* the United States and the Taliban", "l'accord *signé par* ...")
+    reports that act."""
+    agent = labels_for(token, "passive_agent")
     return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
-            and token.head.dep_ not in ("ROOT", "root"))
+            and token.head.dep_ not in ("ROOT", "root") and not any(c.dep_ in agent for c in token.children))
 
 
 def _introduced_by(token) -> set[str]:
