@@ -105,3 +105,12 @@ def test_a_participle_naming_who_signed_reports_the_signing(pipeline, language, 
 def test_a_participle_describing_a_person_names_no_event(pipeline):
     text = "Freed\n\nA Norwegian fisherman jailed a year ago was freed on Monday."
     assert not [c for c in candidates(pipeline, text, "en", published="2019-06-18") if c.trigger == "jailed"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Talks off\n\nThe negotiations between Norway and Sweden are off for now."),
+    ("fr", "Pause\n\nLes négociations entre la Norvège et la Suède sont suspendues pour l'instant."),
+])
+def test_for_now_is_no_date(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-18") if c.type == "CONSULT"]
+    assert found and all(c.date.start is None for c in found)

@@ -109,6 +109,7 @@ def eligible_dates(clause: Clause) -> list[Mention]:
             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
             and not in_background_clause(sent.doc, m, trigger, markers)
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
+            and not in_idiom(sent, m, cues.get("present_idioms", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
             and not held_by_another(sent.doc, m, trigger, nouns) and not year_of_a_thing(clause, m)
             and not far_without_year(m, clause) and not stretch_back(m, clause)]
@@ -200,6 +201,13 @@ def after_phrase(sent: Span, mention: Mention, phrases) -> bool:
     before = " ".join(sent.text[max(0, end - 40):end].lower().split())
     first = (mention.text.lower().split() or [""])[0]  # the mention may hold the preposition ("in three years")
     return any(before.endswith(phrase) or f"{before} {first}".endswith(phrase) for phrase in phrases)
+
+
+def in_idiom(sent: Span, mention: Mention, phrases) -> bool:
+    """Whether the mention ends one of ``phrases`` ("off for now", "pour l'instant"): no date of the event."""
+    end = mention.end - sent.start_char
+    before = " ".join(sent.text[max(0, end - 40):end].lower().replace("’", "'").split())
+    return any(before.endswith(phrase) and len(phrase) > len(mention.text) for phrase in phrases)
 
 
 def preceded_by(sent: Span, mention: Mention, words: tuple[str, ...]) -> bool:
