@@ -114,3 +114,20 @@ def test_a_participle_describing_a_person_names_no_event(pipeline):
 def test_for_now_is_no_date(pipeline, language, text):
     found = [c for c in candidates(pipeline, text, language, published="2019-06-18") if c.type == "CONSULT"]
     assert found and all(c.date.start is None for c in found)
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Walkout\n\nSudan's army pulled out of the talks with the Rapid Support Forces in Jeddah on Wednesday.",
+     "pulled"),
+    ("fr", "Rupture\n\nL'armée soudanaise a quitté mercredi la table des négociations avec les Forces de soutien "
+     "rapide à Djeddah.", "quitté"),
+])
+def test_leaving_talks_is_a_rejection_of_them(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-20") if c.trigger == trigger]
+    assert [c.type for c in found] in (["REJECT"], ["SANCTION"])
+    assert set(found[0].actor_codes) == {"SDN", "RSF_SUDAN"} and found[0].date.start == date(2019, 6, 19)
+
+
+def test_withdrawing_troops_is_no_walkout(pipeline):
+    text = "Pullback\n\nRussia withdrew its troops from the border with Ukraine on Wednesday."
+    assert not [c for c in candidates(pipeline, text, "en", published="2019-06-20") if c.cameo == "125"]
