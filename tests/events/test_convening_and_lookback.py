@@ -131,3 +131,17 @@ def test_leaving_talks_is_a_rejection_of_them(pipeline, language, text, trigger)
 def test_withdrawing_troops_is_no_walkout(pipeline):
     text = "Pullback\n\nRussia withdrew its troops from the border with Ukraine on Wednesday."
     assert not [c for c in candidates(pipeline, text, "en", published="2019-06-20") if c.cameo == "125"]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "A pledge\n\nNorway vowed never to attack Sweden.", "vowed"),
+    ("fr", "Un engagement\n\nLa Norvège a promis de ne jamais menacer la Suède.", "promis"),
+])
+def test_a_pledge_not_to_attack_is_no_threat(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-20") if c.trigger == trigger]
+    assert found and "THREATEN" not in {c.type for c in found}
+
+
+def test_a_vow_to_strike_is_a_threat(pipeline):
+    text = "A threat\n\nNorway vowed to strike Sweden."
+    assert {c.type for c in candidates(pipeline, text, "en", published="2019-06-20")} == {"THREATEN"}

@@ -186,6 +186,8 @@ class SentenceCoder:
             self._inherit_targets(frame, token, inner, judged)
         if match.entry.commissive and pledges_prevention(token, self.assertion):
             inner = []  # "s'engagent à empêcher ... de menacer": a pledge of peace, no threat
+        if match.entry.commissive:  # "a promis de ne jamais menacer", "vowed not to attack": no threat either
+            inner = [m for m in inner if not negated(self.doc[m.token], self.cues, m.entry.pos == "noun")]
         kind, cameo, mode = committed_type(match, inner)
         source, target = self.roles(frame, match.entry.symmetric)
         return CodedEvent(type=kind, mode=mode, cameo=cameo, trigger=(match.start, match.end), source=source,
