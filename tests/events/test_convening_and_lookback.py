@@ -145,3 +145,24 @@ def test_a_pledge_not_to_attack_is_no_threat(pipeline, language, text, trigger):
 def test_a_vow_to_strike_is_a_threat(pipeline):
     text = "A threat\n\nNorway vowed to strike Sweden."
     assert {c.type for c in candidates(pipeline, text, "en", published="2019-06-20")} == {"THREATEN"}
+
+
+@pytest.mark.parametrize(("language", "text", "status"), [
+    ("en", "Talks?\n\nOslo said on Monday that Norwegian and Swedish diplomats would meet in Geneva next week, but "
+     "the Swedish foreign ministry denied it.", "uncertain"),
+    ("fr", "Pourparlers ?\n\nOslo a annoncé lundi que des diplomates norvégiens et suédois se réuniraient à Genève "
+     "la semaine prochaine, mais le ministère suédois a démenti.", "uncertain"),
+    ("en", "Talks\n\nNorwegian and Swedish diplomats met in Geneva on Monday and denied any rift.", "occurred"),
+])
+def test_a_meeting_one_side_announces_and_the_other_denies_is_uncertain(pipeline, language, text, status):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-20") if c.type == "CONSULT"]
+    assert [c.status for c in found] == [status]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Talks\n\nNorwegian and Swedish diplomats will meet in Geneva next week."),
+    ("fr", "Pourparlers\n\nDes diplomates norvégiens et suédois se réuniront à Genève la semaine prochaine."),
+])
+def test_a_title_naming_no_party_is_no_event_of_its_own(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-20") if c.type == "CONSULT"]
+    assert len(found) == 1 and found[0].evidence[0].start > 0

@@ -73,6 +73,8 @@ def draft(clause: Clause) -> EventCandidate | None:
     actors = event_parties(clause)
     if len(party_codes(actors)) < 2 or not (clause.event.type in SYMMETRIC or doer_named(actors) or mutual(clause)):
         return None
+    if untitled(clause):
+        return None
     grammar = clause_status(clause)
     root = clause.root
     # a called-off meeting named by a noun is dated by its own phrase only: the clause's date is the calling off's
@@ -88,6 +90,14 @@ def draft(clause: Clause) -> EventCandidate | None:
         cameo=event.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[event.trigger[0]:event.trigger[1]],
         confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
+
+
+def untitled(clause: Clause) -> bool:
+    """A title that names none of its parties ("Talks", "Pourparlers", "A deal") labels the article; the
+    event it names is the one the text reports, with the parties the text gives it."""
+    first_line = clause.doc.text.find("\n")
+    in_title = clause.sent.start_char == 0 and 0 < first_line and clause.trigger[1] <= first_line
+    return in_title and not clause.mentions.in_span("actors", 0, first_line)
 
 
 def doer_named(actors: tuple[Actor, ...]) -> bool:

@@ -5,7 +5,8 @@ that governs the trigger (:mod:`dragoman.events.verb_groups`), in this order:
 
 1. cancellation: a cancel word on the way from the trigger to its verb
    ("annulé", "called off") or a negated occurrence verb ("n'aura pas lieu");
-2. uncertainty: denial or wish verbs above it ("démenti", "want"), a
+2. uncertainty: denial or wish verbs above it ("démenti", "want") or joined to the verb that reports it
+   ("said ..., but Washington denied"), a
    hypothesis ("si", "if"), the hearsay conditional perfect ("aurait
    rencontré"), hedging adverbs ("reportedly"), or a negated event verb;
 3. tense and mood of the verb group, climbing infinitive chains ("va
@@ -153,6 +154,11 @@ def _uncertain(setting: Setting) -> Verdict | None:
     for head in setting.heads:
         if realised(head, lex.denial_heads) or realised(head, lex.irrealis_heads):
             return "uncertain", cue_text(verb_group(head))
+    for head in [*setting.chain, *setting.heads]:  # "X a annoncé que ..., mais Y a démenti": word against word
+        denied = next((c for c in head.children if c.dep_ == "conj" and realised(c, lex.denial_heads)
+                       and any(g.dep_ in labels_for(c, "nominal_subject") for g in c.children)), None)
+        if denied is not None:
+            return "uncertain", cue_text(verb_group(denied))
     for verb in setting.chain:
         for child in [*verb.children, *subject_marks(verb)]:
             if child.dep_ == "mark" and normalise(child.text) in lex.hypothesis_marks:
