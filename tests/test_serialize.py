@@ -124,12 +124,14 @@ def test_registered_dataclass_travels_in_any_fields():
 
 @settings(max_examples=30, deadline=None)
 @given(event=events, analysis=analyses)
-def test_the_compiled_decoder_gives_what_the_step_by_step_one_gives(event, analysis):
-    from dragoman.serialize import _compiled, _decode
+def test_the_compiled_codecs_give_what_the_step_by_step_ones_give(event, analysis):
+    from dragoman.codec import compiled_decoder, compiled_encoder
+    from dragoman.serialize import _decode, _encode
 
     for cls, obj in ((Event, event), (type(analysis), analysis)):
+        assert compiled_encoder(cls)(obj) == _encode(cls, obj)
         data = json.loads(json.dumps(to_data(obj)))
-        assert _compiled(cls)(data) == _decode(cls, data, cls.__name__) == obj
+        assert compiled_decoder(cls)(data) == _decode(cls, data, cls.__name__) == obj
 
 
 @pytest.mark.parametrize("bad", [{"status": "done"}, {"actors": [{"code": 1, "name": "x"}]}, {"date": "2024"},

@@ -20,10 +20,11 @@ from __future__ import annotations
 import dataclasses
 import types
 from datetime import date, datetime
-from functools import cache
-from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
 from . import model
+from .codec import Slow, compiled_decoder, compiled_encoder
+from .codec import fields_of as _fields
 from .errors import MalformedInput
 
 __all__ = ["from_data", "register", "to_data"]
@@ -40,6 +41,11 @@ def register(cls: type[T]) -> type[T]:
         raise TypeError(f"{cls!r} is not a dataclass")
     _REGISTRY[cls.__name__] = cls
     return cls
+
+
+def registered(name: str) -> type | None:
+    """The dataclass registered under ``name``."""
+    return _REGISTRY.get(name)
 
 
 for _cls in vars(model).values():
@@ -64,7 +70,10 @@ def to_data(obj: Any) -> Any:
     Raises ``TypeError`` when something in it has no JSON form.
     """
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return _encode(type(obj), obj)
+        try:
+            return compiled_encoder(type(obj))(obj)
+        except Slow:
+            return _encode(type(obj), obj)  # the step-by-step encoder names what has no JSON form
     return _encode_any(obj)
 
 
@@ -132,145 +141,18 @@ def _encode_any(value: Any) -> Any:
     raise TypeError(f"cannot serialise {cls.__name__} (register dataclasses with serialize.register)")
 
 
-@cache
-def _fields(cls: type) -> dict[str, Any]:
-    hints = get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.init}
-
-
 # ---------------------------------------------------------------- decoding
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild a ``cls`` from what :func:`to_data` made; ``MalformedInput`` if it does not fit."""
     try:
-        return _compiled(cast(Any, cls))(data)
-    except _Slow:
+        return compiled_decoder(cast(Any, cls))(data)
+    except Slow:
         pass  # the step-by-step decoder finds what does not fit, and where
     try:
         return _decode(cls, data, cls.__name__)
     except _Mismatch as exc:
         raise MalformedInput(source=exc.path, detail=exc.detail) from exc
-
-
-# ---------------------------------------------------------------- decoding, compiled per type
-# Reading a page of stored events decoded each one step by step (its type hints read again at every field);
-# a decoder built once per type does the same checks several times faster (issue #16). It accepts exactly
-# what _decode accepts and gives up (_Slow) on anything else, so _decode still names what does not fit.
-
-class _Slow(Exception):
-    """The compiled decoder met data that does not fit: _decode decides and explains."""
-
-
-@cache
-def _compiled(tp: Any) -> Any:
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType) and len(get_args(tp)) == 2 and type(None) in get_args(tp):
-        return _optional(next(arg for arg in get_args(tp) if arg is not type(None)))
-    if origin is Literal:
-        return _literal(get_args(tp))
-    if origin in (tuple, list):
-        return _sequence(tp)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _record(tp)
-    if tp in _PLAIN:
-        return _PLAIN[tp]
-    return _delegate(tp)
-
-
-def _delegate(tp: Any) -> Any:
-    def decode(data: Any) -> Any:
-        try:
-            return _decode(tp, data, "")
-        except _Mismatch as exc:
-            raise _Slow from exc
-    return decode
-
-
-def _optional(tp: Any) -> Any:
-    inner: list[Any] = []  # built on first use: a record may name its own type
-
-    def decode(data: Any) -> Any:
-        if data is None:
-            return None
-        if not inner:
-            inner.append(_compiled(tp))
-        return inner[0](data)
-    return decode
-
-
-def _literal(allowed: tuple[Any, ...]) -> Any:
-    def decode(data: Any) -> Any:
-        if data is None or data not in allowed:
-            raise _Slow
-        return data
-    return decode
-
-
-def _sequence(tp: Any) -> Any:
-    args, as_list = get_args(tp), get_origin(tp) is list
-    if as_list or (len(args) == 2 and args[1] is Ellipsis):
-        def decode_all(data: Any) -> Any:
-            if not isinstance(data, list):
-                raise _Slow
-            item = _compiled(args[0])
-            decoded = [item(x) for x in data]
-            return decoded if as_list else tuple(decoded)
-        return decode_all
-
-    def decode_fixed(data: Any) -> Any:
-        if not isinstance(data, list) or len(data) != len(args):
-            raise _Slow
-        return tuple(_compiled(arg)(x) for arg, x in zip(args, data))
-    return decode_fixed
-
-
-def _record(cls: type) -> Any:
-    fields: list[tuple[str, Any]] = []  # built on first use: a record may name its own type
-
-    def decode(data: Any) -> Any:
-        if not isinstance(data, dict):
-            raise _Slow
-        if not fields:
-            fields.extend((name, _compiled(hint)) for name, hint in _fields(cls).items())
-        try:
-            return cls(**{name: field(data[name]) for name, field in fields if name in data})
-        except TypeError as exc:  # a required field is missing
-            raise _Slow from exc
-    return decode
-
-
-def _plain(check: Any) -> Any:
-    def decode(data: Any) -> Any:
-        if not check(data):
-            raise _Slow
-        return data
-    return decode
-
-
-def _day(kind: Any) -> Any:
-    def decode(data: Any) -> Any:
-        if not isinstance(data, str):
-            raise _Slow
-        try:
-            return kind.fromisoformat(data)
-        except ValueError as exc:
-            raise _Slow from exc
-    return decode
-
-
-def _number(data: Any) -> float:
-    if isinstance(data, bool) or not isinstance(data, (int, float)):
-        raise _Slow
-    return float(data) if isinstance(data, int) else data
-
-
-_PLAIN: dict[Any, Any] = {
-    str: _plain(lambda d: isinstance(d, str)),
-    int: _plain(lambda d: isinstance(d, int) and not isinstance(d, bool)),
-    bool: _plain(lambda d: isinstance(d, bool)),
-    type(None): _plain(lambda d: d is None),
-    float: _number, date: _day(date), datetime: _day(datetime), Any: _delegate(Any),
-}
 
 
 def _decode(tp: Any, data: Any, path: str) -> Any:
