@@ -84,12 +84,24 @@ def _leader_names() -> tuple[tuple[frozenset[str], str], ...]:
                   keys(r["name"])), r["name"]) for r in rows)
 
 
+@lru_cache(maxsize=1)
+def _leaders_by_key() -> dict[str, tuple[int, ...]]:
+    """Each spelling key -> the positions in :func:`_leader_names` of the leaders that have it."""
+    index: dict[str, list[int]] = {}
+    for i, (known, _) in enumerate(_leader_names()):
+        for key in known:
+            index.setdefault(key, []).append(i)
+    return {key: tuple(found) for key, found in index.items()}
+
+
 def canonical_name(spelled: Iterable[tuple[str, str | None]]) -> str:
     """Leaders' data, else an English source's spelling, else the longest (then the first in order)."""
     names = list(spelled)
-    for known, name in _leader_names():
-        if any(keys(n) & known and first_names_agree(n, name) and len(tokens(n)) > 1 for n, _ in names):
-            return name
+    leaders, index = _leader_names(), _leaders_by_key()
+    matches = sorted({i for n in {n for n, _ in names if len(tokens(n)) > 1} for key in keys(n)
+                      for i in index.get(key, ()) if first_names_agree(n, leaders[i][1])})
+    if matches:
+        return leaders[matches[0]][1]
     english = [n for n, lang in names if lang == "en"]
     pool = english or [n for n, _ in names]
     return max(pool, key=lambda n: (len(tokens(n)), len(n), n))
