@@ -166,3 +166,15 @@ def test_a_meeting_one_side_announces_and_the_other_denies_is_uncertain(pipeline
 def test_a_title_naming_no_party_is_no_event_of_its_own(pipeline, language, text):
     found = [c for c in candidates(pipeline, text, language, published="2019-06-20") if c.type == "CONSULT"]
     assert len(found) == 1 and found[0].evidence[0].start > 0
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Talks\n\nMonday's meeting between Norway and Sweden was a contrast with their previous encounter in "
+     "Oslo in November."),
+    ("fr", "Pourparlers\n\nLa rencontre de lundi entre la Norvège et la Suède tranchait avec leur précédente "
+     "rencontre à Oslo en novembre."),
+])
+def test_a_previous_meeting_named_beside_todays_is_an_event_of_its_own(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-02-26") if c.type == "CONSULT"]
+    assert sorted((c.date.start, c.date.precision) for c in found) == [(date(2018, 11, 1), "month"),
+                                                                      (date(2019, 2, 25), "day")]

@@ -27,6 +27,7 @@ from ..nlp import ActorIndex
 from .arguments import ArgumentReader, Frame
 from .assertion import assertion_lexicon, asserts, heading, pledges_prevention
 from .repair import repaired
+from .status_lexicon import status_lexicon
 from .syntax import background, future, negated, np_indices, pp_arguments, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
@@ -152,6 +153,7 @@ class SentenceCoder:
         self.lexicon = TriggerLexicon.for_language(language)
         self.cues = self.lexicon.cues
         self.assertion = assertion_lexicon(language)
+        self.status = status_lexicon(language)
         self.index = ActorIndex(doc, actors)
         self.doc = repaired(doc, self.lexicon, self.index)  # same tokens: the index holds
         self.text = doc.text  # built anew on every access of ``doc.text``
@@ -169,7 +171,18 @@ class SentenceCoder:
         events = [self.event(m, complements(m, inner, self.doc), span) for m, inner in groups]
         if self.called_off_meetings:
             events += [self.event(m, [], span) for m in called_off(groups)]
-        return absorb(merge_events(events))
+        apart = [e for e in events if self._another_instance(e)]
+        merged = merge_events([e for e in events if e not in apart]) + apart
+        return absorb(sorted(merged, key=lambda e: e.trigger))
+
+    def _another_instance(self, event: CodedEvent) -> bool:
+        """A noun trigger a word sets in another time ("their previous encounter", "la prochaine réunion")
+        names another event than the sentence's own one of that type: it is not merged with it."""
+        span = self.doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        words = self.status.planned_modifiers | self.status.past_modifiers
+        return any(c.lemma_.lower() in words or c.lower_ in words for c in span.root.children)
 
     def _asserted(self, token) -> bool:
         """Not setting the scene ("after two days of fighting") and asserting an event (:mod:`.assertion`)."""
