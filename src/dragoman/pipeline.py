@@ -11,8 +11,9 @@ injected: the spaCy loader and the embedder are parameters, so tests can swap th
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -159,10 +160,49 @@ class Pipeline:
         return assembly.result()
 
     def run(self, docs: Iterable[Document]) -> Result:
-        return self.assemble(list(self.analyse(docs)))
+        """Analyse and assemble; a document that states no date of its own is then read again from the day of
+        its story (:func:`story_days`), so its weekdays and yearless dates resolve (flagged as inferred)."""
+        analyses = list(self.analyse(docs))
+        vectors = MemoryVectors()
+        result = self.assemble(analyses, vectors=vectors)
+        days = story_days(result)
+        if not days:
+            return result
+        again = [replace(a.document, published=days[a.document.id], flags=tuple(sorted({*a.document.flags, FROM_STORY})))
+                 for a in analyses if a.document.id in days]
+        redone = {a.document.id: a for a in self.analyse(again)}
+        return self.assemble([redone.get(a.document.id, a) for a in analyses], vectors=vectors)
 
 
 INFERRED = "published_inferred"
+FROM_STORY = "published_from_story"
+
+
+def story_days(result: Result) -> dict[str, date]:
+    """For each document without a day of its own (no publication date, none its text states) in a story with
+    dated reports: the latest of their days, the time the story had reached (an undated report is read as
+    the story's latest news rather than as its first)."""
+    story_of = dict(result.story_of)
+    latest: dict[str, date] = {}
+    for doc in result.documents:
+        story = story_of.get(doc.id)
+        if story is not None and doc.published is not None and FROM_STORY not in doc.flags:
+            latest[story] = max(latest.get(story, doc.published), doc.published)
+    return {doc.id: latest[story_of[doc.id]] for doc in result.documents
+            if doc.ok and doc.published is None and story_of.get(doc.id) in latest}
+
+
+class MemoryVectors:
+    """Story vectors kept in memory for one run: a second assembly embeds nothing again."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, bytes] = {}
+
+    def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        return {k: self.rows[k] for k in keys if k in self.rows}
+
+    def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None:
+        self.rows.update(rows)
 
 
 def with_inferred_date(doc: Document, mentions: Mentions | None) -> Document:
