@@ -178,3 +178,22 @@ def test_a_previous_meeting_named_beside_todays_is_an_event_of_its_own(pipeline,
     found = [c for c in candidates(pipeline, text, language, published="2019-02-26") if c.type == "CONSULT"]
     assert sorted((c.date.start, c.date.precision) for c in found) == [(date(2018, 11, 1), "month"),
                                                                       (date(2019, 2, 25), "day")]
+
+
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("en", "A deal\n\nNorway and Sweden signed a fishing agreement in Oslo on Tuesday.", "Oslo"),
+    ("fr", "Un accord\n\nLa Norvège et la Suède ont signé un accord de pêche à Oslo mardi.", "Oslo"),
+    ("en", "A deal\n\nNorway and Sweden signed a fishing agreement at the White House on Tuesday.", "Washington"),
+    ("fr", "Un accord\n\nLa Norvège et la Suède ont signé un accord de pêche à la Maison Blanche mardi.",
+     "Washington"),
+])
+def test_where_an_agreement_is_signed_is_its_place_and_a_seat_there_no_party(pipeline, language, text, city):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-12") if c.trigger.startswith("sign")]
+    assert len(found) == 1 and found[0].location is not None and found[0].location.name == city
+    assert set(found[0].actor_codes) == {"NOR", "SWE"}
+
+
+def test_a_seat_acting_is_still_a_party(pipeline):
+    text = "Sanctions\n\nThe White House imposed sanctions on Iran on Monday."
+    found = [c for c in candidates(pipeline, text, "en", published="2019-06-12") if c.type == "SANCTION"]
+    assert found and set(found[0].actor_codes) == {"USA", "IRN"}

@@ -101,7 +101,12 @@ def present_actors(clause: Clause, roles: dict[str, str], own: Sequence[Actor],
 
 def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """Talks "in Saudi Arabia" between two other states: a country named only as the place of a
-    meeting is no party to it (a visit's or a host's country is)."""
+    meeting is no party to it (a visit's or a host's country is); nor, for any event, a seat named only as
+    its venue ("signed at the White House", "reçu au Kremlin")."""
+    venues = venue_only(clause)
+    if venues:
+        kept = tuple(a for a in actors if a.code not in venues)
+        actors = kept if len(party_codes(kept)) >= 2 else actors
     if clause.event.type != "CONSULT" or clause.event.mode is not None:
         return actors
     placed = placed_only(clause)
@@ -119,6 +124,21 @@ def placed_only(clause: Clause) -> set[str]:
     named: dict[str, list[bool]] = {}
     for m in clause.in_span("actors"):
         named.setdefault(m.value.code, []).append(previous_word(sent.text, m.start - sent.start_char) in preps)
+    return {code for code, found in named.items() if all(found)}
+
+
+def venue_only(clause: Clause) -> set[str]:
+    """The actors the sentence names only by a seat that is a venue after a preposition of place ("at the
+    White House", "à l'Élysée"): where the event is, not who takes part."""
+    preps = set(locative_prepositions(clause.language)) | set(PartyCues.of(clause.language).lists["place_prepositions"])
+    sent = clause.sent
+    venues = [(v.start, v.end) for v in clause.in_span("venues")]
+    named: dict[str, list[bool]] = {}
+    for m in clause.in_span("actors"):
+        at_venue = any(s <= m.start and m.end <= e for s, e in venues)
+        before = sent.text[:m.start - sent.start_char].lower().split()
+        located = bool(before) and (before[-1] in preps or (len(before) > 1 and before[-2] in preps))
+        named.setdefault(m.value.code, []).append(at_venue and located)
     return {code for code, found in named.items() if all(found)}
 
 

@@ -202,11 +202,20 @@ def names_an_instrument(sdoc: Doc, mention: Mention, instruments: frozenset[str]
     own = sdoc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or own is None:
         return False
-    head = span.root.head
+    head, words = span.root.head, _place_words(sdoc.lang_)
+    cases = [c.lower_ for c in span.root.children if c.dep_ in ("case", "fixed")]
+    if (head.pos_ == "ADP" and head.lower_ in words) or (cases and cases[0] in words):
+        return False  # "signed an agreement in Oslo": where it was signed, though parsers hang it on the noun
     while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     return (head.pos_ in ("NOUN", "PROPN") and not own.start <= head.i < own.end and not span.start <= head.i < span.end
             and (head.lemma_.lower() in instruments or head.lower_ in instruments))
+
+
+@cache
+def _place_words(language: str) -> frozenset[str]:
+    """Prepositions that put a city as a place ("in", "at"), not as a name ("of", "de")."""
+    return frozenset(p for p in locative_prepositions(language) if p not in ("de", "d'", "of"))
 
 
 def named_countries(clause: Clause) -> set[str | None]:
