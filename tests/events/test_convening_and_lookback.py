@@ -197,3 +197,9 @@ def test_a_seat_acting_is_still_a_party(pipeline):
     text = "Sanctions\n\nThe White House imposed sanctions on Iran on Monday."
     found = [c for c in candidates(pipeline, text, "en", published="2019-06-12") if c.type == "SANCTION"]
     assert found and set(found[0].actor_codes) == {"USA", "IRN"}
+
+
+def test_a_city_naming_an_agreement_is_no_party(pipeline):
+    text = "Un accord\n\nLa Russie et l'Ukraine ont signé lundi à Paris un accord de Minsk révisé."
+    found = [c for c in candidates(pipeline, text, "fr", published="2019-06-12") if c.trigger == "signé"]
+    assert len(found) == 1 and set(found[0].actor_codes) == {"RUS", "UKR"}

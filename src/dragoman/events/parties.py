@@ -16,6 +16,7 @@ from ..nlp import ActorLexicon as Lexicon
 from ..nlp import locative_prepositions, previous_word
 from .clause import Clause, in_other_clause
 from .framing import FRAME_TYPES, sentence_reading
+from .placing import names_an_instrument
 from .posts import post_targets
 from .roles import NOT_ACTORS, PRESENT, Named, PartyCues, SentenceReading
 
@@ -103,7 +104,7 @@ def unlocated(clause: Clause, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """Talks "in Saudi Arabia" between two other states: a country named only as the place of a
     meeting is no party to it (a visit's or a host's country is); nor, for any event, a seat named only as
     its venue ("signed at the White House", "reçu au Kremlin")."""
-    venues = venue_only(clause)
+    venues = venue_only(clause) | instrument_names(clause)
     if venues:
         kept = tuple(a for a in actors if a.code not in venues)
         actors = kept if len(party_codes(kept)) >= 2 else actors
@@ -139,6 +140,17 @@ def venue_only(clause: Clause) -> set[str]:
         before = sent.text[:m.start - sent.start_char].lower().split()
         located = bool(before) and (before[-1] in preps or (len(before) > 1 and before[-2] in preps))
         named.setdefault(m.value.code, []).append(at_venue and located)
+    return {code for code, found in named.items() if all(found)}
+
+
+def instrument_names(clause: Clause) -> set[str]:
+    """The actors the sentence names only by a city that names an instrument ("les accords de Minsk", "the
+    Minsk Group"): a text named after where it was made, not a party."""
+    sdoc, trigger = clause.sent.doc, clause.trigger
+    instruments = frozenset(clause.discourse.get("instrument_nouns", ()))
+    named: dict[str, list[bool]] = {}
+    for m in clause.in_span("actors"):
+        named.setdefault(m.value.code, []).append(names_an_instrument(sdoc, m, instruments, trigger))
     return {code for code, found in named.items() if all(found)}
 
 
