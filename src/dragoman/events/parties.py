@@ -83,6 +83,12 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     framed = tuple(a for a in frame.actors if a.code not in roles)
     frame_codes = {a.code for a in framed}
     own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
+    if not plain and event.mode == "visit":  # "lors d'une visite à Kaboul" of the one state the sentence names
+        named = {n.code: n.mention.value for n in reading.named
+                 if n.code not in roles and isinstance(n.mention.value, Actor)}
+        visitor = tuple(with_role(a, "source") for a in named.values())
+        if len(visitor) == 1 and visited(clause, visitor):
+            return visitor + present
     if len(frame_codes) >= 2 and (event.type in FRAME_TYPES or anaphor) and own_codes <= frame_codes \
             and not (own_codes and visited(clause, plain)):  # a visit to a capital is one to its state
         return framed + present
