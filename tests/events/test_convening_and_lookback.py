@@ -203,3 +203,14 @@ def test_a_city_naming_an_agreement_is_no_party(pipeline):
     text = "Un accord\n\nLa Russie et l'Ukraine ont signé lundi à Paris un accord de Minsk révisé."
     found = [c for c in candidates(pipeline, text, "fr", published="2019-06-12") if c.trigger == "signé"]
     assert len(found) == 1 and set(found[0].actor_codes) == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("A summit\n\nThe Norwegian government announced a summit between Norway and Sweden in Bergen on Feb. 27.",
+     date(2019, 2, 27)),
+    ("A summit\n\nThe Norwegian government announced on Tuesday a summit between Norway and Sweden in Bergen.",
+     None),
+])
+def test_an_announced_meeting_is_dated_after_its_announcement(pipeline, text, when):
+    found = [c for c in candidates(pipeline, text, "en", published="2019-02-14") if c.type == "CONSULT"]
+    assert [(c.status, c.date.start) for c in found] == [("planned", when)]

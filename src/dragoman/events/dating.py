@@ -48,7 +48,23 @@ def event_date(clause: Clause, *, phrase_only: bool = False) -> DateValue:
         return UNKNOWN
     start = clause.trigger[0]
     _, best = min(ranked, key=lambda pair: (pair[0], abs(pair[1].start - start)))
-    return in_clause_tense(clause, best)
+    return announced_ahead(clause, best) or in_clause_tense(clause, best)
+
+
+def announced_ahead(clause: Clause, mention: Mention) -> DateValue | None:
+    """A meeting announced ("announced a summit in Hanoi on Feb. 27") is held after the announcement: a
+    yearless date the reporting verb's past tense put before the article is read forward when that reading
+    is the nearer of the two (a recent day stays the announcement's)."""
+    root, day = clause.root, clause.anchor.day
+    if (root is None or root.pos_ not in ("NOUN", "PROPN") or clause.event.type not in SCHEDULED_TYPES
+            or day is None or not announced_by(root, clause.language) or not before_anchor(mention.value, clause.anchor)
+            or states_year(mention.text, language=clause.language)):
+        return None
+    ahead = resolve(mention.text, day, language=clause.language, clause_tense=1)
+    ends, back = (known_ends(ahead) if ahead is not None else None), known_ends(mention.value)
+    if ahead is None or ends is None or back is None or ends[0] <= day:
+        return None
+    return ahead if (ends[0] - day).days < (day - back[1]).days else None  # the nearer reading: "on Tuesday" stays
 
 
 def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
@@ -64,8 +80,9 @@ def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
     for m in eligible_dates(clause):
         own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
         rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
-        if rank is None or (announced and rank != OWN_PHRASE):
-            continue
+        if rank is None or (announced and rank != OWN_PHRASE and not after_anchor(m.value, clause.anchor)
+                            and announced_ahead(clause, m) is None):
+            continue  # an announcement is not made after the report: a later date is the meeting's
         if not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
             ranked.append((rank, m))
     return ranked
@@ -88,6 +105,11 @@ def to_come(clause: Clause) -> bool:
         return False
     head = clause.sent.doc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
     return head is not None and verb_tense(clause_head(head.root)) > 0
+
+
+def after_anchor(when: DateValue, anchor: Anchor) -> bool:
+    ends = known_ends(when)
+    return anchor.day is not None and ends is not None and ends[0] > anchor.day
 
 
 def before_anchor(when: DateValue, anchor: Anchor) -> bool:
