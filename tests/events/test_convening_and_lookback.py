@@ -214,3 +214,17 @@ def test_a_city_naming_an_agreement_is_no_party(pipeline):
 def test_an_announced_meeting_is_dated_after_its_announcement(pipeline, text, when):
     found = [c for c in candidates(pipeline, text, "en", published="2019-02-14") if c.type == "CONSULT"]
     assert [(c.status, c.date.start) for c in found] == [("planned", when)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A trip\n\nThe Norwegian foreign minister traveled to Stockholm on Sunday."),
+    ("fr", "Un voyage\n\nLe ministre norvégien des affaires étrangères s'est rendu à Stockholm dimanche."),
+])
+def test_travelling_to_a_capital_is_a_visit_in_both_languages(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-12") if c.type == "CONSULT"]
+    assert len(found) == 1 and {(a.code, a.role) for a in found[0].actors} == {("NOR", "source"), ("SWE", "target")}
+
+
+def test_drones_flying_to_a_capital_are_no_visit(pipeline):
+    text = "Night attack\n\nRussian drones flew to Kyiv overnight."
+    assert not [c for c in candidates(pipeline, text, "en", published="2019-06-12") if c.type == "CONSULT"]
