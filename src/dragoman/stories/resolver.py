@@ -47,7 +47,6 @@ from .resolution import (
 
 RECALL_BACK, RECALL_AHEAD = 366, 366  # days around an article within which a place it names recalls an event
 PERIOD = 31  # days per bucket of the place indexes
-UNKNOWN = -1  # the bucket of readings whose article's day is unknown
 
 
 class Resolver:
@@ -67,7 +66,6 @@ class Resolver:
         self.day_of: dict[str, int] = {}  # each article's day (its publication), when known
         self.shelf = StoryShelf()
         self.left: dict[str, str] = {}  # documents that changed story in this call -> their old story
-        self.periods_at: dict[tuple[str, str], set[int]] = defaultdict(set)  # the periods dated_at holds
         self.recalled: set[Key] = set()  # readings placed by the place they name alone: not their report's news
         self.parent: dict[Key, Key] = {}
         self.core: dict[Key, list[Key]] = {}
@@ -155,11 +153,10 @@ class Resolver:
                             self.dated_codes[(block, day, code)].append(key)
                 if cand.location is not None and cand.date.known:
                     period = cand.date.start.toordinal() // PERIOD  # type: ignore[union-attr]
-                    self.periods_at[(block, cand.location.name)].add(period)
                     for party in party_keys(cand, stored=True):
                         self.dated_at[(block, cand.location.name, period, party)].append(key)
-                elif cand.location is not None:  # an article of unknown day recalls from any time (rare)
-                    period = self.day_of[doc] // PERIOD if doc in self.day_of else UNKNOWN
+                elif cand.location is not None and doc in self.day_of:  # unknown day: no recall by place
+                    period = self.day_of[doc] // PERIOD
                     for party in party_keys(cand, stored=True):
                         self.undated_at[(block, cand.location.name, period, party)].append(key)
         return fresh
@@ -199,7 +196,7 @@ class Resolver:
                   for m in members if (c := self.cands[m]).location is not None and c.date.known
                   for party in party_keys(c, stored=False)}
         undated |= {k for block, place, period, party in places
-                    for p in (UNKNOWN, *range(period - RECALL_AHEAD // PERIOD - 1, period + RECALL_BACK // PERIOD + 2))
+                    for p in range(period - RECALL_AHEAD // PERIOD - 1, period + RECALL_BACK // PERIOD + 2)
                     for k in self.undated_at.get((block, place, p, party), ())}
         touched |= undated
         touched |= self._place_undated(undated)
@@ -310,13 +307,12 @@ class Resolver:
         cand, doc = self.cands[key], key[0]
         if cand.location is None:
             return None
+        if doc not in self.day_of:  # an article of unknown day would recall from any time: a scan of the store
+            return None
         found: dict[GroupId, list[Key]] = {}
         place = (block_key(cand), cand.location.name)
-        if doc in self.day_of:
-            first, last = self.day_of[doc] - RECALL_BACK, self.day_of[doc] + RECALL_AHEAD
-            periods: Iterable[int] = range(first // PERIOD, last // PERIOD + 1)
-        else:
-            first, last, periods = -10**9, 10**9, sorted(self.periods_at.get(place, ()))
+        first, last = self.day_of[doc] - RECALL_BACK, self.day_of[doc] + RECALL_AHEAD
+        periods: Iterable[int] = range(first // PERIOD, last // PERIOD + 1)
         named: list[GroupId] = []
         near = {other for period in periods for party in party_keys(cand, stored=False)
                 for other in self.dated_at.get((*place, period, party), ())
