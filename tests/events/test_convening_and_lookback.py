@@ -228,3 +228,12 @@ def test_travelling_to_a_capital_is_a_visit_in_both_languages(pipeline, language
 def test_drones_flying_to_a_capital_are_no_visit(pipeline):
     text = "Night attack\n\nRussian drones flew to Kyiv overnight."
     assert not [c for c in candidates(pipeline, text, "en", published="2019-06-12") if c.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Goals\n\nThe aim of the talks between Norway and Sweden is a lasting truce."),
+    ("fr", "Objectifs\n\nL'objectif des pourparlers entre la Norvège et la Suède est un cessez-le-feu durable."),
+])
+def test_a_truce_said_to_be_the_aim_is_no_event(pipeline, language, text):
+    found = candidates(pipeline, text, language, published="2019-06-12")
+    assert found and "RETREAT" not in {c.type for c in found}

@@ -53,6 +53,7 @@ class AssertionLexicon:
     attempts: frozenset[str]
     purpose_marks: frozenset[str]
     purpose_idioms: frozenset[str]  # "pour consultations": a recalled envoy's procedure, not a meeting
+    aim_nouns: frozenset[str]  # "the aim is a ceasefire": what is sought, not what happened
     events: frozenset[str]  # predicates that still report an event under a modal (status.json)
 
 
@@ -60,7 +61,8 @@ class AssertionLexicon:
 def assertion_lexicon(language: str) -> AssertionLexicon:
     raw = language_data(language, "assertion", optional=True)
     words = {key: frozenset(normalise(w) for w in raw.get(key, ())) for key in (
-        "modals", "copulas", "topic_verbs", "preventive_verbs", "attempts", "purpose_marks", "purpose_idioms")}
+        "modals", "copulas", "topic_verbs", "preventive_verbs", "attempts", "purpose_marks", "purpose_idioms",
+        "aim_nouns")}
     lex = status_lexicon(language)
     events = lex.occurrence_verbs | lex.begin_verbs | lex.cancel_words | lex.support_verbs
     return AssertionLexicon(events=events, **words)
@@ -69,7 +71,21 @@ def assertion_lexicon(language: str) -> AssertionLexicon:
 def asserts(token: Token, lex: AssertionLexicon) -> bool:
     """Whether the trigger ``token`` names an event the sentence asserts (or plans, or doubts)."""
     return not (generic(token, lex) or topical(token, lex) or prevented(token, lex) or aimed(token, lex)
-                or idiom(token, lex) or conjectured(token))
+                or idiom(token, lex) or conjectured(token) or sought(token, lex))
+
+
+def sought(token: Token, lex: AssertionLexicon) -> bool:
+    """A noun said to be an aim ("the aim of the talks is a lasting ceasefire", "l'objectif est un cessez-le-feu"):
+    what is sought, not an event."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "attr":  # English: the noun completes "is", whose subject is the aim
+        subjects = [c for c in token.head.children if c.dep_.startswith("nsubj")]
+    elif any(c.dep_ == "cop" for c in token.children):  # French (UD): the copula hangs on the noun
+        subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    else:
+        return False
+    return any(normalise(s.lemma_) in lex.aim_nouns or normalise(s.text) in lex.aim_nouns for s in subjects)
 
 
 def heading(span: Span) -> bool:
