@@ -237,3 +237,17 @@ def test_drones_flying_to_a_capital_are_no_visit(pipeline):
 def test_a_truce_said_to_be_the_aim_is_no_event(pipeline, language, text):
     found = candidates(pipeline, text, language, published="2019-06-12")
     assert found and "RETREAT" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Expulsions\n\nNorway said on Saturday it would expel two Swedish diplomats in retaliation for Sweden's "
+     "expulsion of two Norwegian diplomats on Wednesday.", "expel"),
+    ("en", "Expulsions\n\nNorway expelled two Swedish diplomats on Saturday in response to the expulsion of two "
+     "Norwegian diplomats by Sweden on Wednesday.", "expelled"),
+    ("fr", "Expulsions\n\nOslo a annoncé samedi l'expulsion de 2 diplomates suédois, en représailles à l'expulsion "
+     "de 2 diplomates norvégiens par Stockholm mercredi.", "expulsion"),
+])
+def test_the_date_of_the_act_responded_to_is_not_the_responses(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2018-03-18")
+             if c.trigger == trigger and "NOR" in {a.code for a in c.actors if a.role == "source"}]
+    assert [c.date.start for c in found] == [date(2018, 3, 17)]

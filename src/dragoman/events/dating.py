@@ -124,12 +124,14 @@ def eligible_dates(clause: Clause) -> list[Mention]:
     sent, trigger, cues = clause.sent, clause.trigger, clause.discourse
     skip = tuple(cues.get("duration_prefixes", ()))
     markers = frozenset(cues.get("background_markers", ()))
+    responses = frozenset(cues.get("response_markers", ()))  # "in retaliation for X's act on Wednesday"
     root = clause.root
     inner = complement_spans(root) if root is not None else []
     nouns = noun_events(clause)
     return [m for m in clause.in_span("dates")
             if m.value.known and not m.text.lower().startswith(skip) and not preceded_by(sent, m, skip)
             and not in_background_clause(sent.doc, m, trigger, markers)
+            and not in_background_clause(sent.doc, m, trigger, responses)
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
             and not in_idiom(sent, m, cues.get("present_idioms", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
