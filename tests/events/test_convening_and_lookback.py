@@ -251,3 +251,15 @@ def test_the_date_of_the_act_responded_to_is_not_the_responses(pipeline, languag
     found = [c for c in candidates(pipeline, text, language, published="2018-03-18")
              if c.trigger == trigger and "NOR" in {a.code for a in c.actors if a.role == "source"}]
     assert [c.date.start for c in found] == [date(2018, 3, 17)]
+
+
+@pytest.mark.parametrize(("language", "text", "when"), [
+    ("en", "A call\n\nThe Norwegian spokesman said on Monday that the two prime ministers of Norway and Sweden had "
+     "spoken by phone.", None),
+    ("fr", "Un appel\n\nLe porte-parole norvégien a indiqué lundi que les premiers ministres de Norvège et de Suède "
+     "s'étaient entretenus par téléphone.", None),
+    ("en", "A call\n\nThe prime ministers of Norway and Sweden had spoken by phone on Monday.", date(2019, 6, 10)),
+])
+def test_a_pluperfect_report_is_not_dated_by_its_saying(pipeline, language, text, when):
+    found = [c for c in candidates(pipeline, text, language, published="2019-06-12") if c.type == "CONSULT"]
+    assert [c.date.start for c in found] == [when]

@@ -23,7 +23,7 @@ from .dating_clauses import clause_head, clause_rank, clause_tense, reported, ve
 from .status_lexicon import status_lexicon
 from .syntax import state_word
 from .triggers import TriggerLexicon
-from .verb_groups import realised
+from .verb_groups import group_tense, realised, verb_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,15 +77,33 @@ def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
     ahead, noun = to_come(clause), root is not None and root.pos_ in ("NOUN", "PROPN")
     announced = noun and root is not None and clause.event.type in SCHEDULED_TYPES and announced_by(root, clause.language)
     ranked = []
+    earlier = looks_back(clause)
     for m in eligible_dates(clause):
         own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
         rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
+        if rank is not None and rank > 0 and earlier:
+            continue  # "said on Monday that they had spoken": before the saying, not on its day
         if rank is None or (announced and rank != OWN_PHRASE and not after_anchor(m.value, clause.anchor)
                             and announced_ahead(clause, m) is None):
             continue  # an announcement is not made after the report: a later date is the meeting's
         if not (ahead and rank > 0 and before_anchor(m.value, clause.anchor)):
             ranked.append((rank, m))
     return ranked
+
+
+def looks_back(clause: Clause) -> bool:
+    """The trigger is a verb in the pluperfect ("had spoken", "s'étaient entretenus"): its event came
+    before the time of the clause that reports it."""
+    sdoc = clause.sent.doc
+    head = sdoc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    if head is None:
+        return False
+    verb = clause_head(head.root)
+    if verb.i != head.root.i or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []):
+        return False  # a meeting noun ("said the talks had failed") is the talks of the day said
+    group = verb_group(verb)
+    return (any(t.pos_ == "AUX" and t.i != verb.i for t in group)
+            and group_tense(verb, group, status_lexicon(clause.language)) == "Remote")
 
 
 def announced_by(noun: Token, language: str) -> bool:
