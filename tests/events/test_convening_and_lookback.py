@@ -263,3 +263,21 @@ def test_the_date_of_the_act_responded_to_is_not_the_responses(pipeline, languag
 def test_a_pluperfect_report_is_not_dated_by_its_saying(pipeline, language, text, when):
     found = [c for c in candidates(pipeline, text, language, published="2019-06-12") if c.type == "CONSULT"]
     assert [c.date.start for c in found] == [when]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A track\n\nThe Norwegian-Swedish dialogue held two rounds last year, on July 28 in Oslo and on Sept. 30 "
+     "in Stockholm, Norwegian and Swedish officials said."),
+    ("fr", "Une piste\n\nLe dialogue norvégo-suédois a tenu deux séances l'an dernier, le 28 juillet à Oslo et le 30 "
+     "septembre à Stockholm, selon des responsables norvégiens et suédois."),
+])
+def test_rounds_listed_with_their_days_and_cities_are_one_meeting_each(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2019-01-10") if c.type == "CONSULT"]
+    assert sorted((c.date.start, c.location.name if c.location else None) for c in found) == [
+        (date(2018, 7, 28), "Oslo"), (date(2018, 9, 30), "Stockholm")]
+
+
+def test_talks_over_two_days_in_one_city_stay_one_meeting(pipeline):
+    text = "Talks\n\nNorwegian and Swedish officials held talks on Monday and Tuesday in Oslo."
+    found = [c for c in candidates(pipeline, text, "en", published="2019-01-10") if c.type == "CONSULT"]
+    assert len(found) == 1

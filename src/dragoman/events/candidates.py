@@ -21,6 +21,7 @@ from .framing import Frame, document_frame
 from .parties import event_parties, party_codes
 from .placing import event_place
 from .posts import one_per_post
+from .rounds import one_per_round
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
 from .triggers import TriggerLexicon
@@ -42,7 +43,8 @@ def build_candidates(doc: Document, sdoc: Doc, mentions: Mentions, coded: Sequen
     frame = document_frame(mentions, sdoc, language=language)
     sents = list(sdoc.sents)
     pairs = [(clause, cand) for clause in clauses(doc, sents, mentions, coded, frame=frame, language=language)
-             if (whole := draft(clause)) is not None for cand in one_per_post(whole)]
+             if (whole := draft(clause)) is not None for one in one_per_post(whole)
+             for cand in one_per_round(clause, one)]
     drafts = document_statuses(pairs)
     main = [d for d in drafts if not d.background]
     own_sentences = {d.evidence[0].start for d in drafts if d.background}
