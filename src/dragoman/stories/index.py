@@ -91,8 +91,9 @@ class VectorIndex:
     """Rows (small integers given by the caller) -> normalised vectors, searchable by time window.
 
     ``day`` is a publication date as an ordinal (``date.toordinal()``) or
-    ``None``; an undated query visits every shard, and undated vectors are
-    visited by every query.
+    ``None``; an undated query searches one index of every vector (visiting each week's shard made it cost
+    the store's whole history: at 100k documents, most of a restore), and undated vectors are visited by
+    every query.
     """
 
     def __init__(self, dim: int, *, shard_days: int = SHARD_DAYS, hnsw_from: int = HNSW_FROM) -> None:
@@ -101,6 +102,7 @@ class VectorIndex:
         self.hnsw_from = hnsw_from
         self.shards: dict[int | None, Shard] = {}
         self.where: dict[int, tuple[int | None, int]] = {}
+        self.everything = Shard(dim, hnsw_from=hnsw_from)  # what an undated query searches
 
     def __len__(self) -> int:
         return len(self.where)
@@ -113,6 +115,7 @@ class VectorIndex:
         if shard is None:
             shard = self.shards[key] = Shard(self.dim, hnsw_from=self.hnsw_from)
         self.where[row] = (key, shard.add(row, as_row(vector, self.dim)))
+        self.everything.add(row, as_row(vector, self.dim))
 
     def search(self, vector: np.ndarray, *, day: int | None, window_days: int, k: int,
                min_cosine: float = -1.0) -> list[Hit]:
@@ -121,6 +124,8 @@ class VectorIndex:
         Hits below ``min_cosine`` are left out.
         """
         query = as_row(vector, self.dim)
+        if day is None:  # any time: one search over every vector, not one per week of the store's history
+            return list(self.everything.search(query, k, min_cosine)) if len(self.everything) else []
         hits: list[Hit] = []
         for key in self.shard_keys(day, window_days):
             if key in self.shards:
