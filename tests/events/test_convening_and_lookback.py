@@ -109,7 +109,7 @@ def test_a_participle_describing_a_person_names_no_event(pipeline):
 
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Talks off\n\nThe negotiations between Norway and Sweden are off for now."),
-    ("fr", "Pause\n\nLes négociations entre la Norvège et la Suède sont suspendues pour l'instant."),
+    ("fr", "Pause\n\nLes pourparlers entre la Norvège et la Suède n'ont rien donné jusqu'à maintenant."),
 ])
 def test_for_now_is_no_date(pipeline, language, text):
     found = [c for c in candidates(pipeline, text, language, published="2019-06-18") if c.type == "CONSULT"]
