@@ -281,3 +281,16 @@ def test_talks_over_two_days_in_one_city_stay_one_meeting(pipeline):
     text = "Talks\n\nNorwegian and Swedish officials held talks on Monday and Tuesday in Oslo."
     found = [c for c in candidates(pipeline, text, "en", published="2019-01-10") if c.type == "CONSULT"]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Fourth meeting\n\nSerbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti were meeting "
+     "for the fourth time, two months after their previous encounter in Ohrid on March 18."),
+    ("fr", "Quatrième rencontre\n\nLe président serbe, Aleksandar Vucic, et le premier ministre kosovar, Albin Kurti, "
+     "se retrouvaient pour la quatrième fois, deux mois après leur précédente rencontre à Ohrid le 18 mars."),
+])
+def test_the_date_and_city_of_an_earlier_meeting_the_sentence_looks_back_to_are_not_this_ones(
+        pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2023-05-18") if c.type == "CONSULT"]
+    assert found and all(c.date.start != date(2023, 3, 18) for c in found)
+    assert all(c.location is None or c.location.name != "Ohrid" for c in found)

@@ -1,6 +1,7 @@
 """Event resolution: which readings of which documents are one real event."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from hypothesis import given, settings
@@ -137,6 +138,27 @@ def test_a_recalled_round_joins_the_one_event_its_place_holds_even_in_another_st
 
 def test_an_undated_report_joins_the_news_of_its_own_story():
     events = resolve([meeting("a", day("2022-10-06"), PRG), meeting("b", UNDATED, None)], story_of={"a": "s", "b": "s"})
+    assert len(events) == 1 and events[0].documents == ("a", "b")
+
+
+def test_an_undated_report_told_as_done_joins_no_meeting_only_announced_for_after_its_article():
+    # published 2022-10-08: "they were meeting" is not the meeting planned for November (nor makes it held)
+    planned = dataclasses.replace(meeting("a", month(2022, 11), BRU), status="planned")
+    events = resolve([planned, meeting("b", UNDATED, None)], story_of={"a": "s", "b": "s"})
+    assert sorted(e.documents for e in events) == [("a",), ("b",)]
+
+
+def test_an_undated_report_told_as_done_joins_a_meeting_held_after_a_plan_for_it():
+    planned = dataclasses.replace(meeting("a", month(2022, 11), BRU), status="planned")
+    events = resolve([planned, meeting("c", day("2022-10-07"), BRU), meeting("b", UNDATED, None)],
+                     story_of={"a": "s", "b": "s", "c": "s"})
+    assert ("b", "c") in [e.documents for e in events]
+
+
+def test_an_undated_report_told_as_planned_joins_the_planned_meeting_of_its_story():
+    planned = dataclasses.replace(meeting("b", UNDATED, None), status="planned")
+    events = resolve([dataclasses.replace(meeting("a", month(2022, 11), BRU), status="planned"), planned],
+                     story_of={"a": "s", "b": "s"})
     assert len(events) == 1 and events[0].documents == ("a", "b")
 
 

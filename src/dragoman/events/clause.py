@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from ..languages import labels_for, language_data
 from ..model import Document, Mention
 from ..nlp import Anchor, Mentions
+from .syntax import background
+from .triggers import TriggerLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,8 +22,15 @@ if TYPE_CHECKING:
     from .coder import CodedEvent
     from .framing import Frame
 
-__all__ = ["Clause", "complement_spans", "discourse", "governed_by_trigger", "in_background_clause",
-           "in_other_clause", "nominal_chain"]
+__all__ = ["DECISION_TYPES", "SEQUENCED_TYPES", "Clause", "complement_spans", "discourse", "governed_by_trigger",
+           "in_background_clause", "in_other_clause", "in_scene_event", "nominal_chain"]
+
+# Decisions of one party: taken and announced at its seat, wherever what they concern lies.
+DECISION_TYPES = frozenset({"SANCTION"})
+# Events that a place or date "after"/"in response to" another event is not the place or date of: a
+# meeting after an earlier summit, a decision in response to another's. An agreement "after talks in
+# Moscow" is reached at those talks.
+SEQUENCED_TYPES = DECISION_TYPES | {"CONSULT"}
 
 
 def discourse(language: str) -> dict[str, Any]:
@@ -126,6 +135,30 @@ def in_background_clause(sdoc: Doc, mention: Mention, trigger: tuple[int, int], 
         if marked:
             return True
     return False
+
+
+def in_scene_event(clause: Clause, mention: Mention) -> bool:
+    """Whether the date lies in the phrase of an event noun that sets the scene and does not hold the
+    trigger ("were meeting, three months after their previous encounter in Brussels on May 22", "trois
+    mois après leur précédente rencontre le 22 mai"): that earlier event's date, not this one's. Such a
+    noun is no event of its own (it is not asserted), so :func:`held_by_another` does not see it."""
+    sdoc = clause.sent.doc
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = sdoc.char_span(clause.trigger[0], clause.trigger[1], alignment_mode="expand")
+    if span is None or head is None or clause.event.type not in SEQUENCED_TYPES:
+        return False
+    lexicon = TriggerLexicon.for_language(clause.language)
+    for node in span.root.ancestors:
+        if node.left_edge.i <= head.root.i <= node.right_edge.i:
+            return False
+        if node.pos_ in ("NOUN", "PROPN") and _event_noun(lexicon, node) and background(node, lexicon.cues):
+            return True
+    return False
+
+
+def _event_noun(lexicon: TriggerLexicon, token) -> bool:
+    entry = lexicon.entry_for(token)
+    return entry is not None and entry.pos == "noun"
 
 
 def in_other_clause(sdoc: Doc, mention: Mention, trigger: tuple[int, int]) -> bool:

@@ -18,7 +18,7 @@ from ..languages import labels_for
 from ..model import DateValue, Mention
 from ..nlp import Anchor
 from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
-from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause, nominal_chain
+from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause, in_scene_event, nominal_chain
 from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .status_lexicon import status_lexicon
 from .syntax import state_word
@@ -153,7 +153,8 @@ def eligible_dates(clause: Clause) -> list[Mention]:
             and not after_phrase(sent, m, cues.get("span_back_prefixes", ()))
             and not in_idiom(sent, m, cues.get("present_idioms", ()))
             and not any(lo <= m.start < hi for lo, hi in inner)
-            and not held_by_another(sent.doc, m, trigger, nouns) and not year_of_a_thing(clause, m)
+            and not held_by_another(sent.doc, m, trigger, nouns) and not in_scene_event(clause, m)
+            and not year_of_a_thing(clause, m)
             and not far_without_year(m, clause) and not stretch_back(m, clause)]
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..languages import labels_for, language_data
 from ..model import Actor, DateValue, Location, Mention
 from ..nlp import locative_prepositions, previous_word, seat_of
-from .clause import Clause, in_background_clause, in_other_clause, nominal_chain
+from .clause import DECISION_TYPES, SEQUENCED_TYPES, Clause, in_background_clause, in_other_clause, nominal_chain
 from .dating import near_anchor
 from .framing import FRAME_TYPES
 from .posts import envoy_posts
@@ -28,12 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["event_place"]
 
 
-# Decisions of one party: taken and announced at its seat, wherever what they concern lies.
-DECISION_TYPES = frozenset({"SANCTION"})
-# Events that a place "after"/"in response to" another event is not the place of: a meeting after an
-# earlier summit, a decision in response to another's. An agreement "after talks in Moscow" is
-# reached at those talks.
-SEQUENCED_TYPES = DECISION_TYPES | {"CONSULT"}
 
 
 def event_place(clause: Clause, actors: tuple[Actor, ...], when: DateValue) -> Location | None:

@@ -165,6 +165,17 @@ def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
             and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
                     for m in members))
 
+def tense_fits(cand: EventCandidate, day: int | None, members: Iterable[EventCandidate]) -> bool:
+    """Whether an undated reading may be an event its members date, told from its article's ``day`` (an
+    ordinal): one told as done or under way ("were meeting") is no event that is only announced, for days
+    after that day ("will next meet in November"): it would turn the plan into a meeting held. A day of
+    slack for time zones and late copy."""
+    if day is None or cand.status not in ("occurred", "ongoing"):
+        return True
+    starts = [(m.status, m.date.start.toordinal()) for m in members if m.date.start is not None]
+    return not starts or any(status in ("occurred", "ongoing") or start <= day + 1 for status, start in starts)
+
+
 def party_keys(cand: EventCandidate, *, stored: bool) -> tuple[str, ...]:
     """The keys of the place indexes a reading is stored under (``stored``) or looks up: its parties, and
     "*" for the readings naming none, which may fit with anyone; "" holds the readings naming none."""

@@ -43,6 +43,7 @@ from .resolution import (
     party_keys,
     same_event_day,
     same_place,
+    tense_fits,
 )
 
 RECALL_BACK, RECALL_AHEAD = 366, 366  # days around an article within which a place it names recalls an event
@@ -289,7 +290,9 @@ class Resolver:
         for other in sorted(self._story_near(key, self.story_of(doc), dated=True)):
             gid = self.gid(other)
             options.setdefault(gid, self._dated_members(gid))
-        fitting = {g: m for g, m in options.items() if fits_all((self.cands[k] for k in m), cand)}
+        day = self.day_of.get(doc)
+        fitting = {g: m for g, m in options.items() if fits_all((self.cands[k] for k in m), cand)
+                   and tense_fits(cand, day, (self.cands[k] for k in m))}
         if cand.background:
             named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
                      and any(same_place(self.cands[k].location, cand.location) for k in m)]
@@ -321,7 +324,8 @@ class Resolver:
             if (gid := self.gid(other)) in found:
                 continue
             found[gid] = members = self._dated_members(gid)
-            if fits_all((self.cands[k] for k in members), cand) and self._main_in(members, {doc}) == 0:
+            if (fits_all((self.cands[k] for k in members), cand) and self._main_in(members, {doc}) == 0
+                    and tense_fits(cand, self.day_of[doc], (self.cands[k] for k in members))):
                 named.append(gid)
                 if len(named) > 1:  # two events at the place: none is the one recalled
                     return None
