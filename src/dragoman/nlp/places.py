@@ -13,8 +13,10 @@ Ranking rule for ambiguous names: each candidate city scores its population,
 times 50 when it lies in one of the context countries, times 2 when it is a
 capital, times 0.1 when the name is only a distant alternate spelling
 (a transliteration or another language's name). So "Paris" with context USA
-stays Paris, France (2.1M against 25k x 50), while "London" with context
-Canada becomes London, Ontario (422k x 50 against 9M). A country name
+stays Paris, France (2.1M against 25k x 50), while "Hamilton" with context
+New Zealand is Hamilton, Waikato (170k x 50 against Ontario's 570k). The context never lets a
+town beat a larger national capital of its name: "London" with context Canada stays London,
+England, "Washington" with context Britain stays the US capital. A country name
 resolves to the country (no coordinates, no geonames city), except for a city-state
 whose capital has the same name ("in Luxembourg", "à Singapour"): that is the city.
 """
@@ -229,12 +231,27 @@ class PlaceResolver:
         return Location(name=name, country=code)
 
     def _best(self, candidates: Iterable[tuple[int, float]], context: frozenset[str]) -> City:
+        """The best-scored city, except that the context never lets a town beat a larger national capital of
+        its name: diplomatic news names capitals ("Washington" in an article that names Britain is not
+        Washington, Tyne and Wear)."""
+        candidates = tuple(candidates)
+
+        def weight(candidate: tuple[int, float]) -> float:
+            return self._cities[candidate[0]].population * candidate[1]
+
         def score(candidate: tuple[int, float]) -> float:
             city = self._cities[candidate[0]]
             boost = (CONTEXT_BOOST if city.country in context else 1.0) * (CAPITAL_BOOST if city.capital else 1.0)
-            return city.population * candidate[1] * boost
+            return weight(candidate) * boost
 
-        return self._cities[max(candidates, key=score)[0]]
+        best = max(candidates, key=score)
+        # a capital by its own name, not by a former or foreign one ("Salisbury" is no longer Harare)
+        capitals = [c for c in candidates if self._cities[c[0]].capital and c[1] >= 1.0]
+        if capitals and not self._cities[best[0]].capital:
+            capital = max(capitals, key=weight)
+            if weight(capital) > weight(best):
+                return self._cities[capital[0]]
+        return self._cities[best[0]]
 
     def capital(self, code: str) -> Location | None:
         capital = (self._countries.get(code, {}).get("capital") or {}).get("name")
