@@ -180,3 +180,19 @@ def test_a_date_inside_a_noun_phrase_is_still_a_day() -> None:
 ])
 def test_a_bare_expression_may_be_lower_case(text: str, day: str) -> None:
     assert span(text)[:2] == (day, day)
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # "before" with a phrase after it is a preposition: the clause's future tense dates the weekday
+    ("Russian officials are due to meet NATO members in Brussels on Wednesday, before a meeting in Vienna.",
+     "2025-04-16"),
+    ("The envoys will meet on Wednesday before the summit.", "2025-04-16"),
+    ("The envoys met on Wednesday before the summit.", "2025-04-09"),
+    # ending its phrase, it looks back
+    ("The envoys had met the Wednesday before.", "2025-04-09"),
+])
+def test_an_ago_word_that_opens_a_phrase_is_no_cue_of_the_past(sentence: str, day: str) -> None:
+    from dragoman.nlp.temporal import find_dates
+
+    found = find_dates(sentence, ANCHOR, language="en")
+    assert [str(value.start) for _, _, value in found][-1] == day

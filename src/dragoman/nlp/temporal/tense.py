@@ -13,6 +13,8 @@ _SENTENCE_END = frozenset(".!?;")
 _CLAUSE_END = frozenset(":()")
 # "jusqu'à 17 h", "depuis" after an expression govern what follows them, not the expression
 _PREPOSITIONS = frozenset({"TO", "BY", "SINCE", "AGO"})
+_AGO_SUFFIX = "AGOS"  # "before", "earlier": after a count of days they look back ("two days earlier")
+_PUNCTUATION = frozenset({"COMMA", "DOT", "DASH", "SLASH", "APOS"})
 _ATTRIBUTION_REACH = 5  # tokens from a comma to its reporting verb (", the White House said")
 REACH = 12  # tokens: a verb further away than this rarely governs the expression
 _SKIP = frozenset({"ne", "n", "'", "pas", "deja", "déjà", "ete", "été", "bien", "encore", "toujours", "aussi",
@@ -74,7 +76,7 @@ def cue_of(text: str, items: list[Item], index: int, tense: Tense) -> int:
     if item.tag in tense.future_tags:
         return 1
     if item.tag in tense.past_tags:
-        return -1
+        return 0 if item.tag == _AGO_SUFFIX and _opens_phrase(text, items, index) else -1
     if item.tag == "DAYREL" and item.value:
         return -1 if item.value < 0 else 1
     if item.tag not in ("WORD", "NUM", "SEASON", "HEDGE"):
@@ -92,6 +94,15 @@ def cue_of(text: str, items: list[Item], index: int, tense: Tense) -> int:
     if low in tense.past_auxiliaries:
         return -1 if _compound_past(text, items, index, tense) else 0
     return _by_ending(text, items, index, tense)
+
+
+def _opens_phrase(text: str, items: list[Item], index: int) -> bool:
+    """An "ago" word with a phrase after it is a preposition ("on Wednesday, before a meeting in Vienna",
+    "before the summit"), no cue of the past; one that ends its phrase looks back ("the Wednesday before.")."""
+    if index + 1 >= len(items) or _ends_sentence(text, items, index):
+        return False
+    following = items[index + 1]
+    return following.tag not in _PUNCTUATION and following.norm not in _SENTENCE_END
 
 
 def _compound_past(text: str, items: list[Item], index: int, tense: Tense) -> bool:
