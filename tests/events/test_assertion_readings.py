@@ -188,3 +188,17 @@ def test_praise_or_blame_of_a_measure_targets_its_doer(nlp, language, text, sour
 ])
 def test_praise_of_own_side_measure_supports_nobody(nlp, language, text):
     assert not [e for e in coded(nlp, language, text) if e["type"] == "SUPPORT" and e["target"]]
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("en", "Envoys wait\n\nA Chilean team stays in the hotel and relies on go-betweens, because Bolivia refuses to "
+           "sit down with Chilean officials.", "sit"),
+    ("en", "Talks in doubt\n\nThe mediators will travel to La Paz if Chile agrees to negotiate with Bolivia.",
+     "negotiate"),
+    ("fr", "Pas de rencontre\n\nL'équipe chilienne reste à l'hôtel, parce que la Bolivie refuse de discuter avec "
+           "les responsables chiliens.", "discuter"),
+    ("fr", "Médiation incertaine\n\nLes médiateurs se rendront à La Paz si le Chili accepte de négocier avec la "
+           "Bolivie.", "négocier"),
+])
+def test_what_a_trigger_of_the_background_refuses_or_accepts_is_no_event(nlp, language, text, word):
+    assert word not in triggers(nlp, language, text)

@@ -164,7 +164,13 @@ class SentenceCoder:
         span = self.doc[span.start:span.end]
         if heading(span):
             return []
-        matches = [m for m in self.lexicon.find(span) if self._asserted(self.doc[m.token])]
+        found = self.lexicon.find(span)
+        unasserted = [m for m in found if not self._asserted(self.doc[m.token])]
+        # the act a trigger of the background says is refused, accepted or planned is no more asserted than it
+        # ("because Iran refuses [to sit down with] American officials", "if Moscow agrees [to negotiate]");
+        # a thing it names still is ("when Trump had called off [a meeting] at Camp David")
+        matches = [m for m in found if m not in unasserted
+                   and not (m.entry.pos == "verb" and any(complements(u, [m], self.doc) for u in unasserted))]
         states = [m for m in matches if m.entry.pos == "noun" and m.entry.type == "CONSULT"
                   and state_word(self.doc[m.token], self.cues)]
         groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
