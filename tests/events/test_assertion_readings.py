@@ -202,3 +202,22 @@ def test_praise_of_own_side_measure_supports_nobody(nlp, language, text):
 ])
 def test_what_a_trigger_of_the_background_refuses_or_accepts_is_no_event(nlp, language, text, word):
     assert word not in triggers(nlp, language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("en", "A position\n\nThe Bolivian president said he was in favour of negotiations with Chile.", "negotiations"),
+    ("en", "A position\n\nLa Paz remains open to talks with Santiago.", "talks"),
+    ("fr", "Une position\n\nLe président bolivien s'est dit favorable à des négociations avec le Chili.",
+     "négociations"),
+    ("fr", "Une position\n\nLa Paz reste ouverte à des discussions avec Santiago.", "discussions"),
+])
+def test_a_position_on_talks_is_no_talks(nlp, language, text, word):
+    assert word not in triggers(nlp, language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("en", "Talks\n\nBolivia opened talks with Chile on Monday.", "talks"),
+    ("fr", "Discussions\n\nLa Bolivie a ouvert des discussions avec le Chili lundi.", "discussions"),
+])
+def test_opening_talks_is_still_talks(nlp, language, text, word):
+    assert word in triggers(nlp, language, text)

@@ -54,6 +54,7 @@ class AssertionLexicon:
     purpose_marks: frozenset[str]
     purpose_idioms: frozenset[str]  # "pour consultations": a recalled envoy's procedure, not a meeting
     aim_nouns: frozenset[str]  # "the aim is a ceasefire": what is sought, not what happened
+    stance_words: frozenset[str]  # "in favour of talks", "ouvert à des discussions": a position, not an event
     events: frozenset[str]  # predicates that still report an event under a modal (status.json)
 
 
@@ -62,7 +63,7 @@ def assertion_lexicon(language: str) -> AssertionLexicon:
     raw = language_data(language, "assertion", optional=True)
     words = {key: frozenset(normalise(w) for w in raw.get(key, ())) for key in (
         "modals", "copulas", "topic_verbs", "preventive_verbs", "attempts", "purpose_marks", "purpose_idioms",
-        "aim_nouns")}
+        "aim_nouns", "stance_words")}
     lex = status_lexicon(language)
     events = lex.occurrence_verbs | lex.begin_verbs | lex.cancel_words | lex.support_verbs
     return AssertionLexicon(events=events, **words)
@@ -71,7 +72,7 @@ def assertion_lexicon(language: str) -> AssertionLexicon:
 def asserts(token: Token, lex: AssertionLexicon) -> bool:
     """Whether the trigger ``token`` names an event the sentence asserts (or plans, or doubts)."""
     return not (generic(token, lex) or topical(token, lex) or prevented(token, lex) or aimed(token, lex)
-                or idiom(token, lex) or conjectured(token) or sought(token, lex))
+                or idiom(token, lex) or conjectured(token) or sought(token, lex) or stance(token, lex))
 
 
 def sought(token: Token, lex: AssertionLexicon) -> bool:
@@ -86,6 +87,20 @@ def sought(token: Token, lex: AssertionLexicon) -> bool:
     else:
         return False
     return any(normalise(s.lemma_) in lex.aim_nouns or normalise(s.text) in lex.aim_nouns for s in subjects)
+
+
+def stance(token: Token, lex: AssertionLexicon) -> bool:
+    """A noun that completes a word of position ("he is in favour of negotiations", "s'est dit favorable à des
+    négociations", "open to talks"): what someone stands for or against, not an event."""
+    if token.pos_ not in NOMINAL:
+        return False
+    if token.head.pos_ == "ADP":  # English: the preposition heads the noun
+        head = token.head.head
+    elif any(c.dep_ == "case" for c in token.children):  # French (UD): the preposition hangs on the noun
+        head = token.head
+    else:  # a direct object: "opened talks", "a ouvert des discussions"
+        return False
+    return head.i != token.i and (normalise(head.lemma_) in lex.stance_words or normalise(head.text) in lex.stance_words)
 
 
 def heading(span: Span) -> bool:
