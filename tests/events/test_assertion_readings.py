@@ -221,3 +221,13 @@ def test_a_position_on_talks_is_no_talks(nlp, language, text, word):
 ])
 def test_opening_talks_is_still_talks(nlp, language, text, word):
     assert word in triggers(nlp, language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("fr", "Un refus\n\nEvo Morales affirme qu'il était prêt à apposer sa signature et que la partie chilienne a "
+           "refusé.", "refusé"),
+    ("en", "A refusal\n\nEvo Morales says he was ready to sign and that the Chilean side refused.", "refused"),
+])
+def test_a_conjoined_clause_with_its_own_subject_is_not_what_the_first_verb_promises(nlp, language, text, word):
+    found = triggers(nlp, language, text)
+    assert found.get(word) == "REJECT" and "THREATEN" not in found.values()

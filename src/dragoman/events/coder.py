@@ -77,6 +77,8 @@ def _embeds(token, match: TriggerMatch) -> bool:
     """Whether ``token``'s own trigger can be part of its head's: a conjunct or a relative clause can, an
     apposition or a parenthetical cannot; an adverbial clause only when it says what for."""
     dep = token.dep_
+    if _own_clause(token):
+        return False
     if dep == "advcl":
         return _verbal(match) or "Inf" in token.morph.get("VerbForm") or any(
             c.lower_ in ("to", "pour", "afin") for c in token.children if c.dep_ in ("aux", "mark"))
@@ -121,11 +123,18 @@ def complements(match: TriggerMatch, inner: list[TriggerMatch], doc) -> list[Tri
     for item in inner:
         cur = doc[item.token]
         embedded = labels_for(cur, "embedded_complement")
-        while cur.i != match.token and cur.dep_ in embedded and cur.head.i != cur.i:
+        while cur.i != match.token and cur.dep_ in embedded and cur.head.i != cur.i and not _own_clause(cur):
             cur = cur.head
         if cur.i == match.token:
             found.append(item)
     return found
+
+
+def _own_clause(token) -> bool:
+    """A conjoined verb with a subject of its own ("prêt à signer et que la partie serbe a refusé", "ready to
+    sign, and the Serbs refused") is a clause of its own, not part of what the first verb's governor says."""
+    subjects = labels_for(token, "nominal_subject")
+    return token.dep_ == "conj" and any(c.dep_ in subjects for c in token.children)
 
 
 def committed_type(match: TriggerMatch, inner: list[TriggerMatch]) -> tuple[str, str | None, str | None]:
