@@ -126,3 +126,27 @@ def test_a_document_that_breaks_the_parser_is_its_own_error_and_the_shard_goes_o
     outcomes = {o.analysis.document.id: o.analysis.document for o in analyser.shard(shard)}
     assert outcomes["a"].ok and outcomes["c"].ok and outcomes["a"].language == lang
     assert outcomes["b"].error.code == "E201" and "parser crashed" in outcomes["b"].error.message
+
+
+def test_a_worker_embeds_a_lead_repeated_by_copies_once_and_none_the_store_holds(tmp_path):
+    from dragoman.scale import Analyser, Recipe, write
+    from dragoman.store import open_store
+
+    # three copies of one wire story (same title and lead, another closing line) in two shards of two
+    lines = [{"title": "Accord", "text": f"{FR} Mise à jour {n}.", "id": f"copy-{n}"} for n in range(3)]
+    lines.append({"title": "Deal", "text": EN, "id": "other"})
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    worker_side = Counting()
+    analyser = Analyser(recipe=Recipe(embedder=worker_side), reading=Reading(), db=url)
+    outcomes = [o for shard in plan([tmp_path / "wire.jsonl"], size=2) for o in analyser.shard(shard)]
+    assert worker_side.calls == 2  # the copies' one lead, and the other story's
+    store = open_store(url)
+    write(outcomes, store=store)
+    store.close()
+    again = Counting()  # a second worker (a rerun with new copies) finds the lead in the store
+    lines = [{"title": "Accord", "text": f"{FR} Mise à jour {n}.", "id": f"copy-{n}"} for n in range(3, 5)]
+    (tmp_path / "more.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    fresh = Analyser(recipe=Recipe(embedder=again), reading=Reading(), db=url)
+    found = [o for shard in plan([tmp_path / "more.jsonl"]) for o in fresh.shard(shard)]
+    assert again.calls == 0 and len(found) == 2 and all(o.analysis.document.ok for o in found)

@@ -3,11 +3,13 @@
 :class:`Analyser` is the callable class Ray Data's ``map_batches`` runs in each actor (and each process
 of ``--workers``): spaCy models and the embedder load once per worker, not per shard. For each document
 it returns an :class:`Outcome`: the analysis (parse, mentions, coding, candidates), the story vector of
-its text, or that the store already holds it (a resumed run analyses only what is missing).
+its text (unless the store or this worker's recent work already holds it: a lead repeated by wire copies is
+embedded once), or that the store already holds the document (a resumed run analyses only what is missing).
 """
 from __future__ import annotations
 
 import pickle
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -51,17 +53,30 @@ class Outcome:
     embedder: str = ""
 
 
-class _Collected:
-    """A vector cache that holds nothing and keeps what is added: the vectors go to the writer."""
+SEEN_VECTORS = 20_000  # story vectors a worker remembers (1.5 kB each): repeated leads are embedded once
 
-    def __init__(self) -> None:
+
+class _Collected:
+    """A vector cache that keeps what is added (the vectors go to the writer) and knows what need not be
+    embedded again: texts this worker embedded lately (``seen``) and texts the store already holds."""
+
+    def __init__(self, seen: OrderedDict[str, bytes], store: Any = None) -> None:
         self.rows: dict[str, bytes] = {}
+        self.seen = seen
+        self.store = store
 
     def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
-        return {}
+        found = {k: self.seen[k] for k in keys if k in self.seen}
+        rest = [k for k in keys if k not in found]
+        if rest and self.store is not None:
+            found.update(self.store.vectors(rest))
+        return found
 
     def add_vectors(self, rows: Mapping[str, bytes], *, embedder: str) -> None:
         self.rows.update(rows)
+        self.seen.update(rows)
+        while len(self.seen) > SEEN_VECTORS:
+            self.seen.popitem(last=False)
 
 
 class Analyser:
@@ -71,6 +86,7 @@ class Analyser:
         self.pipeline = recipe.build()
         self.reading = reading
         self.embed = embed
+        self.seen: OrderedDict[str, bytes] = OrderedDict()
         self.store: Any = None
         if db is not None:
             from ..store import open_store
@@ -109,7 +125,7 @@ class Analyser:
         new = [o for o in outcomes if not o.stored and o.analysis.document.ok]
         if not new or self.pipeline.embedder is None:
             return outcomes
-        cache = _Collected()
+        cache = _Collected(self.seen, self.store)
         embedder = CachedEmbedder(self.pipeline.embedder, cache)
         # the text clustering embeds: its lead is as long as the embedder's calibration says
         texts = [profile(o.analysis, calibration_of(self.pipeline.embedder).lead_chars).text for o in new]
