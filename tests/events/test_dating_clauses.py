@@ -157,3 +157,14 @@ def test_a_meeting_announced_is_dated_by_its_own_phrase_only(pipeline, language,
 ])
 def test_an_act_announced_is_dated_by_its_announcement(pipeline, language, text, trigger):
     assert dates_of(candidates(pipeline, text, language), trigger) == [TUESDAY]
+
+
+@pytest.mark.parametrize(("language", "text", "date_text", "trigger"), [
+    ("en", "Oleg Gordievsky, a former Soviet intelligence officer who passed secrets to British intelligence, "
+           "was honoured in London on Tuesday.", "Tuesday", "passed"),
+    ("fr", "Oleg Gordievsky, un ancien officier du renseignement soviétique qui a transmis des secrets aux "
+           "services britanniques, a été honoré mardi à Londres.", "mardi", "transmis"),
+])
+def test_the_relative_clause_of_an_apposition_is_not_dated_by_the_main_clause(nlp, language, text, date_text,
+                                                                            trigger):
+    assert rank(nlp, language, text, date_text, trigger) is None

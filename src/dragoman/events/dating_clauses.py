@@ -3,7 +3,8 @@
 A date dates the event of its own clause first: in "a déclaré mardi que la rencontre prévue le 20 mars
 aurait lieu à Oslo", the 20th is the meeting's and Tuesday the declaration's. A date of a clause above the
 trigger's is a fallback only, and never across a relative clause ("Norway, whose ministers met on
-Tuesday, will meet Sweden next month": next month is not when they met) or a clause of sequence ("a day
+Tuesday, will meet Sweden next month": next month is not when they met; "Skripal, a former officer who
+passed secrets to Britain, was found on March 4": an apposition's relative clause) or a clause of sequence ("a day
 after Moscow and Kyiv signed", "après que les deux camps eurent accepté"). A date inside a relative or
 complement clause the trigger is not in belongs to that clause ("signed an agreement that will expire in
 six years"); one of a coordinate or adverbial clause beside it is the last resort.
@@ -75,7 +76,11 @@ def _closed(clause: Token, date: Token, above: Token, sequence: frozenset[str]) 
     if clause.dep_ not in labels_for(clause, "relative_clause"):
         return False
     antecedent = {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
-    return date.i not in antecedent and verb_tense(clause) != verb_tense(above)
+    if date.i in antecedent:
+        return False
+    # a relative clause of an apposition tells who someone is, from any time ("Skripal, a former officer who
+    # passed secrets to Britain, was found on March 4")
+    return verb_tense(clause) != verb_tense(above) or clause.head.dep_ in labels_for(clause, "apposition")
 
 
 def _enclosed(clause: Token, sequence: frozenset[str]) -> bool:
