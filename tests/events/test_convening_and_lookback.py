@@ -294,3 +294,30 @@ def test_the_date_and_city_of_an_earlier_meeting_the_sentence_looks_back_to_are_
     found = [c for c in candidates(pipeline, text, language, published="2023-05-18") if c.type == "CONSULT"]
     assert found and all(c.date.start != date(2023, 3, 18) for c in found)
     assert all(c.location is None or c.location.name != "Ohrid" for c in found)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Rounds\n\nRussian and Ukrainian delegations have met three times in Belarus: first on Feb. 28 near Gomel, "
+           "then on March 3 and 7 in the Belovezhskaya Pushcha forest."),
+    ("fr", "Trois rencontres\n\nLes délégations russe et ukrainienne se sont déjà retrouvées à trois reprises au "
+           "Bélarus : une première fois le 28 février, près de Gomel, puis les 3 et 7 mars dans la forêt de "
+           "Belovejskaïa Pouchtcha."),
+])
+def test_meetings_counted_by_times_are_one_per_day_and_listed_days_share_a_place(pipeline, language, text):
+    found = [c for c in candidates(pipeline, text, language, published="2022-03-10") if c.type == "CONSULT"]
+    assert sorted((c.date.start, c.location.name if c.location else None) for c in found) == [
+        (date(2022, 2, 28), "Gomel"), (date(2022, 3, 3), "Belovezhskaya Pushcha"),
+        (date(2022, 3, 7), "Belovezhskaya Pushcha")]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Armenia and Turkey meet in Zurich\n\nArmenian and Turkish foreign ministers met in Zurich on Saturday "
+           "under Swiss mediation.\n\nThe two countries had already held talks in Bern on Sept. 2.", "talks"),
+    ("fr", "L'Arménie et la Turquie à Zurich\n\nLes ministres arménien et turc des affaires étrangères se sont "
+           "rencontrés samedi à Zurich, sous la médiation de la Suisse.\n\nLes deux pays avaient déjà tenu des "
+           "pourparlers à Berne le 2 septembre.", "pourparlers"),
+])
+def test_the_two_countries_are_the_frames_two_sides_not_its_mediator(pipeline, language, text, trigger):
+    found = {c.trigger: c for c in candidates(pipeline, text, language, published="2009-10-11")}
+    assert set(found[trigger].actor_codes) == {"ARM", "TUR"}
+    assert "CHE" in {a.code for c in found.values() for a in c.actors}  # the frame has its mediator

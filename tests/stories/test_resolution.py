@@ -233,3 +233,12 @@ def test_a_call_and_a_reading_silent_on_how_they_spoke_are_one_event():
 
 def test_a_call_and_a_meeting_on_one_day_stay_two_events():
     assert len(resolve([talk("a", "phone"), talk("b", "meet")])) == 2
+
+
+def test_rounds_one_sentence_lists_are_three_events_with_three_ids():
+    # "met three times: on Oct. 1 in Prague, then on Oct. 6 and 8 in Brussels": one sentence, one trigger
+    rounds = [meeting("a", day("2022-10-01"), PRG), meeting("a", day("2022-10-06"), BRU),
+              meeting("a", day("2022-10-08"), BRU)]
+    events = resolve(rounds)
+    assert sorted(e.date.start.isoformat() for e in events) == ["2022-10-01", "2022-10-06", "2022-10-08"]
+    assert len({e.id for e in events}) == 3

@@ -80,7 +80,8 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
         return symmetric(plain, event.type) + present
     text = clause.sent.text.lower()
     anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
-    framed = tuple(a for a in frame.actors if a.code not in roles)
+    # "the two countries", "les deux pays" point back to the frame's two sides, not to its mediator
+    framed = tuple(a for a in frame.actors if a.code not in roles and not (anaphor and a.role == "mediator"))
     frame_codes = {a.code for a in framed}
     own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
     if not plain and event.mode == "visit":  # "lors d'une visite à Kaboul" of the one state the sentence names

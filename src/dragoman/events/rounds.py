@@ -2,7 +2,8 @@
 séances, le 28 juillet à Genève et le 30 septembre à Vienne".
 
 A meeting noun that counts its instances (a number, or a countable noun in the plural: rounds, sessions,
-meetings, séances, cycles) with two or more days of its sentence, each followed by a city of its own, is one
+meetings, séances, cycles; "à trois reprises", "three times") with two or more days of its sentence, each
+followed by a city of its own or listed with the next day ("les 3 et 7 mars dans la forêt de ..."), is one
 meeting per day, each at its city. Lexically plural nouns alone ("talks", "pourparlers") do not count: talks on
 Monday and Tuesday in Geneva are one meeting of two days.
 """
@@ -27,7 +28,9 @@ def one_per_round(clause: Clause, cand: EventCandidate) -> list[EventCandidate]:
     if len(days) < 2:
         return [cand]
     cities = sorted((m for m in clause.in_span("places") if m.value.is_city), key=lambda m: m.start)
-    pairs = [(day, _city_after(day, nxt, cities)) for day, nxt in zip(days, [*days[1:], None])]
+    joiners = frozenset(clause.discourse.get("day_list_joiners", ()))
+    text = clause.doc.text
+    pairs = [(day, _city_after(day, days[n + 1:], cities, text, joiners)) for n, day in enumerate(days)]
     if any(city is None for _, city in pairs) or len({city.value.name for _, city in pairs if city}) < 2:
         return [cand]
     grammar, split = clause_status(clause), []
@@ -52,7 +55,13 @@ def _counted(clause: Clause) -> bool:
                                         or any(c.dep_ == "nummod" for c in n.children)) for n in nouns)
 
 
-def _city_after(day: Mention, following: Mention | None, cities: list[Mention]) -> Mention | None:
-    """The first city after ``day`` and before the next day (or within a few words of it)."""
+def _city_after(day: Mention, later: list[Mention], cities: list[Mention], text: str,
+                joiners: frozenset[str]) -> Mention | None:
+    """The first city after ``day`` and before the next day (or within a few words of it); a day listed with
+    the next one ("les 3 et 7 mars dans la forêt de ...", "on March 3 and 7 in ...") shares its city."""
+    following = later[0] if later else None
     end = following.start if following is not None else day.end + 60
-    return next((c for c in cities if day.end <= c.start < end), None)
+    own = next((c for c in cities if day.end <= c.start < end), None)
+    if own is None and following is not None and text[day.end:following.start].strip().lower() in joiners:
+        return _city_after(following, later[1:], cities, text, joiners)
+    return own

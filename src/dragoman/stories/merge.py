@@ -37,9 +37,14 @@ def merge_candidates(candidates: Sequence[EventCandidate], *, documents: Mapping
 
 
 def event_id(members: Sequence[EventCandidate]) -> str:
-    first = min(members, key=lambda c: (c.document, c.evidence[0].start if c.evidence else 0))
+    """A stable id from the event's first reading; its date tells apart the rounds one sentence lists ("à trois
+    reprises : le 28 février, puis les 3 et 7 mars"), readings of one sentence, one trigger and one party set."""
+    first = min(members, key=lambda c: (c.document, c.evidence[0].start if c.evidence else 0,
+                                        c.date.start.isoformat() if c.date.start else ""))
     codes = ",".join(sorted({a.code for c in members for a in c.actors}))
     key = f"{first.type}|{codes}|{first.document}|{first.evidence[0].start if first.evidence else 0}"
+    if first.date.start is not None:
+        key += f"|{first.date.start.isoformat()}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
