@@ -38,3 +38,21 @@ def test_recall_from_one_post_targets_its_state(pipeline, language):
     assert len(found) == 1
     assert {a.code for a in found[0].actors if a.role == "target"} == {"ESP"}
     assert found[0].location is None or found[0].location.name != "Madrid"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Retour\n\nL'ambassadeur d'Algérie en Espagne a regagné Madrid mercredi.", "regagné"),
+    ("en", "Return\n\nThe Algerian ambassador to Spain returned to Madrid on Wednesday.", "returned"),
+])
+def test_an_envoy_back_at_his_post_eases_the_recall(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2022-11-10") if c.trigger == trigger]
+    assert [(c.type, set(c.actor_codes)) for c in found] == [("CONCEDE", {"DZA", "ESP"})]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Rappel\n\nL'ambassadeur d'Algérie en Espagne a regagné Alger mercredi.", "regagné"),
+    ("en", "Recall\n\nThe Algerian ambassador to Spain returned to Algiers on Wednesday.", "returned"),
+])
+def test_an_envoy_gone_home_from_his_post_is_no_return_to_post(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2022-11-10") if c.trigger == trigger]
+    assert all(c.type != "CONCEDE" for c in found)

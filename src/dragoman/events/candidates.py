@@ -20,7 +20,7 @@ from .dating import event_date, habitual, is_background
 from .framing import Frame, document_frame
 from .parties import event_parties, party_codes
 from .placing import event_place
-from .posts import one_per_post
+from .posts import gone_home, one_per_post
 from .rounds import one_per_round
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
@@ -83,6 +83,8 @@ def draft(clause: Clause) -> EventCandidate | None:
     called_off = grammar == "cancelled" and root is not None and root.pos_ in ("NOUN", "PROPN")
     when = event_date(clause, phrase_only=called_off)
     where = event_place(clause, actors, when)
+    if gone_home(clause, where):
+        return None
     habit = habitual(clause)
     status, when = candidate_status(clause, grammar, when, habitual=habit)
     doc, sent, event = clause.doc, clause.sent, clause.event

@@ -14,20 +14,30 @@ from ..model import Actor, EventCandidate, Mention
 from .clause import Clause
 from .role_cues import PartyCues
 
-__all__ = ["RECALL", "envoy_posts", "one_per_post"]
+__all__ = ["RECALL", "RETURN", "envoy_posts", "gone_home", "one_per_post"]
 
 RECALL = ("SANCTION", "withdraw")  # (type, mode) of recalling or withdrawing an envoy
+RETURN = "081"  # CAMEO of an envoy sent back to his post: a diplomatic sanction eased
 _MAX_STEPS = 16
 
 
 def envoy_posts(clause: Clause) -> list[Mention]:
     """The place mentions (cities or countries) of the trigger's sentence that name an envoy's post."""
-    if (clause.event.type, clause.event.mode) != RECALL:
+    if (clause.event.type, clause.event.mode) != RECALL and clause.event.cameo != RETURN:
         return []
     cues = PartyCues.of(clause.language).lists
     places = sorted(clause.in_span("places"), key=lambda m: m.start)
     names = sorted([*places, *clause.in_span("people")], key=lambda m: m.start)
-    return [m for m in places if _after_envoy(clause.sent.text, clause.sent.start_char, m, names, cues)]
+    senders = cues["sender_words"]
+    return [m for m in places if _after_envoy(clause.sent.text, clause.sent.start_char, m, names, cues)
+            and not _sender(clause.sent.text, clause.sent.start_char, m, cues["envoy_nouns"], senders)]
+
+
+def _sender(text: str, base: int, mention: Mention, envoys, senders) -> bool:
+    """A state named right after the envoy by a genitive ("l'ambassadeur d'Algérie en Espagne") sends him."""
+    before = " ".join(text[:mention.start - base].lower().replace("’", "'").split())
+    joined = before.replace("' ", "'")
+    return any(joined.endswith(f"{e} {s}") for e in envoys for s in senders)
 
 
 def _after_envoy(text: str, base: int, mention: Mention, places: Sequence[Mention], cues) -> bool:
@@ -66,3 +76,16 @@ def one_per_post(cand: EventCandidate) -> list[EventCandidate]:
         return [cand]
     others = tuple(a for a in cand.actors if a.role != "target")
     return [replace(cand, actors=others + (target,)) for target in targets]
+
+
+def gone_home(clause: Clause, where) -> bool:
+    """An envoy "returned to Paris" from his post in Washington went home: that is his recall, not his return
+    to post (the place, or the city named after the verb, is not in the state of the post the sentence names)."""
+    if clause.event.cameo != RETURN:
+        return False
+    found = envoy_posts(clause)
+    posts = {m.value.country for m in found if m.value.country}
+    after = [m.value for m in clause.in_span("places") if m.value.is_city and m not in found
+             and m.start >= clause.trigger[1]]
+    destination = where or (after[0] if after else None)
+    return destination is not None and bool(posts) and destination.country not in posts

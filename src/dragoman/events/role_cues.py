@@ -65,7 +65,7 @@ class PartyCues:
 
         words = ("mediator_verbs", "host_verbs", "meeting_nouns", "negation", "absence_places", "genitives",
                  "outside_words", "presence_verbs", "place_nouns", "place_prepositions", "absence_roles", "observer_verbs",
-                 "party_heads", "capacity_words", "envoy_nouns", "post_words")
+                 "party_heads", "capacity_words", "envoy_nouns", "post_words", "sender_words")
         phrases = ("absence_verbs", "absence_words", "uninvited_verbs", "exclusion_verbs", "participation_verbs")
         return PartyCues(
             linkers=linkers, connectors=_phrases(data.get("connectors", ())),
