@@ -115,11 +115,11 @@ def choose_date(members, documents) -> tuple[DateValue, Conflict | None]:
     known = [c for c in members if c.date.known and c.date.end is not None]
     if not known:
         return DateValue(None, None, "unknown", None), None
-    scores: dict[DateValue, float] = defaultdict(float)
+    # each distinct date once: an event reported by hundreds of copies has a handful of dates
+    weights: dict[DateValue, float] = defaultdict(float)
     for c in known:
-        for other in known:
-            if contains(other.date, c.date) or contains(c.date, other.date):
-                scores[c.date] += weight(documents.get(other.document))
+        weights[c.date] += weight(documents.get(c.document))
+    scores = {d: sum(w for other, w in weights.items() if contains(other, d) or contains(d, other)) for d in weights}
     best = max(scores, key=lambda d: (scores[d], -PRECISION_RANK[d.precision], d.start))
     return best, date_conflict(known)
 
@@ -128,7 +128,7 @@ def date_conflict(known: Sequence[EventCandidate]) -> Conflict | None:
     values: dict[tuple[date | None, date | None, Precision, str | None], list[str]] = defaultdict(list)
     for c in known:
         values[(c.date.start, c.date.end, c.date.precision, c.date.text)].append(c.document)
-    dates = [c.date for c in known]
+    dates = list(dict.fromkeys(c.date for c in known))
     clash = any(not contains(a, b) and not contains(b, a) for a in dates for b in dates)
     if not clash:
         return None

@@ -110,12 +110,16 @@ def canonical_name(spelled: Iterable[tuple[str, str | None]]) -> str:
 def merge_people(readings: Sequence[tuple[Person, str | None]]) -> tuple[Person, ...]:
     """One person per group of readings of the same name: (person, language of its document) pairs."""
     groups: list[list[tuple[Person, str | None]]] = []
+    names: list[set[str]] = []  # each group's distinct spellings: copies repeat a name hundreds of times
     for person, language in readings:
-        home = next((g for g in groups if any(same_person(person.name, p.name) for p, _ in g)), None)
+        home = next((n for n, spelled in enumerate(names)
+                     if person.name in spelled or any(same_person(person.name, name) for name in spelled)), None)
         if home is None:
             groups.append([(person, language)])
+            names.append({person.name})
         else:
-            home.append((person, language))
+            groups[home].append((person, language))
+            names[home].add(person.name)
     return tuple(sorted((_merged(g) for g in groups), key=lambda p: p.name))
 
 

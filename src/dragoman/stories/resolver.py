@@ -289,7 +289,8 @@ class Resolver:
         options: dict[GroupId, list[Key]] = {}
         for other in sorted(self._story_near(key, self.story_of(doc), dated=True)):
             gid = self.gid(other)
-            options.setdefault(gid, self._dated_members(gid))
+            if gid not in options:  # a group's members once, not once per reading of it
+                options[gid] = self._dated_members(gid)
         day = self.day_of.get(doc)
         fitting = {g: m for g, m in options.items() if fits_all((self.cands[k] for k in m), cand)
                    and tense_fits(cand, day, (self.cands[k] for k in m))}
