@@ -321,3 +321,21 @@ def test_the_two_countries_are_the_frames_two_sides_not_its_mediator(pipeline, l
     found = {c.trigger: c for c in candidates(pipeline, text, language, published="2009-10-11")}
     assert set(found[trigger].actor_codes) == {"ARM", "TUR"}
     assert "CHE" in {a.code for c in found.values() for a in c.actors}  # the frame has its mediator
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Talks\n\nCaracas said on Monday it had held talks with Bogota in Havana, which the Colombian foreign "
+           "ministry denied.", "talks"),
+    ("fr", "Pourparlers\n\nCaracas a affirmé lundi avoir tenu des pourparlers avec Bogota à La Havane, ce que le "
+           "ministère colombien des affaires étrangères a démenti.", "pourparlers"),
+])
+def test_talks_one_side_reports_and_the_other_denies_are_uncertain(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-02-05") if c.trigger == trigger]
+    assert [c.status for c in found] == ["uncertain"]
+
+
+def test_talks_a_speaker_says_had_been_held_are_not_dated_by_the_saying(pipeline):
+    text = ("Pourparlers\n\nCaracas a affirmé lundi que ses diplomates avaient tenu des pourparlers avec des "
+            "émissaires colombiens à La Havane.")
+    found = [c for c in candidates(pipeline, text, "fr", published="2019-02-05") if c.trigger == "pourparlers"]
+    assert found and all(c.date.start != date(2019, 2, 4) for c in found)

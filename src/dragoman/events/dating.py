@@ -99,8 +99,13 @@ def looks_back(clause: Clause) -> bool:
     if head is None:
         return False
     verb = clause_head(head.root)
-    if verb.i != head.root.i or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []):
+    held = head.root.pos_ in ("NOUN", "PROPN") and head.root.dep_ in labels_for(head.root, "undergoer")
+    if held and head.root.head.i == verb.i:  # "said it had held talks", "ont dit avoir eu des entretiens"
+        pass
+    elif verb.i != head.root.i or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []):
         return False  # a meeting noun ("said the talks had failed") is the talks of the day said
+    if "Part" not in verb.morph.get("VerbForm", []):
+        return False
     group = verb_group(verb)
     return (any(t.pos_ == "AUX" and t.i != verb.i for t in group)
             and group_tense(verb, group, status_lexicon(clause.language)) == "Remote")

@@ -149,6 +149,16 @@ def _cancelled(setting: Setting) -> Verdict | None:
     return None
 
 
+def _denies_what_was_said(token, lex) -> bool:
+    """A relative clause of denial with a subject of its own whose object is the relative pronoun ("ce que le
+    département d'État a démenti", "which the State Department denied"): the statement is denied."""
+    if token.dep_ not in labels_for(token, "relative_clause") or not realised(token, lex.denial_heads):
+        return False
+    subjects = labels_for(token, "nominal_subject")
+    pronoun = token.head.pos_ == "PRON" or any(c.pos_ == "PRON" and c.dep_ not in subjects for c in token.children)
+    return pronoun and any(c.dep_ in subjects and c.pos_ != "PRON" for c in token.children)
+
+
 def _uncertain(setting: Setting) -> Verdict | None:
     lex = setting.lex
     for head in setting.heads:
@@ -157,6 +167,10 @@ def _uncertain(setting: Setting) -> Verdict | None:
     for head in [*setting.chain, *setting.heads]:  # "X a annoncé que ..., mais Y a démenti": word against word
         denied = next((c for c in head.children if c.dep_ == "conj" and realised(c, lex.denial_heads)
                        and any(g.dep_ in labels_for(c, "nominal_subject") for g in c.children)), None)
+        if denied is not None:
+            return "uncertain", cue_text(verb_group(denied))
+    for head in setting.chain:  # "..., ce que le département d'État a démenti", "..., which Washington denied"
+        denied = next((t for t in head.subtree if _denies_what_was_said(t, lex)), None)
         if denied is not None:
             return "uncertain", cue_text(verb_group(denied))
     for verb in setting.chain:
