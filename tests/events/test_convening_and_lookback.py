@@ -339,3 +339,15 @@ def test_talks_a_speaker_says_had_been_held_are_not_dated_by_the_saying(pipeline
             "émissaires colombiens à La Havane.")
     found = [c for c in candidates(pipeline, text, "fr", published="2019-02-05") if c.trigger == "pourparlers"]
     assert found and all(c.date.start != date(2019, 2, 4) for c in found)
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Pourparlers\n\nCaracas a affirmé lundi que ses diplomates avaient tenu des pourparlers avec les "
+           "Colombiens à Cuba.", "pourparlers"),
+    ("en", "Talks\n\nCaracas said on Monday that its diplomats had held talks with the Colombians in Cuba.", "talks"),
+])
+def test_a_country_named_only_as_the_place_of_talks_is_no_party_however_few_the_sentence_names(
+        pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2019-02-05") if c.trigger == trigger]
+    assert found and all("CUB" not in c.actor_codes for c in found)
+    assert all(c.location is None or c.location.name != "Caracas" for c in found)

@@ -70,7 +70,8 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     event, frame = clause.event, clause.frame
     own = dedupe_actors([*(with_role(a, "source") for a in event.source),
                          *(with_role(a, "target") for a in event.target)])
-    plain = tuple(a for a in own if a.code not in roles)
+    placed = placed_only(clause)  # "des pourparlers avec les Américains à Oman": Oman is where, not who
+    plain = tuple(a for a in own if a.code not in roles and a.code not in placed)
     present = present_actors(clause, roles, own, reading.named)
     listed = dedupe_actors([*symmetric(plain, event.type), *(with_role(n.mention.value, "participant")
                             for n in reading.named if n.code not in roles and isinstance(n.mention.value, Actor))])
@@ -83,7 +84,7 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     # "the two countries", "les deux pays" point back to the frame's two sides, not to its mediator
     framed = tuple(a for a in frame.actors if a.code not in roles and not (anaphor and a.role == "mediator"))
     frame_codes = {a.code for a in framed}
-    own_codes = {a.code for a in plain} - placed_only(clause)  # "au terme de discussions au Bélarus"
+    own_codes = {a.code for a in plain}  # less the countries named as places ("au terme de discussions au Bélarus")
     if not plain and event.mode == "visit":  # "lors d'une visite à Kaboul" of the one state the sentence names
         named = {n.code: n.mention.value for n in reading.named
                  if n.code not in roles and isinstance(n.mention.value, Actor)}
