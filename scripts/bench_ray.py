@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -282,18 +283,22 @@ def main() -> int:
     if args.run:
         print(json.dumps(run_mode(args.run, Path(args.input), args.db)))
         return 0
-    with tempfile.TemporaryDirectory(prefix="bench_ray_") as tmp:
-        folder = Path(tmp)
-        paths = write_formats(corpus(args.n), folder)
-        report: dict = {"n": args.n, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
-                        "reading": reading(paths), "raw_nlp_pipe": raw_spacy(paths), "ingest": {}}
-        with _one_thread():
-            report["stages_one_thread"] = stages(paths)
-        print("stages", json.dumps(report["stages_one_thread"]), flush=True)
-        for mode in args.modes:
-            report["ingest"][mode] = measure(mode, paths["jsonl"], folder)
-            print(mode, json.dumps(report["ingest"][mode]), flush=True)
+    folder = Path(tempfile.mkdtemp(prefix="bench_ray_"))
+    paths = write_formats(corpus(args.n), folder)
+    report: dict = {"n": args.n, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
+                    "reading": reading(paths), "raw_nlp_pipe": raw_spacy(paths), "ingest": {}}
+    with _one_thread():
+        report["stages_one_thread"] = stages(paths)
+    print("stages", json.dumps(report["stages_one_thread"]), flush=True)
+    for mode in args.modes:
+        report["ingest"][mode] = measure(mode, paths["jsonl"], folder)
+        print(mode, json.dumps(report["ingest"][mode]), flush=True)
     report["summary"] = summary(report)
+    if report["summary"]["same_documents_stories_events"]:
+        shutil.rmtree(folder)
+    else:  # the stores that differ are kept, to be compared
+        report["stores_kept_in"] = str(folder)
+        print(f"the modes stored different stories or events: the stores are kept in {folder}", file=sys.stderr)
     (ROOT / "reports").mkdir(exist_ok=True)
     (ROOT / "reports" / "bench_ray.json").write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report["summary"], indent=1))
