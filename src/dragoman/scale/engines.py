@@ -39,7 +39,7 @@ def _run(shard: Shard) -> list:
 
 def on_processes(shards: Iterable[Shard], *, options: dict, workers: int) -> Iterator:
     """Outcomes, in shard order, from ``workers`` fresh processes (spawned: no state shared with the caller)."""
-    with _one_thread_each():  # held while the pool lives: it spawns its processes on demand
+    with one_thread_each():  # held while the pool lives: it spawns its processes on demand
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start,
                                  initargs=(options,)) as pool:
             pending: deque[Future] = deque()
@@ -52,7 +52,7 @@ def on_processes(shards: Iterable[Shard], *, options: dict, workers: int) -> Ite
 
 
 @contextmanager
-def _one_thread_each() -> Iterator[None]:
+def one_thread_each() -> Iterator[None]:
     """Spawned workers use one core each: OpenMP (the embedder) and BLAS threads of several workers on the
     same cores spin waiting for each other."""
     saved = {name: os.environ.get(name) for name in _THREADS}
