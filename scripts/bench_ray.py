@@ -196,7 +196,7 @@ def run_mode(mode: str, path: Path, url: str) -> dict:
 def fingerprint(store) -> dict:
     from dragoman.contract import event_json, story_json
 
-    parts = {"documents": sorted(d.id for d in store.documents(limit=10**7)),
+    parts = {"documents": sorted(f"{d.id}:{d.content_hash}" for d in store.documents(limit=10**7)),
              "stories": sorted(json.dumps(story_json(s), sort_keys=True) for s in store.stories(limit=10**7)),
              "events": sorted(json.dumps(event_json(e), sort_keys=True, default=str) for e in store.events(limit=10**7))}
     return {key: [len(value), hashlib.sha1("\n".join(value).encode()).hexdigest()[:12]] for key, value in parts.items()}
