@@ -99,12 +99,11 @@ def looks_back(clause: Clause) -> bool:
     if head is None:
         return False
     verb = clause_head(head.root)
-    held = head.root.pos_ in ("NOUN", "PROPN") and head.root.dep_ in labels_for(head.root, "undergoer")
-    if held and head.root.head.i == verb.i:  # "said it had held talks", "ont dit avoir eu des entretiens"
-        pass
-    elif verb.i != head.root.i or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []):
-        return False  # a meeting noun ("said the talks had failed") is the talks of the day said
-    if "Part" not in verb.morph.get("VerbForm", []):
+    # the verb itself, or the verb whose object the meeting noun is ("said it had held talks"); a meeting noun
+    # of another role ("said the talks had failed") is the talks of the day said
+    held = (head.root.pos_ in ("NOUN", "PROPN") and head.root.dep_ in labels_for(head.root, "undergoer")
+            and head.root.head.i == verb.i)
+    if not (held or (verb.i == head.root.i and verb.pos_ == "VERB")) or "Part" not in verb.morph.get("VerbForm", []):
         return False
     group = verb_group(verb)
     return (any(t.pos_ == "AUX" and t.i != verb.i for t in group)
