@@ -162,7 +162,7 @@ def _denies_what_was_said(token, lex) -> bool:
 def _uncertain(setting: Setting) -> Verdict | None:
     lex = setting.lex
     for head in setting.heads:
-        if realised(head, lex.denial_heads) or realised(head, lex.irrealis_heads):
+        if realised(head, lex.denial_heads) or (realised(head, lex.irrealis_heads) and not _acts(setting, head)):
             return "uncertain", cue_text(verb_group(head))
     for head in [*setting.chain, *setting.heads]:  # "X a annoncé que ..., mais Y a démenti": word against word
         denied = next((c for c in head.children if c.dep_ == "conj" and realised(c, lex.denial_heads)
@@ -185,6 +185,14 @@ def _uncertain(setting: Setting) -> Verdict | None:
     if setting.top is not None and conditional_perfect(setting.top, lex):
         return "uncertain", cue_text(verb_group(setting.top))
     return _negated_event(setting)
+
+
+def _acts(setting: Setting, head: "Token") -> bool:
+    """The event noun is the active subject of ``head`` ("le premier round s'est ouvert le 6 avril"): the
+    verb says what the event did, not that someone wants, offers or is open to it."""
+    trigger = setting.trigger
+    active = labels_for(trigger, "nominal_subject") - labels_for(trigger, "passive_nominal_subject")
+    return trigger.head.i == head.i and trigger.dep_ in active and trigger.pos_ in ("NOUN", "PROPN")
 
 
 def _condition(clause: "Token", lex: StatusLexicon) -> str | None:
