@@ -201,7 +201,7 @@ class SentenceCoder:
 
     def _asserted(self, token) -> bool:
         """Not setting the scene ("after two days of fighting") and asserting an event (:mod:`.assertion`)."""
-        return not background(token, self.cues) and asserts(token, self.assertion)
+        return not background(token, self.cues, recalled=self.called_off_meetings) and asserts(token, self.assertion)
 
     def event(self, match: TriggerMatch, inner: list[TriggerMatch], unit) -> CodedEvent:
         token = self.doc[match.token]

@@ -23,6 +23,8 @@ class Cues:
     speech: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
+    recalled_scenes: frozenset[str] = frozenset()  # scenes that still report an event, in extraction
+    recalled_finite_scenes: frozenset[str] = frozenset()  # the same before a finite indicative clause only
     # "verb cue" pairs where the cue heads the verb's complement, not a scene: "X fait suite à Y" says Y happened
     background_predicates: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
@@ -220,21 +222,37 @@ def _future_form(token, cues: Cues) -> bool:
     return any(token.lower_ in (word + ending, word[:-1] + ending) for ending in cues.future_endings)
 
 
-def background(token, cues: Cues) -> bool:
+def background(token, cues: Cues, *, recalled: bool = False) -> bool:
     """Inside a clause or phrase that sets the scene ("after two days of fighting", "si Moscou
-    attaque", "unless the president resigns"): not an event the sentence reports."""
+    attaque", "unless the president resigns"): not an event the sentence reports. With ``recalled``
+    (extraction), a scene that reports what happened ("after their meeting on Monday", "before the two
+    leaders sat down for talks") is no obstacle."""
     if _describes_a_noun(token) or _aims(token, cues):
         return True
     stop = labels_for(token, "background_stop")
     cur = token
     for _ in range(10):
         cue = _introduced_by(cur) & cues.background
-        if cue and not any(f"{lemma(cur.head)} {word}" in cues.background_predicates for word in cue):
+        if cue and not any(f"{lemma(cur.head)} {word}" in cues.background_predicates for word in cue) \
+                and not (recalled and _recalls(cur, cue, cues)):
             return True
         if cur.head.i == cur.i or cur.dep_ in stop:
             return False
         cur = cur.head
     return False
+
+
+def _recalls(token, cue: set[str], cues: Cues) -> bool:
+    """The scene ``token`` heads, introduced by ``cue``, says its event took place: any phrase after a
+    recalled_scenes word; a finite indicative clause, not in the future, after a recalled_finite_scenes one."""
+    if cue <= cues.recalled_scenes:
+        return True
+    if not cue <= cues.recalled_scenes | cues.recalled_finite_scenes or token.pos_ not in ("VERB", "AUX"):
+        return False
+    group = [token, *(c for c in token.children if c.dep_ in labels_for(token, "verb_group"))]
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm")]
+    return bool(finite) and not any(t.morph.get("Mood") and "Ind" not in t.morph.get("Mood")
+                                    or "Fut" in t.morph.get("Tense") or t.tag_ == "MD" for t in group)
 
 
 def subject_marks(verb) -> list:
