@@ -80,7 +80,11 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
     if len({a.code for a in plain}) >= 2:
         return symmetric(plain, event.type) + present
     text = clause.sent.text.lower()
-    anaphor = any(cue in text for cue in clause.discourse.get("dyad_anaphora", ()))
+    cues = [text.find(cue) for cue in clause.discourse.get("dyad_anaphora", ()) if cue in text]
+    anaphor = bool(cues)
+    pair = named_pair(reading, roles, before=min(cues)) if cues else ()
+    if len(pair) == 2 and {a.code for a in plain} <= {a.code for a in pair}:
+        return symmetric(pair, event.type) + present  # "Trump walked with Kim, before the two leaders sat down"
     # "the two countries", "les deux pays" point back to the frame's two sides, not to its mediator
     framed = tuple(a for a in frame.actors if a.code not in roles and not (anaphor and a.role == "mediator"))
     frame_codes = {a.code for a in framed}
@@ -95,6 +99,14 @@ def parties(clause: Clause, roles: dict[str, str], reading: SentenceReading) -> 
             and not (own_codes and visited(clause, plain)):  # a visit to a capital is one to its state
         return framed + present
     return plain + present
+
+
+def named_pair(reading: SentenceReading, roles: dict[str, str], *, before: int) -> tuple[Actor, ...]:
+    """The two parties the sentence names before a dyad anaphor ("the two leaders", "les deux hommes"),
+    when it names exactly two; else none (the frame's two sides stand for it)."""
+    found = {n.code: with_role(n.mention.value, "participant") for n, kind in zip(reading.named, reading.kinds)
+             if n.start < before and kind is None and n.code not in roles and isinstance(n.mention.value, Actor)}
+    return tuple(found.values()) if len(found) == 2 else ()
 
 
 def present_actors(clause: Clause, roles: dict[str, str], own: Sequence[Actor],
