@@ -291,9 +291,11 @@ def test_talks_over_two_days_in_one_city_stay_one_meeting(pipeline):
 ])
 def test_the_date_and_city_of_an_earlier_meeting_the_sentence_looks_back_to_are_not_this_ones(
         pipeline, language, text):
-    found = [c for c in candidates(pipeline, text, language, published="2023-05-18") if c.type == "CONSULT"]
+    readings = [c for c in candidates(pipeline, text, language, published="2023-05-18") if c.type == "CONSULT"]
+    found = [c for c in readings if not c.background]  # this meeting; the earlier one may be read as well
     assert found and all(c.date.start != date(2023, 3, 18) for c in found)
     assert all(c.location is None or c.location.name != "Ohrid" for c in found)
+    assert all(c.date.start == date(2023, 3, 18) for c in readings if c.background)
 
 
 @pytest.mark.parametrize(("language", "text"), [

@@ -2,6 +2,8 @@
 suite à un appel" name two events, a visit and a call, not one."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from candidate_samples import candidates, pipeline  # noqa: F401  (fixture)
 
@@ -22,11 +24,19 @@ def test_the_event_followed_is_its_own_event(pipeline, language, text, parties):
     assert calls[0].date.start is not None and calls[0].date.start.isoformat() == "2025-03-02"
 
 
-def test_a_scene_set_by_apres_is_still_not_reported(pipeline):
-    text = ("Madrid et Rabat\nLe ministre s'est rendu à Rabat lundi, après un appel téléphonique entre Pedro Sánchez "
-            "et le roi Mohammed VI.")
-    found = candidates(pipeline, text, "fr", published="2025-03-10")
-    assert not [c for c in found if c.mode == "phone"], [(c.type, c.mode) for c in found]
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Madrid et Rabat\nLe ministre s'est rendu à Rabat lundi, après un appel téléphonique entre Pedro Sánchez "
+           "et le roi Mohammed VI."),
+    ("en", "Madrid and Rabat\nThe minister travelled to Rabat on Monday, after a phone call between Pedro Sánchez "
+           "and King Mohammed VI."),
+])
+def test_a_call_a_scene_recalls_is_its_own_event_not_dated_by_the_trip(pipeline, language, text):
+    found = candidates(pipeline, text, language, published="2019-03-13")
+    calls = [c for c in found if c.mode == "phone"]
+    trips = [c for c in found if c.type == "CONSULT" and c.mode != "phone"]
+    assert len(calls) == 1 and {"ESP", "MAR"} <= set(calls[0].actor_codes), [(c.type, c.mode) for c in found]
+    assert calls[0].date.start != date(2019, 3, 11)  # Monday is the trip's
+    assert [c.date.start for c in trips] == [date(2019, 3, 11)]
 
 
 @pytest.mark.parametrize(("language", "text", "parties"), FOLLOWS, ids=[f[0] for f in FOLLOWS])

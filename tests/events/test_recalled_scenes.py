@@ -53,3 +53,18 @@ def test_sentence_coding_leaves_every_scene_out(language):
     coded = {extraction: [e.type for e in code_doc(sdoc, actors, language=language, called_off_meetings=extraction)]
              for extraction in (False, True)}
     assert coded == {False: [], True: ["CONSULT"]}
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Third meeting\n\nDonald Trump met Kim Jong Un at Panmunjom on Sunday. It was the third time the two men had "
+     "met, after their summit in Singapore last June.", "summit"),
+    ("fr", "Troisième rencontre\n\nDonald Trump a rencontré Kim Jong Un à Panmunjom dimanche. Les deux hommes se "
+     "voyaient pour la troisième fois, après leur sommet de juin 2018 à Singapour.", "sommet"),
+])
+def test_the_meeting_a_scene_recalls_is_its_own_event_with_its_own_date(pipeline, language, text, trigger):
+    found = candidates(pipeline, text, language, published="2019-06-30")
+    recalled = [c for c in found if c.trigger == trigger]
+    assert [c.type for c in recalled] == ["CONSULT"]
+    assert recalled[0].background and (recalled[0].date.start.year, recalled[0].date.start.month) == (2018, 6)
+    assert recalled[0].location is not None and recalled[0].location.name == "Singapore"
+    assert any(c.date.start == date(2019, 6, 30) and not c.background for c in found)

@@ -24,6 +24,7 @@ from .posts import gone_home, one_per_post
 from .rounds import one_per_round
 from .status import candidate_status, clause_status
 from .topics import TopicReading, read_topics
+from .syntax import recalled_scene
 from .triggers import TriggerLexicon
 from .venue_choice import event_venue
 
@@ -81,7 +82,10 @@ def draft(clause: Clause) -> EventCandidate | None:
     root = clause.root
     # a called-off meeting named by a noun is dated by its own phrase only: the clause's date is the calling off's
     called_off = grammar == "cancelled" and root is not None and root.pos_ in ("NOUN", "PROPN")
-    when = event_date(clause, phrase_only=called_off)
+    # so is a meeting a scene recalls ("went to Rabat on Monday, after a phone call"): Monday is the trip's
+    cues = TriggerLexicon.for_language(clause.language).cues
+    scene = recalled_scene(root, cues) if root is not None and root.pos_ in ("NOUN", "PROPN") else set()
+    when = event_date(clause, phrase_only=called_off or bool(scene))
     where = event_place(clause, actors, when)
     if gone_home(clause, where):
         return None
@@ -93,7 +97,9 @@ def draft(clause: Clause) -> EventCandidate | None:
         document=doc.id, type=event.type, status=status, mode=meeting_mode(event.type, event.mode, actors, where),
         cameo=event.cameo, actors=actors,
         location=where, date=when, evidence=(evidence,), trigger=doc.text[event.trigger[0]:event.trigger[1]],
-        confidence=0.8 if event.source else 0.5, background=habit or is_background(when, clause.anchor))
+        confidence=0.8 if event.source else 0.5,
+        # what came before the sentence's event ("after their previous meeting in Tokyo") is recalled
+        background=habit or bool(scene & cues.recalled_scenes) or is_background(when, clause.anchor))
 
 
 def untitled(clause: Clause) -> bool:

@@ -28,7 +28,7 @@ from .arguments import ArgumentReader, Frame
 from .assertion import assertion_lexicon, asserts, heading, pledges_prevention
 from .repair import repaired
 from .status_lexicon import status_lexicon
-from .syntax import background, future, negated, np_indices, pp_arguments, state_word
+from .syntax import background, future, negated, np_indices, pp_arguments, recalled_scene, state_word
 from .triggers import TriggerLexicon, TriggerMatch, plover
 
 DISTINCT_MODES = frozenset({"CONSULT"})  # types whose modes (visit, phone, meet) are never facets of one act
@@ -182,7 +182,11 @@ class SentenceCoder:
                    and not (m.entry.pos == "verb" and any(complements(u, [m], self.doc) for u in unasserted))]
         states = [m for m in matches if m.entry.pos == "noun" and m.entry.type == "CONSULT"
                   and state_word(self.doc[m.token], self.cues)]
-        groups = main_triggers([m for m in matches if m not in states], self.doc) + [(m, []) for m in states]
+        # "they met again, after their summit in Singapore": the scene's meeting is an event of its own
+        scenes = [m for m in matches if self.called_off_meetings and m.entry.pos == "noun" and m not in states
+                  and recalled_scene(self.doc[m.token], self.cues)]
+        alone = states + scenes
+        groups = main_triggers([m for m in matches if m not in alone], self.doc) + [(m, []) for m in alone]
         events = [self.event(m, complements(m, inner, self.doc), span) for m, inner in groups]
         if self.called_off_meetings:
             events += [self.event(m, [], span) for m in called_off(groups)]
@@ -197,7 +201,10 @@ class SentenceCoder:
         if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
             return False
         words = self.status.planned_modifiers | self.status.past_modifiers
-        return any(c.lemma_.lower() in words or c.lower_ in words for c in span.root.children)
+        if any(c.lemma_.lower() in words or c.lower_ in words for c in span.root.children):
+            return True
+        # "they met again, after their summit in Singapore": the scene's meeting came before this one
+        return self.called_off_meetings and bool(recalled_scene(span.root, self.cues))
 
     def _asserted(self, token) -> bool:
         """Not setting the scene ("after two days of fighting") and asserting an event (:mod:`.assertion`)."""

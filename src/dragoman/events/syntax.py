@@ -242,6 +242,12 @@ def background(token, cues: Cues, *, recalled: bool = False) -> bool:
     return False
 
 
+def recalled_scene(token, cues: Cues) -> set[str]:
+    """The scene word that introduces the phrase of ``token`` ("after their summit", "après leur rencontre"),
+    when it is one of the words whose scenes report what happened; else none."""
+    return _introduced_by(token) & (cues.recalled_scenes | cues.recalled_finite_scenes)
+
+
 def _recalls(token, cue: set[str], cues: Cues) -> bool:
     """The scene ``token`` heads, introduced by ``cue``, says its event took place: any phrase after a
     recalled_scenes word; a finite indicative clause, not in the future, after a recalled_finite_scenes one."""
