@@ -23,8 +23,8 @@ from .placing import event_place
 from .posts import gone_home, one_per_post
 from .rounds import one_per_round
 from .status import candidate_status, clause_status
-from .topics import TopicReading, read_topics
 from .syntax import recalled_scene
+from .topics import TopicReading, read_topics
 from .triggers import TriggerLexicon
 from .venue_choice import event_venue
 
