@@ -22,6 +22,8 @@ LEADS = {
     ("en", "The first round was held on October 15, diplomats said."),
     ("fr", "Le premier round s'était ouvert le 15 octobre et s'était achevé le lendemain sans percée."),
     ("fr", "Le premier cycle s'est ouvert le 15 octobre, selon des diplomates."),
+    ("fr", "Le premier cycle de Genève s'était achevé le 15 octobre."),
+    ("en", "The first Geneva round ended on October 15."),
 ])
 def test_a_round_that_opened_is_a_recalled_meeting_of_the_articles_parties(pipeline, language, sentence):
     found = [c for c in candidates(pipeline, LEADS[language] + sentence, language, published="2013-10-19")

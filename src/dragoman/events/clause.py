@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..languages import labels_for, language_data
 from ..model import Document, Mention
 from ..nlp import Anchor, Mentions
-from .syntax import background
+from .syntax import background, recalled_scene
 from .triggers import TriggerLexicon
 
 if TYPE_CHECKING:
@@ -154,6 +154,22 @@ def in_scene_event(clause: Clause, mention: Mention) -> bool:
         if node.pos_ in ("NOUN", "PROPN") and _event_noun(lexicon, node) and background(node, lexicon.cues):
             return True
     return False
+
+
+def scene_stretches(clause: Clause) -> list[tuple[int, int, int]]:
+    """``(noun, start, end)``: each event noun a recalled scene introduces ("after their summit", "après leur
+    sommet"), with the characters from it to the next comma, semicolon or colon (or the sentence's end). A
+    date in that stretch is the scene's event's even where the parser hung it on the main verb ("se voyaient
+    pour la troisième fois, après leur sommet à Singapour en juin 2018")."""
+    lexicon = TriggerLexicon.for_language(clause.language)
+    sent, found = clause.sent, []
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or not _event_noun(lexicon, token) \
+                or not recalled_scene(token, lexicon.cues):
+            continue
+        stop = next((t for t in sent if t.i > token.i and t.text in (",", ";", ":")), None)
+        found.append((token.i, token.idx, stop.idx if stop is not None else sent.end_char))
+    return found
 
 
 def _event_noun(lexicon: TriggerLexicon, token) -> bool:

@@ -18,7 +18,8 @@ from ..languages import labels_for
 from ..model import DateValue, Mention
 from ..nlp import Anchor
 from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
-from .clause import Clause, complement_spans, governed_by_trigger, in_background_clause, in_scene_event, nominal_chain
+from .clause import (Clause, complement_spans, governed_by_trigger, in_background_clause, in_scene_event,
+                     nominal_chain, scene_stretches)
 from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .status_lexicon import status_lexicon
 from .syntax import state_word
@@ -78,8 +79,12 @@ def ranked_dates(clause: Clause) -> list[tuple[int, Mention]]:
     announced = noun and root is not None and clause.event.type in SCHEDULED_TYPES and announced_by(root, clause.language)
     ranked = []
     earlier = looks_back(clause)
+    stretches = scene_stretches(clause)
     for m in eligible_dates(clause):
-        own = noun and governed_by_trigger(sdoc, m, trigger)  # a verb's own dates are its clause's (rank 0)
+        scenes = [noun_i for noun_i, start, end in stretches if start <= m.start < end]
+        if scenes and not (root is not None and root.i in scenes):
+            continue  # the date of a scene's event ("after their summit in Singapore in June 2018")
+        own = noun and (governed_by_trigger(sdoc, m, trigger) or bool(scenes))  # a verb's own dates are its clause's
         rank = OWN_PHRASE if own else clause_rank(sdoc, m, trigger, sequence)
         if rank is not None and rank > 0 and earlier:
             continue  # "said on Monday that they had spoken": before the saying, not on its day
