@@ -18,8 +18,15 @@ from ..languages import labels_for
 from ..model import DateValue, Mention
 from ..nlp import Anchor
 from ..nlp.temporal import counts_ahead, resolve, states_year, tense_at
-from .clause import (Clause, complement_spans, governed_by_trigger, in_background_clause, in_scene_event,
-                     nominal_chain, scene_stretches)
+from .clause import (
+    Clause,
+    complement_spans,
+    governed_by_trigger,
+    in_background_clause,
+    in_scene_event,
+    nominal_chain,
+    scene_stretches,
+)
 from .dating_clauses import clause_head, clause_rank, clause_tense, reported, verb_tense
 from .status_lexicon import status_lexicon
 from .syntax import state_word
