@@ -242,3 +242,35 @@ def test_rounds_one_sentence_lists_are_three_events_with_three_ids():
     events = resolve(rounds)
     assert sorted(e.date.start.isoformat() for e in events) == ["2022-10-01", "2022-10-06", "2022-10-08"]
     assert len({e.id for e in events}) == 3
+
+
+def test_an_undated_report_joins_an_event_whose_sources_disagree_on_its_place_when_most_name_its_own():
+    held = [meeting("a", day("2022-10-06"), PRG), meeting("b", day("2022-10-06"), PRG),
+            meeting("c", day("2022-10-06"), BRU)]  # one source places the meeting in Brussels: a conflict
+    events = resolve([*held, meeting("a", UNDATED, PRG, start=50)], story_of={d: "s" for d in "abc"})
+    assert len(events) == 1 and [c.field for c in events[0].conflicts] == ["location"]
+    split = resolve([held[0], held[2], meeting("a", UNDATED, PRG, start=50)], story_of={d: "s" for d in "ac"})
+    assert len(split) == 2  # one source against one: the undated report stays apart
+
+
+def test_a_recalled_round_joins_the_event_at_its_place_its_article_named_last():
+    earlier = [meeting("b", day("2022-05-22"), BRU), meeting("c", day("2022-08-31"), BRU)]
+    named = meeting("a", day("2022-08-31"), BRU, background=True, start=10)
+    recalled = meeting("a", UNDATED, BRU, background=True, start=50)
+    story = {d: "s" for d in "abc"}
+    events = resolve([meeting("a", day("2022-10-06"), PRG, start=0), named, recalled, *earlier], story_of=story)
+    august = next(e for e in events if e.date.start == date(2022, 8, 31))
+    assert len(events) == 3 and august.documents == ("a", "c")
+    assert sum(len(e.evidence) for e in events if e.date.start == date(2022, 5, 22)) == 1
+
+
+def test_a_recalled_round_its_article_names_first_joins_the_event_most_sources_place_there():
+    recalled = meeting("a", UNDATED, BRU, background=True, start=0)
+    news = meeting("a", day("2022-10-06"), PRG, start=50)
+    august = [meeting("b", day("2022-08-31"), BRU), meeting("c", day("2022-08-31"), BRU)]
+    story = {d: "s" for d in "abcd"}
+    events = resolve([recalled, news, *august, meeting("d", day("2022-05-22"), BRU)], story_of=story)
+    assert len(events) == 3
+    assert next(e for e in events if e.date.start == date(2022, 8, 31)).documents == ("a", "b", "c")
+    tied = resolve([recalled, news, august[0], meeting("d", day("2022-05-22"), BRU)], story_of=story)
+    assert len(tied) == 4  # one source for each: nothing says which one it recalls

@@ -161,9 +161,16 @@ def compatible(a: EventCandidate, b: EventCandidate) -> bool:
 def fits_all(members: Iterable[EventCandidate], cand: EventCandidate) -> bool:
     members = list(members)
     codes = {a.code for m in members for a in m.actors}
-    return (parties_fit(codes, cand.actor_codes)
-            and all(places_agree(m.location, cand.location) and directions_fit(m, cand) and modes_fit(m, cand)
-                    for m in members))
+    return (parties_fit(codes, cand.actor_codes) and places_fit(members, cand)
+            and all(directions_fit(m, cand) and modes_fit(m, cand) for m in members))
+
+
+def places_fit(members: list[EventCandidate], cand: EventCandidate) -> bool:
+    """The reading's place agrees with its event's: with every member's, or, where sources already disagree
+    (one placed the meeting in another city: a conflict on one event), with more of them than it contradicts."""
+    agree = sum(places_agree(m.location, cand.location) for m in members if m.location is not None)
+    placed = sum(1 for m in members if m.location is not None)
+    return agree == placed or agree * 2 > placed
 
 def tense_fits(cand: EventCandidate, day: int | None, members: Iterable[EventCandidate]) -> bool:
     """Whether an undated reading may be an event its members date, told from its article's ``day`` (an

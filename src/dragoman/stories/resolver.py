@@ -297,7 +297,13 @@ class Resolver:
         if cand.background:
             named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
                      and any(same_place(self.cands[k].location, cand.location) for k in m)]
-            return named[0] if len(named) == 1 else self._place_home(key) if not named else None
+            if len(named) > 1:  # several events there: the one its article named last before it ("the talks"),
+                # else the one most sources place there
+                at = {g: sum(same_place(self.cands[k].location, cand.location) for k in fitting[g]) for g in named}
+                top = sorted(at.values(), reverse=True)
+                return antecedent(key, {g: fitting[g] for g in named}) or (
+                    max(at, key=lambda g: at[g]) if top[0] > top[1] else None)
+            return named[0] if named else self._place_home(key)
         for docs in ({doc}, siblings):
             near = {g: m for g, m in fitting.items() if self._main_in(m, docs)}
             if near:
@@ -398,3 +404,12 @@ class Resolver:
         return [self.cands[k] for k in sorted(set(keys), key=lambda k: canonical(self.cands[k]) + k)]
 
 
+
+
+def antecedent(key: Key, groups: dict[GroupId, list[Key]]) -> GroupId | None:
+    """The group holding the reading of ``key``'s document nearest before it: an undated mention ("the
+    talks in Geneva") refers to the event its article named last; none when the article named none before."""
+    doc, position = key
+    found = [(max(before), g) for g, members in groups.items()
+             if (before := [k[1] for k in members if k[0] == doc and k[1] < position])]
+    return max(found)[1] if found else None
