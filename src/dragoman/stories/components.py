@@ -76,3 +76,23 @@ class StoryShelf:
     def near(self, cand: EventCandidate, story: str, *, dated: bool) -> set[Key]:
         return {k for party in party_keys(cand, stored=False)
                 for k in self.at.get((story, dated, block_key(cand), party), ())}
+
+
+def antecedent(key: Key, groups: dict[GroupId, list[Key]]) -> GroupId | None:
+    """The group holding the reading of ``key``'s document nearest before it: an undated mention ("the
+    talks in Geneva") refers to the event its article named last; none when the article named none before."""
+    doc, position = key
+    found = [(max(before), g) for g, members in groups.items()
+             if (before := [k[1] for k in members if k[0] == doc and k[1] < position])]
+    return max(found)[1] if found else None
+
+
+def recalled_one(key: Key, placed: dict[GroupId, list[Key]], groups: dict[GroupId, list[Key]]) -> GroupId | None:
+    """Of several events at the place a recalled reading names, the one its article named last before it
+    (:func:`antecedent`), else the one most sources place there (``placed``: the members at that place);
+    none on a tie."""
+    found = antecedent(key, groups)
+    if found is not None:
+        return found
+    counts = sorted(((len(members), g) for g, members in placed.items()), reverse=True)
+    return counts[0][1] if len(counts) == 1 or counts[0][0] > counts[1][0] else None

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from ..model import EventCandidate
-from .components import Changes, GroupId, Key, StoryShelf, components
+from .components import Changes, GroupId, Key, StoryShelf, components, recalled_one
 from .resolution import (
     block_key,
     canonical,
@@ -297,12 +297,9 @@ class Resolver:
         if cand.background:
             named = [g for g, m in fitting.items() if self._main_in(m, {doc}) == 0
                      and any(same_place(self.cands[k].location, cand.location) for k in m)]
-            if len(named) > 1:  # several events there: the one its article named last before it ("the talks"),
-                # else the one most sources place there
-                at = {g: sum(same_place(self.cands[k].location, cand.location) for k in fitting[g]) for g in named}
-                top = sorted(at.values(), reverse=True)
-                return antecedent(key, {g: fitting[g] for g in named}) or (
-                    max(at, key=lambda g: at[g]) if top[0] > top[1] else None)
+            if len(named) > 1:  # several events there (:func:`.components.recalled_one`)
+                return recalled_one(key, {g: [k for k in fitting[g] if same_place(
+                    self.cands[k].location, cand.location)] for g in named}, {g: fitting[g] for g in named})
             return named[0] if named else self._place_home(key)
         for docs in ({doc}, siblings):
             near = {g: m for g, m in fitting.items() if self._main_in(m, docs)}
@@ -315,9 +312,7 @@ class Resolver:
         """A reading its document and story leave alone joins the one event the place it names holds for
         parties that fit (an article recalling "the agreement signed in Beijing"); with several, none."""
         cand, doc = self.cands[key], key[0]
-        if cand.location is None:
-            return None
-        if doc not in self.day_of:  # an article of unknown day would recall from any time: a scan of the store
+        if cand.location is None or doc not in self.day_of:  # an article of unknown day: a scan of the store
             return None
         found: dict[GroupId, list[Key]] = {}
         place = (block_key(cand), cand.location.name)
@@ -402,14 +397,3 @@ class Resolver:
 
     def _ordered(self, keys: Iterable[Key]) -> list[EventCandidate]:
         return [self.cands[k] for k in sorted(set(keys), key=lambda k: canonical(self.cands[k]) + k)]
-
-
-
-
-def antecedent(key: Key, groups: dict[GroupId, list[Key]]) -> GroupId | None:
-    """The group holding the reading of ``key``'s document nearest before it: an undated mention ("the
-    talks in Geneva") refers to the event its article named last; none when the article named none before."""
-    doc, position = key
-    found = [(max(before), g) for g, members in groups.items()
-             if (before := [k[1] for k in members if k[0] == doc and k[1] < position])]
-    return max(found)[1] if found else None
