@@ -56,3 +56,21 @@ def test_an_envoy_back_at_his_post_eases_the_recall(pipeline, language, text, tr
 def test_an_envoy_gone_home_from_his_post_is_no_return_to_post(pipeline, language, text, trigger):
     found = [c for c in candidates(pipeline, text, language, published="2022-11-10") if c.trigger == trigger]
     assert all(c.type != "CONCEDE" for c in found)
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("fr", "Retour\n\nL'ambassadeur d'Algérie va regagner Madrid la semaine prochaine.", "regagner"),
+    ("fr", "Retour\n\nL'ambassadeur d'Algérie doit retourner à Madrid la semaine prochaine.", "retourner"),
+    ("en", "Return\n\nAlgeria's ambassador is set to return to Madrid next week.", "return"),
+])
+def test_an_envoy_going_back_to_a_city_returns_to_a_post_in_its_state(pipeline, language, text, trigger):
+    found = [c for c in candidates(pipeline, text, language, published="2022-11-10") if c.trigger == trigger]
+    assert [(c.type, c.status) for c in found] == [("CONCEDE", "planned")]
+    assert {a.code for a in found[0].actors if a.role == "target"} == {"ESP"}
+    assert {a.code for a in found[0].actors if a.role == "source"} == {"DZA"}
+
+
+def test_an_envoy_going_back_to_his_own_capital_returns_to_no_post(pipeline):
+    text = "Retour\n\nL'ambassadeur d'Algérie va regagner Alger la semaine prochaine."
+    found = [c for c in candidates(pipeline, text, "fr", published="2022-11-10") if c.trigger == "regagner"]
+    assert all(c.type != "CONCEDE" for c in found)

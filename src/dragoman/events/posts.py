@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Actor, EventCandidate, Mention
+from ..model import Actor, EventCandidate, Location, Mention
 from .clause import Clause
 from .role_cues import PartyCues
 
@@ -62,9 +62,19 @@ def _after_envoy(text: str, base: int, mention: Mention, places: Sequence[Mentio
 
 
 def post_targets(clause: Clause, lexicon_actor) -> tuple[Actor, ...]:
-    """The states of the envoy's posts, as targets of the recall."""
+    """The states of the envoy's posts, as targets of the recall; an envoy sent back whose post the sentence
+    does not name goes back to the state of the city he returns to ("regagnera Washington")."""
     codes = dict.fromkeys(m.value.country for m in envoy_posts(clause) if m.value.country)
+    if not codes and clause.event.cameo == RETURN and (city := destination(clause)) is not None and city.country:
+        codes = {city.country: None}
     return tuple(replace(lexicon_actor(code), role="target") for code in codes)
+
+
+def destination(clause: Clause) -> Location | None:
+    """The first city named after the trigger: where an envoy goes back to."""
+    after = sorted((m for m in clause.in_span("places") if m.value.is_city and m.start >= clause.trigger[1]),
+                   key=lambda m: m.start)
+    return after[0].value if after else None
 
 
 def one_per_post(cand: EventCandidate) -> list[EventCandidate]:
@@ -87,5 +97,5 @@ def gone_home(clause: Clause, where) -> bool:
     posts = {m.value.country for m in found if m.value.country}
     after = [m.value for m in clause.in_span("places") if m.value.is_city and m not in found
              and m.start >= clause.trigger[1]]
-    destination = where or (after[0] if after else None)
-    return destination is not None and bool(posts) and destination.country not in posts
+    going = where or (after[0] if after else None)
+    return going is not None and bool(posts) and going.country not in posts

@@ -231,7 +231,17 @@ def entry_holds(entry: TriggerEntry, token) -> bool:
     near |= {f"ent:{c.ent_type_.lower()}" for c in token.children if c.dep_ in objects and c.ent_type_}
     if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):  # "accord signé entre X et Y"
         near |= forms(token.head)
+    near |= controller(token)
     return all(group & near for group in entry.needs) and not entry.unless & near
+
+
+def controller(token) -> frozenset[str]:
+    """The subject an infinitive takes from the verb it completes ("l'ambassadeur va *retourner* à
+    Washington", "the envoy is set to *return*"): the infinitive names no subject of its own."""
+    subjects = labels_for(token, "nominal_subject")
+    if token.dep_ != "xcomp" or any(c.dep_ in subjects for c in token.children):
+        return frozenset()
+    return frozenset(w for c in token.head.children if c.dep_ in subjects for w in forms(c))
 
 
 # ----------------------------------------------------------------- the lexicon
