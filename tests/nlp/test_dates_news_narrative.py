@@ -60,3 +60,25 @@ def test_a_date_stated_paragraphs_before_is_not_the_time_under_discussion(langua
     text = opening[language] + filler * 5 + closing[language]
     expression = closing[language].split(",")[0]
     assert value_of(text, expression, language).start == date(2025, 3, 13)
+
+
+@pytest.mark.parametrize(("language", "text", "expression"), [
+    ("fr", "Le 3 février 2019, la Norvège a rappelé son ambassadeur ; il a regagné Stockholm à la fin du mois.",
+     "à la fin du mois"),
+    ("en", "On Feb. 3, 2019, Norway recalled its ambassador; he was back in Stockholm at the end of the month.",
+     "at the end of the month"),
+])
+def test_the_end_of_the_month_is_that_of_the_month_under_discussion(language, text, expression):
+    value = value_of(text, expression, language)
+    assert (value.start, value.end) == (date(2019, 2, 21), date(2019, 2, 28))
+
+
+@pytest.mark.parametrize(("language", "text", "expression"), [
+    ("fr", "Les ministres se retrouveront à la fin du mois.", "à la fin du mois"),
+    ("en", "The ministers will meet at the end of the month.", "at the end of the month"),
+    ("fr", "Le 3 février 2019, la Norvège a rappelé son ambassadeur. Il reviendra à la fin de ce mois.",
+     "à la fin de ce mois"),
+])
+def test_the_end_of_this_month_or_of_a_month_nothing_dated_is_the_reports(language, text, expression):
+    value = value_of(text, expression, language)
+    assert (value.start.year, value.start.month) == (2025, 3)

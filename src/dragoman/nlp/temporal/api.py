@@ -16,7 +16,7 @@ from .choice import Ctx
 from .expr import CalDate, Decade, Expr, Found, Holiday, Nth, Offset, Part, Shift, Span, Weekday
 from .grammar import scan
 from .lexicon import Item, Lexicon, lexicon_for
-from .narrative import anaphoric, reference
+from .narrative import anaphoric, in_period_discussed, reference
 from .resolve import resolve_expr
 from .tense import overall_tense, tense_near
 from .text import tokenize
@@ -74,7 +74,8 @@ def find_dates(text: str, anchor: date | None, *, language: str,
             tense = tense_near(text, items, first, last, lex)
             ref = reference(out, piece.start) if day and anaphoric(piece.expr, items[first:last], lex) else None
             if ref is not None and ref.start is not None:  # "le lendemain": from the time under discussion
-                value = _value(piece.expr, ref.start, None, tense, ref.precision, text[piece.start:piece.end])
+                value = _value(piece.expr, ref.start, None, 0 if in_period_discussed(piece.expr) else tense,
+                               ref.precision, text[piece.start:piece.end])
             else:
                 value = _value(piece.expr, day, moment, tense, anchor_precision, text[piece.start:piece.end])
             out.append((piece.start, piece.end, value))
