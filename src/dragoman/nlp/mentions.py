@@ -98,7 +98,8 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
         actors, places = outside(actors, dateline), outside(places, dateline)
     anchor = document_anchor(doc, language=language, dateline=dateline)
     leaders = find_leaders(doc.text, anchor.day)
-    people = leader_people(doc.text, leaders, find_people(sdoc, actors, language=language), language=language)
+    people = not_places(leader_people(doc.text, leaders, find_people(sdoc, actors, language=language),
+                                      language=language), places)
     actors = leader_actors(doc.text, leaders, actors, language=language)
     venues = find_venues(sdoc, language=language)
     dates = date_mentions(doc.text, anchor, language=language)
@@ -107,6 +108,13 @@ def find_mentions(doc: Document, sdoc, *, language: str, extra_actors=()) -> Men
     return Mentions(with_sentence(actors, spans), with_sentence(places, spans), with_sentence(people, spans),
                     with_sentence(venues, spans), with_sentence(dates, spans), anchor, spans,
                     dateline.place if dateline else None)
+
+
+def not_places(people: list[Mention], places: list[Mention]) -> list[Mention]:
+    """A one-word "person" the gazetteer reads as a place at the very same words ("Panmunjom", which the
+    tagger took for a name) is the place; a full name ("Denzel Washington") stays a person."""
+    placed = {(m.start, m.end) for m in places}
+    return [m for m in people if (m.start, m.end) not in placed or len(m.value.name.split()) > 1]
 
 
 def outside(mentions: list[Mention], dateline: Dateline) -> list[Mention]:
