@@ -36,6 +36,7 @@ from .gazetteer import TOKEN, PhraseTable, Tokens, strip_article
 CONTEXT_BOOST = 50.0
 CAPITAL_BOOST = 2.0
 DISTANT_ALIAS = 0.1
+OWN_NAME_FLOOR = 20_000  # a town this large, named by its own name, is meant before a distant alias
 FIND_MIN_POPULATION = 100_000
 SENTENCE_ENDS = frozenset(".!?:;«»\"")
 ARTICLES = ("le", "la", "les", "l'", "the")
@@ -235,6 +236,9 @@ class PlaceResolver:
         its name: diplomatic news names capitals ("Washington" in an article that names Britain is not
         Washington, Tyne and Wear)."""
         candidates = tuple(candidates)
+        # a town of its own name beats a city known by it only formerly or abroad ("Salisbury" is no longer Harare)
+        own = tuple(c for c in candidates if c[1] >= 1.0 and self._cities[c[0]].population >= OWN_NAME_FLOOR)
+        candidates = own or candidates
 
         def weight(candidate: tuple[int, float]) -> float:
             return self._cities[candidate[0]].population * candidate[1]
