@@ -187,8 +187,12 @@ def _place_name(cues: PartyCues, sent: Span, token: Token, name: Named, places: 
     if not any(s < name.end and name.start < e for s, e in places):
         return False
     agents = frozenset(language_data(sent.doc.lang_, "discourse", optional=True).get("agent_heads", ()))
+    # "des pourparlers avec Washington": a partner, whatever noun it completes
+    partners = {w for w, role in language_data(sent.doc.lang_, "triggers")["cues"]["prepositions"].items()
+                if role == "partner"}
     return (token.dep_ in labels_for(token, "kind_modifier") and head.pos_ == "NOUN" and head.i != token.i
-            and head.lemma_.lower() not in agents and head.lower_ not in agents)
+            and head.lemma_.lower() not in agents and head.lower_ not in agents
+            and not any(c.dep_ in labels_for(c, "adposition") and c.lower_ in partners for c in token.children))
 
 
 def _thing_head(cues: PartyCues, sent: Span, name: Named) -> int | None:

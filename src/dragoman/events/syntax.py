@@ -153,8 +153,18 @@ def argument_of(token, cues: Cues):
     head = token.head
     if head.i != token.i and head.dep_ in ("prep", "agent", "dative") and token.dep_ in ("pobj", "pcomp"):
         head = head.head
+    if _after_time_word(token, cues):  # "a tenu lundi des pourparlers": the parser hung them on "lundi"
+        head = head.head
     verb = governing_verb(token)
     return verb if verb is not None and verb.i == head.i else None
+
+
+def _after_time_word(token, cues: Cues) -> bool:
+    """A partitive object the parser read as a complement of the time adverbial before it ("a tenu lundi
+    *des pourparlers*"): "des" taken for a preposition, hung on "lundi"."""
+    head = token.head
+    return (token.dep_ == "nmod" and head.dep_ == "obl:mod" and head.i < token.i and head.head.pos_ == "VERB"
+            and any(c.dep_ == "case" and c.lower_ in cues.partitives for c in token.children))
 
 
 def _container(token, cues: Cues):
