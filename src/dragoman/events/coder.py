@@ -61,9 +61,12 @@ def governor(token, triggers: dict[int, TriggerMatch]) -> TriggerMatch | None:
     """The trigger this one is part of: "refused to *meet*", "demanded the *release*",
     "held talks on a troop *pullback*" (through the light verb's object)."""
     cur = token
+    subjects = labels_for(token, "nominal_subject")
     for _ in range(8):
         if cur.head.i == cur.i or not _embeds(cur, triggers[token.i]):
             return None
+        if cur.i != token.i and cur.dep_ in subjects:  # "the ministers, who *met* on Tuesday, praised": the
+            return None  # meeting describes who praised; it is no part of the praise
         below, cur = cur, cur.head
         if below.dep_ != "conj" and cur.i in triggers:
             return triggers[cur.i]
