@@ -220,7 +220,9 @@ class SentenceCoder:
         if not frame.sources:
             frame.add("sources", self._split_subject(token, unit))
         judged = self._judged(frame, inner[0]) if match.entry.evaluative and inner else None
-        if not (frame.objects or frame.targets or frame.partners):
+        # a meeting "to unblock sanctions against Russia" is not held with Russia; one "to negotiate with" is
+        aim = match.entry.type == "CONSULT" and any(m.entry.type != "CONSULT" for m in inner[:1])
+        if not (frame.objects or frame.targets or frame.partners or aim):
             self._inherit_targets(frame, token, inner, judged)
         if match.entry.commissive and pledges_prevention(token, self.assertion):
             inner = []  # "s'engagent à empêcher ... de menacer": a pledge of peace, no threat
