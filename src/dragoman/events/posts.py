@@ -70,11 +70,10 @@ def post_targets(clause: Clause, lexicon_actor) -> tuple[Actor, ...]:
     return tuple(replace(lexicon_actor(code), role="target") for code in codes)
 
 
-def destination(clause: Clause) -> Location | None:
-    """The first city named after the trigger: where an envoy goes back to."""
-    after = sorted((m for m in clause.in_span("places") if m.value.is_city and m.start >= clause.trigger[1]),
-                   key=lambda m: m.start)
-    return after[0].value if after else None
+def destination(clause: Clause, besides: Sequence[Mention] = ()) -> Location | None:
+    """The first city named after the trigger (other than ``besides``): where an envoy goes back to."""
+    return next((m.value for m in clause.in_span("places")
+                 if m.value.is_city and m not in besides and m.start >= clause.trigger[1]), None)
 
 
 def one_per_post(cand: EventCandidate) -> list[EventCandidate]:
@@ -95,7 +94,5 @@ def gone_home(clause: Clause, where) -> bool:
         return False
     found = envoy_posts(clause)
     posts = {m.value.country for m in found if m.value.country}
-    after = [m.value for m in clause.in_span("places") if m.value.is_city and m not in found
-             and m.start >= clause.trigger[1]]
-    going = where or (after[0] if after else None)
+    going = where or destination(clause, found)
     return going is not None and bool(posts) and going.country not in posts
